@@ -1,0 +1,8 @@
+package boxoffice.core;
+
+/** No booking has this id (or the id is malformed). */
+public final class BookingNotFoundException extends BoxOfficeException {
+    public BookingNotFoundException(String bookingId) {
+        super("Booking not found: " + bookingId);
+    }
+}

@@ -1,0 +1,36 @@
+package boxoffice.core;
+
+import java.time.Instant;
+
+/**
+ * Seats held for a buyer until {@code expiresAt}. The payment token proves the buyer's right to book or release.
+ * {@code bookingId} is set once the hold is booked.
+ */
+public record Hold(
+        String id,
+        String eventId,
+        int qty,
+        Instant createdAt,
+        Instant expiresAt,
+        String paymentToken,
+        HoldStatus status,
+        String bookingId) {
+
+    /** The status a client sees at {@code now}: an active hold past its expiry is already expired. */
+    public HoldStatus statusAt(Instant now) {
+        return status == HoldStatus.ACTIVE && isDueAt(now) ? HoldStatus.EXPIRED : status;
+    }
+
+    /** True when the hold is still active but its time is up, so its seats must be released. */
+    public boolean isDueAt(Instant now) {
+        return status == HoldStatus.ACTIVE && !now.isBefore(expiresAt);
+    }
+
+    public Hold withStatus(HoldStatus newStatus) {
+        return new Hold(id, eventId, qty, createdAt, expiresAt, paymentToken, newStatus, bookingId);
+    }
+
+    public Hold booked(String newBookingId) {
+        return new Hold(id, eventId, qty, createdAt, expiresAt, paymentToken, HoldStatus.BOOKED, newBookingId);
+    }
+}

@@ -1,0 +1,8 @@
+package boxoffice.core;
+
+/** The hold was booked, so it can no longer be released. */
+public final class HoldAlreadyBookedException extends BoxOfficeException {
+    public HoldAlreadyBookedException(String holdId) {
+        super("Hold is already booked: " + holdId);
+    }
+}

@@ -1,0 +1,61 @@
+package boxoffice.store;
+
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerBackend;
+import boxoffice.store.ledger.LedgerMetrics;
+import boxoffice.store.ledger.LedgerSeatStore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * How mutations reach a store: batched per event (group commit) by a pool of workers, or one by one on the caller's
+ * thread when {@code enabled} is false. {@code timeout} bounds how long a request waits for its batch.
+ */
+public class GroupCommitFactory {
+    @JsonProperty
+    private boolean enabled = true;
+
+    @JsonProperty
+    @Min(1)
+    @Max(10_000)
+    private int maxBatchSize = 256;
+
+    @JsonProperty
+    @Min(1)
+    @Max(1_024)
+    private int workers = 16;
+
+    @JsonProperty
+    @NotNull
+    private Duration timeout = Duration.seconds(2);
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    /** The seat store over {@code backend}, with its batch workers managed by the environment's lifecycle. */
+    public LedgerSeatStore build(Environment environment, LedgerBackend backend, CriticalSectionHook hook) {
+        Optional<ExecutorService> pool = enabled
+                ? Optional.of(environment.lifecycle().executorService("group-commit-%d")
+                        .minThreads(workers).maxThreads(workers).build())
+                : Optional.empty();
+        LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(environment.metrics()), pool,
+                maxBatchSize, timeout.toJavaDuration(), hook);
+        environment.metrics().gauge("boxoffice.store.batch.queue_depth", () -> store::queueDepth);
+        return store;
+    }
+}

@@ -1,0 +1,60 @@
+package boxoffice.store;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.SeatCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where events, holds and bookings live. Every mutation is atomic: a hold's state and its event's seat counts change
+ * in one step that any reader sees whole, and {@code available + held + booked == total} at every moment. Every
+ * mutation of an event first releases that event's holds that are due at {@code now} (lazy expiry).
+ *
+ * <p>Failures to reach the store surface as {@link boxoffice.core.StoreUnavailableException}; domain refusals as the
+ * other {@link boxoffice.core.BoxOfficeException}s.
+ */
+public interface SeatStore {
+
+    /** Stores the event unless one with its id exists, and returns the stored one. Idempotent by event id. */
+    Event createEvent(Event event);
+
+    Optional<Event> findEvent(String eventId);
+
+    /** The counts a client sees at {@code now}: holds due by then already count as available. */
+    Optional<SeatCounts> counts(String eventId, Instant now);
+
+    /** The hold as stored; a stored ACTIVE hold may already be due, see {@link Hold#statusAt}. */
+    Optional<Hold> findHold(String holdId);
+
+    Optional<Booking> findBooking(String bookingId);
+
+    /**
+     * Holds {@code hold.qty()} seats, or throws {@link boxoffice.core.InsufficientSeatsException}. Idempotent by hold
+     * id: when a hold with this id exists it is returned unchanged, with {@code changed == false}.
+     */
+    Outcome<Hold> placeHold(Hold hold, Instant now);
+
+    /**
+     * Books an active hold whose payment token matches. Idempotent by hold id: booking a booked hold with the right
+     * token returns its booking with {@code changed == false}. Booking and releasing one hold never both succeed.
+     */
+    Outcome<Booking> book(String holdId, String paymentToken, String newBookingId, Instant now);
+
+    /**
+     * Releases an active hold's seats now. {@code paymentToken} empty means the caller is already authorized (an
+     * organizer or operator). Returns the expired hold, {@code changed == false} when it had expired before.
+     */
+    Outcome<Hold> release(String holdId, Optional<String> paymentToken, Instant now);
+
+    /** Releases the event's holds due at {@code now}; returns how many. Many callers may race; each hold once. */
+    int releaseDue(String eventId, Instant now);
+
+    /** Events that may have holds due at {@code now}, at most {@code limit}: the sweeper's work list. */
+    List<String> eventsWithDueHolds(Instant now, int limit);
+
+    /** Figures summed over all events, for the metrics endpoint. */
+    StoreTotals totals();
+}

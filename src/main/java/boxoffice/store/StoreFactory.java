@@ -1,0 +1,18 @@
+package boxoffice.store;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jackson.Discoverable;
+
+/**
+ * Builds the configured store ({@code store: type: memory|redis}). A factory that opens a client also registers its
+ * lifecycle and health check with the environment, so nothing else needs to know which store runs.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+public interface StoreFactory extends Discoverable {
+
+    Stores build(Environment environment);
+
+    /** One line for the start-up log: what this store is and what it is for. */
+    String describe();
+}

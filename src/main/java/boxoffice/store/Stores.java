@@ -1,0 +1,4 @@
+package boxoffice.store;
+
+/** What a store factory hands to the services. */
+public record Stores(SeatStore seats, IdempotencyKeys idempotencyKeys) {}

@@ -1,0 +1,148 @@
+package boxoffice.store.ledger;
+
+import boxoffice.core.Booking;
+import boxoffice.core.HoldAlreadyBookedException;
+import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.InvalidPaymentTokenException;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The seat rules of one event, applied to a snapshot in memory. A batch of commands runs through one ledger and the
+ * result is committed in one step. Every operation checks before it changes anything, so a refused command leaves
+ * the ledger as it was. Not thread-safe: one batch, one thread.
+ */
+final class EventLedger {
+    private final String eventId;
+    private final Instant now;
+    private final Map<String, Hold> holds;
+    private final Map<String, Booking> bookings;
+    private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
+    private final List<Booking> newBookings = new ArrayList<>();
+    private final List<Hold> expired = new ArrayList<>();
+    private SeatCounts counts;
+    private int holdsCreated;
+    private int unreportedReleases;
+
+    EventLedger(LedgerSnapshot snapshot, Instant now) {
+        this.eventId = snapshot.event().id();
+        this.now = now;
+        this.counts = snapshot.counts();
+        this.holds = new HashMap<>(snapshot.holds());
+        this.bookings = new HashMap<>(snapshot.bookings());
+    }
+
+    /** Lazy expiry: releases every known hold that is due. */
+    void releaseDue() {
+        List.copyOf(holds.values()).stream().filter(hold -> hold.isDueAt(now)).forEach(this::expire);
+    }
+
+    /** How many holds were released since the last call (so each release is reported once). */
+    int takeReleasedCount() {
+        int released = unreportedReleases;
+        unreportedReleases = 0;
+        return released;
+    }
+
+    Outcome<Hold> placeHold(Hold hold) {
+        Hold existing = holds.get(hold.id());
+        if (existing != null) {
+            return Outcome.unchanged(existing);
+        }
+        if (hold.qty() > counts.available()) {
+            throw new InsufficientSeatsException(hold.qty(), counts.available());
+        }
+        counts = counts.hold(hold.qty());
+        holdsCreated++;
+        record(hold);
+        return Outcome.changed(hold);
+    }
+
+    Outcome<Booking> book(String holdId, String paymentToken, String newBookingId) {
+        Hold hold = require(holdId);
+        checkToken(hold, paymentToken);
+        if (hold.status() == HoldStatus.BOOKED) {
+            return Outcome.unchanged(bookings.get(hold.bookingId()));
+        }
+        if (hold.isDueAt(now)) {
+            expire(hold);
+        }
+        if (holds.get(holdId).status() == HoldStatus.EXPIRED) {
+            throw new HoldExpiredException(holdId);
+        }
+        Booking booking = new Booking(newBookingId, holdId, eventId, hold.qty(), now);
+        counts = counts.book(hold.qty());
+        record(hold.booked(booking.id()));
+        bookings.put(booking.id(), booking);
+        newBookings.add(booking);
+        return Outcome.changed(booking);
+    }
+
+    Outcome<Hold> release(String holdId, Optional<String> paymentToken) {
+        Hold hold = require(holdId);
+        paymentToken.ifPresent(token -> checkToken(hold, token));
+        return switch (hold.status()) {
+            case BOOKED -> throw new HoldAlreadyBookedException(holdId);
+            case EXPIRED -> Outcome.unchanged(hold);
+            case ACTIVE -> Outcome.changed(expire(hold));
+        };
+    }
+
+    boolean hasChanges() {
+        return !changedHolds.isEmpty();
+    }
+
+    LedgerChanges changes() {
+        return new LedgerChanges(
+                counts, List.copyOf(changedHolds.values()), List.copyOf(newBookings), holdsCreated, expired.size());
+    }
+
+    /** Holds this ledger expired, for logging once the commit succeeded. */
+    List<Hold> expiredHolds() {
+        return List.copyOf(expired);
+    }
+
+    private Hold expire(Hold hold) {
+        Hold released = hold.withStatus(HoldStatus.EXPIRED);
+        counts = counts.release(hold.qty());
+        record(released);
+        expired.add(released);
+        unreportedReleases++;
+        return released;
+    }
+
+    private void record(Hold hold) {
+        holds.put(hold.id(), hold);
+        changedHolds.put(hold.id(), hold);
+    }
+
+    private Hold require(String holdId) {
+        Hold hold = holds.get(holdId);
+        if (hold == null) {
+            throw new HoldNotFoundException(holdId);
+        }
+        return hold;
+    }
+
+    /** Constant-time comparison, so response timing does not leak how much of a token matched. */
+    private static void checkToken(Hold hold, String paymentToken) {
+        byte[] expected = hold.paymentToken().getBytes(StandardCharsets.UTF_8);
+        byte[] given = paymentToken == null ? new byte[0] : paymentToken.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new InvalidPaymentTokenException();
+        }
+    }
+}

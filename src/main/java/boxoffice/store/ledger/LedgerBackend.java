@@ -1,0 +1,54 @@
+package boxoffice.store.ledger;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.StoreTotals;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The persistence a {@link LedgerSeatStore} needs: plain reads, a snapshot read made under the event's lock, and a
+ * fenced commit. The seat rules live in {@link EventLedger}; a backend only stores what the ledger decided.
+ * Implementations throw {@link boxoffice.core.StoreUnavailableException} when the storage cannot be reached.
+ */
+public interface LedgerBackend {
+
+    /** The lock that serializes an event's mutations across every instance sharing this storage. */
+    EventLocks locks();
+
+    /** Stores the event with fresh counts unless it exists; returns the stored event. */
+    Event insertEvent(Event event);
+
+    Optional<Event> readEvent(String eventId);
+
+    /** The event's counts with holds due at {@code now} counted as available, without changing anything. */
+    Optional<SeatCounts> readCounts(String eventId, Instant now);
+
+    Optional<Hold> readHold(String holdId);
+
+    Optional<Booking> readBooking(String bookingId);
+
+    /**
+     * Everything a batch of mutations needs, read in one step: the event's counts and version, its holds due at
+     * {@code now} (at most {@code dueLimit}), the holds named in {@code holdIds} and the bookings of those booked.
+     */
+    Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit);
+
+    /**
+     * Writes the changes in one atomic step if the event's version is still {@code expectedVersion}, and bumps the
+     * version. Returns false, changing nothing, when another writer got there first (the lock was lost).
+     */
+    boolean commit(String eventId, long expectedVersion, LedgerChanges changes);
+
+    /** Events that may have holds due at {@code now}, at most {@code limit}. */
+    List<String> eventsWithDueHolds(Instant now, int limit);
+
+    /** Called after the sweeper released an event's due holds, so the backend can index its next due time. */
+    void rescheduleDue(String eventId);
+
+    StoreTotals totals();
+}

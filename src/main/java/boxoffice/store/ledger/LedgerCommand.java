@@ -1,0 +1,99 @@
+package boxoffice.store.ledger;
+
+import boxoffice.core.Booking;
+import boxoffice.core.BoxOfficeException;
+import boxoffice.core.EventNotFoundException;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.Ids;
+import boxoffice.store.Outcome;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** One mutation of one event, queued for a batch and applied to that batch's {@link EventLedger}. */
+sealed interface LedgerCommand<R> {
+
+    String eventId();
+
+    /** When the caller asked; a batch runs at the latest of its commands' times. */
+    Instant now();
+
+    /** Holds the ledger must see besides the due ones. */
+    Set<String> holdIds();
+
+    R applyTo(EventLedger ledger);
+
+    /** The refusal when the event does not exist. */
+    BoxOfficeException notFound();
+
+    record PlaceHold(Hold hold, Instant now) implements LedgerCommand<Outcome<Hold>> {
+        public String eventId() {
+            return hold.eventId();
+        }
+
+        public Set<String> holdIds() {
+            return Set.of(hold.id());
+        }
+
+        public Outcome<Hold> applyTo(EventLedger ledger) {
+            return ledger.placeHold(hold);
+        }
+
+        public BoxOfficeException notFound() {
+            return new EventNotFoundException(hold.eventId());
+        }
+    }
+
+    record Book(String holdId, String paymentToken, String newBookingId, Instant now)
+            implements LedgerCommand<Outcome<Booking>> {
+        public String eventId() {
+            return Ids.eventOf(holdId).orElseThrow();
+        }
+
+        public Set<String> holdIds() {
+            return Set.of(holdId);
+        }
+
+        public Outcome<Booking> applyTo(EventLedger ledger) {
+            return ledger.book(holdId, paymentToken, newBookingId);
+        }
+
+        public BoxOfficeException notFound() {
+            return new HoldNotFoundException(holdId);
+        }
+    }
+
+    record Release(String holdId, Optional<String> paymentToken, Instant now)
+            implements LedgerCommand<Outcome<Hold>> {
+        public String eventId() {
+            return Ids.eventOf(holdId).orElseThrow();
+        }
+
+        public Set<String> holdIds() {
+            return Set.of(holdId);
+        }
+
+        public Outcome<Hold> applyTo(EventLedger ledger) {
+            return ledger.release(holdId, paymentToken);
+        }
+
+        public BoxOfficeException notFound() {
+            return new HoldNotFoundException(holdId);
+        }
+    }
+
+    record ReleaseDue(String eventId, Instant now) implements LedgerCommand<Integer> {
+        public Set<String> holdIds() {
+            return Set.of();
+        }
+
+        public Integer applyTo(EventLedger ledger) {
+            return ledger.takeReleasedCount();
+        }
+
+        public BoxOfficeException notFound() {
+            return new EventNotFoundException(eventId);
+        }
+    }
+}

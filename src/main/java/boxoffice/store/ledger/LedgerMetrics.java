@@ -1,0 +1,61 @@
+package boxoffice.store.ledger;
+
+import static com.codahale.metrics.MetricRegistry.name;
+
+import boxoffice.core.InsufficientSeatsException;
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import java.util.concurrent.TimeUnit;
+
+/** The store's figures, named once here; the Prometheus bridge exports them from the MetricRegistry. */
+public final class LedgerMetrics {
+    private final Counter holdsCreated;
+    private final Counter holdsExpired;
+    private final Counter bookingsCreated;
+    private final Counter insufficientSeats;
+    private final Counter fencingRejections;
+    private final Histogram batchSize;
+    private final Timer lockWait;
+    private final Timer lockHeld;
+
+    public LedgerMetrics(MetricRegistry registry) {
+        this.holdsCreated = registry.counter(name("boxoffice", "holds", "created"));
+        this.holdsExpired = registry.counter(name("boxoffice", "holds", "expired"));
+        this.bookingsCreated = registry.counter(name("boxoffice", "bookings", "created"));
+        this.insufficientSeats = registry.counter(name("boxoffice", "holds", "rejected", "insufficient_seats"));
+        this.fencingRejections = registry.counter(name("boxoffice", "store", "fencing", "rejections"));
+        this.batchSize = registry.histogram(name("boxoffice", "store", "batch", "size"));
+        this.lockWait = registry.timer(name("boxoffice", "lock", "wait"));
+        this.lockHeld = registry.timer(name("boxoffice", "lock", "held"));
+    }
+
+    void committed(LedgerChanges changes) {
+        holdsCreated.inc(changes.holdsCreated());
+        holdsExpired.inc(changes.holdsExpired());
+        bookingsCreated.inc(changes.bookingsCreated());
+    }
+
+    void refused(Throwable refusal) {
+        if (refusal instanceof InsufficientSeatsException) {
+            insufficientSeats.inc();
+        }
+    }
+
+    void fencingRejected() {
+        fencingRejections.inc();
+    }
+
+    void batch(int size) {
+        batchSize.update(size);
+    }
+
+    void lockWaited(long nanos) {
+        lockWait.update(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void lockHeld(long nanos) {
+        lockHeld.update(nanos, TimeUnit.NANOSECONDS);
+    }
+}

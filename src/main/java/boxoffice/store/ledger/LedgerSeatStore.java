@@ -1,0 +1,115 @@
+package boxoffice.store.ledger;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.Outcome;
+import boxoffice.store.SeatStore;
+import boxoffice.store.StoreTotals;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The {@link SeatStore} over any {@link LedgerBackend}: reads go straight to the backend, mutations become commands
+ * that run in batches (group commit) or one by one, each batch under the event's lock with a fenced commit.
+ */
+public final class LedgerSeatStore implements SeatStore {
+    private static final int MAX_FENCED_ATTEMPTS = 5;
+    private static final int DUE_HOLDS_PER_BATCH = 1_000;
+
+    private final LedgerBackend backend;
+    private final BatchRunner runner;
+    private final Optional<CommandBatcher> batcher;
+    private final Duration timeout;
+
+    /**
+     * @param workers runs the batches; empty turns group commit off, so each command runs alone on its caller's thread
+     * @param timeout how long a caller waits for its command before the store counts as unavailable
+     */
+    public LedgerSeatStore(
+            LedgerBackend backend,
+            LedgerMetrics metrics,
+            Optional<ExecutorService> workers,
+            int maxBatchSize,
+            Duration timeout,
+            CriticalSectionHook hook) {
+        this.backend = backend;
+        this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DUE_HOLDS_PER_BATCH);
+        this.batcher = workers.map(executor -> new CommandBatcher(runner, executor, maxBatchSize));
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Event createEvent(Event event) {
+        return backend.insertEvent(event);
+    }
+
+    @Override
+    public Optional<Event> findEvent(String eventId) {
+        return backend.readEvent(eventId);
+    }
+
+    @Override
+    public Optional<SeatCounts> counts(String eventId, Instant now) {
+        return backend.readCounts(eventId, now);
+    }
+
+    @Override
+    public Optional<Hold> findHold(String holdId) {
+        return backend.readHold(holdId);
+    }
+
+    @Override
+    public Optional<Booking> findBooking(String bookingId) {
+        return backend.readBooking(bookingId);
+    }
+
+    @Override
+    public Outcome<Hold> placeHold(Hold hold, Instant now) {
+        return execute(new LedgerCommand.PlaceHold(hold, now));
+    }
+
+    @Override
+    public Outcome<Booking> book(String holdId, String paymentToken, String newBookingId, Instant now) {
+        return execute(new LedgerCommand.Book(holdId, paymentToken, newBookingId, now));
+    }
+
+    @Override
+    public Outcome<Hold> release(String holdId, Optional<String> paymentToken, Instant now) {
+        return execute(new LedgerCommand.Release(holdId, paymentToken, now));
+    }
+
+    @Override
+    public int releaseDue(String eventId, Instant now) {
+        int released = execute(new LedgerCommand.ReleaseDue(eventId, now));
+        backend.rescheduleDue(eventId);
+        return released;
+    }
+
+    @Override
+    public List<String> eventsWithDueHolds(Instant now, int limit) {
+        return backend.eventsWithDueHolds(now, limit);
+    }
+
+    @Override
+    public StoreTotals totals() {
+        return backend.totals();
+    }
+
+    /** Commands waiting for a batch on this instance (0 with group commit off). */
+    public int queueDepth() {
+        return batcher.map(CommandBatcher::queueDepth).orElse(0);
+    }
+
+    private <R> R execute(LedgerCommand<R> command) {
+        PendingCommand<R> pending = new PendingCommand<>(command, timeout);
+        batcher.ifPresentOrElse(
+                queue -> queue.submit(pending),
+                () -> runner.run(command.eventId(), List.of(pending)));
+        return pending.await();
+    }
+}

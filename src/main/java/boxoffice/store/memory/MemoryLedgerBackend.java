@@ -1,0 +1,174 @@
+package boxoffice.store.memory;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.StoreTotals;
+import boxoffice.store.ledger.EventLocks;
+import boxoffice.store.ledger.LedgerBackend;
+import boxoffice.store.ledger.LedgerChanges;
+import boxoffice.store.ledger.LedgerSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+
+/**
+ * Keeps everything in this process: for development, demos and tests, never for more than one instance. Each event's
+ * data sits in an {@link EventSlot}; a global expiry index lets the sweeper find due holds without scanning.
+ */
+public final class MemoryLedgerBackend implements LedgerBackend {
+    private final ConcurrentHashMap<String, EventSlot> slots = new ConcurrentHashMap<>();
+    private final NavigableSet<DueEntry> dueIndex = new ConcurrentSkipListSet<>();
+    private final MemoryEventLocks locks;
+
+    public MemoryLedgerBackend(Duration lockWait) {
+        this.locks = new MemoryEventLocks(lockWait);
+    }
+
+    @Override
+    public EventLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public Event insertEvent(Event event) {
+        return slots.computeIfAbsent(event.id(), id -> new EventSlot(event)).event;
+    }
+
+    @Override
+    public Optional<Event> readEvent(String eventId) {
+        return Optional.ofNullable(slots.get(eventId)).map(slot -> slot.event);
+    }
+
+    @Override
+    public Optional<SeatCounts> readCounts(String eventId, Instant now) {
+        return inSlot(eventId, slot -> {
+            int due = 0;
+            for (DueEntry entry : slot.dueAt(now)) {
+                due += slot.holds.get(entry.holdId()).qty();
+            }
+            return slot.counts.release(due);
+        });
+    }
+
+    @Override
+    public Optional<Hold> readHold(String holdId) {
+        return Ids.eventOf(holdId).flatMap(eventId -> inSlot(eventId, slot -> slot.holds.get(holdId)));
+    }
+
+    @Override
+    public Optional<Booking> readBooking(String bookingId) {
+        return Ids.eventOf(bookingId).flatMap(eventId -> inSlot(eventId, slot -> slot.bookings.get(bookingId)));
+    }
+
+    @Override
+    public Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit) {
+        return inSlot(eventId, slot -> {
+            Map<String, Hold> holds = new HashMap<>();
+            for (DueEntry entry : slot.dueAt(now)) {
+                if (holds.size() >= dueLimit) {
+                    break;
+                }
+                holds.put(entry.holdId(), slot.holds.get(entry.holdId()));
+            }
+            Map<String, Booking> bookings = new HashMap<>();
+            for (String holdId : holdIds) {
+                Hold hold = slot.holds.get(holdId);
+                if (hold != null) {
+                    holds.put(holdId, hold);
+                    if (hold.bookingId() != null) {
+                        bookings.put(hold.bookingId(), slot.bookings.get(hold.bookingId()));
+                    }
+                }
+            }
+            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings);
+        });
+    }
+
+    @Override
+    public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+        EventSlot slot = slots.get(eventId);
+        synchronized (slot) {
+            if (slot.version != expectedVersion) {
+                return false;
+            }
+            for (Hold hold : changes.holds()) {
+                Hold previous = slot.holds.put(hold.id(), hold);
+                if (previous != null) {
+                    unindex(slot, previous);
+                }
+                if (hold.status() == HoldStatus.ACTIVE) {
+                    DueEntry entry = dueEntry(hold);
+                    slot.expiryIndex.add(entry);
+                    dueIndex.add(entry);
+                }
+            }
+            changes.bookings().forEach(booking -> slot.bookings.put(booking.id(), booking));
+            slot.counts = changes.counts();
+            slot.holdsCreated += changes.holdsCreated();
+            slot.holdsExpired += changes.holdsExpired();
+            slot.version++;
+            return true;
+        }
+    }
+
+    @Override
+    public List<String> eventsWithDueHolds(Instant now, int limit) {
+        Set<String> events = new LinkedHashSet<>();
+        for (DueEntry entry : dueIndex.headSet(DueEntry.upperBound(now), true)) {
+            if (events.size() >= limit) {
+                break;
+            }
+            events.add(entry.eventId());
+        }
+        return List.copyOf(events);
+    }
+
+    @Override
+    public void rescheduleDue(String eventId) {
+        // The due index is exact here: every commit updates it in the same step.
+    }
+
+    @Override
+    public StoreTotals totals() {
+        StoreTotals totals = StoreTotals.EMPTY;
+        for (EventSlot slot : slots.values()) {
+            synchronized (slot) {
+                totals = totals.plus(slot.totals());
+            }
+        }
+        return totals;
+    }
+
+    private void unindex(EventSlot slot, Hold hold) {
+        DueEntry entry = dueEntry(hold);
+        slot.expiryIndex.remove(entry);
+        dueIndex.remove(entry);
+    }
+
+    private static DueEntry dueEntry(Hold hold) {
+        return new DueEntry(hold.expiresAt().toEpochMilli(), hold.eventId(), hold.id());
+    }
+
+    private <T> Optional<T> inSlot(String eventId, Function<EventSlot, T> read) {
+        EventSlot slot = slots.get(eventId);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(read.apply(slot));
+        }
+    }
+}

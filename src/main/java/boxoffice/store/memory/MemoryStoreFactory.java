@@ -1,0 +1,44 @@
+package boxoffice.store.memory;
+
+import boxoffice.store.GroupCommitFactory;
+import boxoffice.store.StoreFactory;
+import boxoffice.store.Stores;
+import boxoffice.store.ledger.CriticalSectionHook;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dropwizard.core.setup.Environment;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+
+/**
+ * {@code store: type: memory}: everything in this process. Ignores the Redis settings that the shipped config.yml
+ * carries, so that {@code STORE} alone switches between the two.
+ */
+@JsonTypeName("memory")
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class MemoryStoreFactory implements StoreFactory {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private GroupCommitFactory groupCommit = new GroupCommitFactory();
+
+    public GroupCommitFactory getGroupCommit() {
+        return groupCommit;
+    }
+
+    @Override
+    public Stores build(Environment environment) {
+        MemoryLedgerBackend backend = new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration());
+        return new Stores(
+                groupCommit.build(environment, backend, CriticalSectionHook.NONE),
+                new MemoryIdempotencyKeys(Clock.systemUTC()));
+    }
+
+    @Override
+    public String describe() {
+        return "in-memory store: data lives in this process only and is lost on restart; for development and demos,"
+                + " never for more than one instance (set STORE=redis for production)";
+    }
+}

@@ -9,7 +9,10 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import java.util.concurrent.TimeUnit;
 
-/** The store's figures, named once here; the Prometheus bridge exports them from the MetricRegistry. */
+/**
+ * The store's figures, named once here; the Prometheus bridge exports them from the MetricRegistry (counters gain
+ * {@code _total}; names avoid the suffixes Prometheus reserves, such as {@code _created}).
+ */
 public final class LedgerMetrics {
     private final Counter holdsCreated;
     private final Counter holdsExpired;
@@ -21,14 +24,14 @@ public final class LedgerMetrics {
     private final Timer lockHeld;
 
     public LedgerMetrics(MetricRegistry registry) {
-        this.holdsCreated = registry.counter(name("boxoffice", "holds", "created"));
+        this.holdsCreated = registry.counter(name("boxoffice", "holds", "placed"));
         this.holdsExpired = registry.counter(name("boxoffice", "holds", "expired"));
-        this.bookingsCreated = registry.counter(name("boxoffice", "bookings", "created"));
+        this.bookingsCreated = registry.counter(name("boxoffice", "bookings"));
         this.insufficientSeats = registry.counter(name("boxoffice", "holds", "rejected", "insufficient_seats"));
         this.fencingRejections = registry.counter(name("boxoffice", "store", "fencing", "rejections"));
         this.batchSize = registry.histogram(name("boxoffice", "store", "batch", "size"));
-        this.lockWait = registry.timer(name("boxoffice", "lock", "wait"));
-        this.lockHeld = registry.timer(name("boxoffice", "lock", "held"));
+        this.lockWait = registry.timer(name("boxoffice", "lock", "wait_seconds"));
+        this.lockHeld = registry.timer(name("boxoffice", "lock", "held_seconds"));
     }
 
     void committed(LedgerChanges changes) {

@@ -1,0 +1,167 @@
+package boxoffice;
+
+import boxoffice.config.HoldsConfiguration;
+import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.errors.DomainErrorMappers;
+import boxoffice.errors.JsonErrorHandler;
+import boxoffice.errors.MalformedJsonMapper;
+import boxoffice.errors.UnexpectedErrorMapper;
+import boxoffice.errors.ValidationErrorMapper;
+import boxoffice.errors.WebApplicationErrorMapper;
+import boxoffice.health.SweeperHealthCheck;
+import boxoffice.lifecycle.ExpirySweeper;
+import boxoffice.metrics.HttpMetricsListener;
+import boxoffice.metrics.PrometheusBridge;
+import boxoffice.metrics.SeatGauges;
+import boxoffice.resources.BodySizeLimitFilter;
+import boxoffice.resources.BookingResource;
+import boxoffice.resources.CorrelationIdFilter;
+import boxoffice.resources.EventResource;
+import boxoffice.resources.HoldResource;
+import boxoffice.resources.OrganizerKeys;
+import boxoffice.resources.SystemResource;
+import boxoffice.service.BookingService;
+import boxoffice.service.EventService;
+import boxoffice.service.ExpiryService;
+import boxoffice.service.HoldPolicy;
+import boxoffice.service.HoldService;
+import boxoffice.service.IdempotentCreator;
+import boxoffice.service.SystemFigures;
+import boxoffice.store.Stores;
+import boxoffice.tasks.ExpireHoldTask;
+import boxoffice.tasks.SweepExpiredTask;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds the store, the services over it, and the HTTP and admin surfaces over those. */
+public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(BoxOfficeApplication.class);
+
+    private final Clock clock;
+
+    /** Milliseconds are the precision of the API and of the stores. */
+    public BoxOfficeApplication() {
+        this(Clock.tickMillis(ZoneOffset.UTC));
+    }
+
+    /** Tests pass a clock they can move. */
+    public BoxOfficeApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BoxOfficeApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "box-office";
+    }
+
+    @Override
+    public void initialize(Bootstrap<BoxOfficeConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(BoxOfficeConfiguration config, Environment environment) {
+        configureJson(environment.getObjectMapper());
+        Stores stores = buildStore(config, environment);
+        Services services = buildServices(config, stores);
+        registerApi(config, environment, services);
+        registerErrorMappers(environment);
+        registerSweeper(config, environment, services.expiry());
+        registerAdminTasks(environment, services);
+        SeatGauges.register(environment.metrics(), services.figures());
+    }
+
+    /** Strict JSON: "5" is not a number, 1.5 is not an integer, ISO-8601 instants. */
+    private static void configureJson(ObjectMapper mapper) {
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    }
+
+    private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
+        LOG.info("Store: {}", config.getStore().describe());
+        return config.getStore().build(environment);
+    }
+
+    private Services buildServices(BoxOfficeConfiguration config, Stores stores) {
+        IdempotencyConfiguration idempotency = config.getIdempotency();
+        IdempotentCreator creator = new IdempotentCreator(stores.idempotencyKeys(), clock,
+                idempotency.getRetention().toJavaDuration(), idempotency.getInFlightWindow().toJavaDuration());
+        HoldsConfiguration holds = config.getHolds();
+        HoldPolicy policy = new HoldPolicy(holds.getTtl().toJavaDuration(), holds.getTtlMin().toJavaDuration(),
+                holds.getTtlMax().toJavaDuration(), holds.getMaxQuantity());
+        return new Services(
+                new EventService(stores.seats(), creator, clock),
+                new HoldService(stores.seats(), creator, policy, clock),
+                new BookingService(stores.seats(), clock),
+                new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
+                new SystemFigures(stores.seats()));
+    }
+
+    private static void registerApi(BoxOfficeConfiguration config, Environment environment, Services services) {
+        OrganizerKeys organizers = new OrganizerKeys(config.getHttp().organizerApiKeys());
+        if (organizers.isOpen()) {
+            LOG.warn("No organizer API keys configured (ORGANIZER_API_KEYS): anyone may create events and release"
+                    + " any hold. Configure keys before exposing this service.");
+        }
+        environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+        environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
+        environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
+        environment.jersey().register(new EventResource(services.events(), organizers));
+        environment.jersey().register(new HoldResource(services.holds(), organizers));
+        environment.jersey().register(new BookingResource(services.bookings()));
+        environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
+    }
+
+    private static void registerErrorMappers(Environment environment) {
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        DomainErrorMappers.all().forEach(environment.jersey()::register);
+        environment.jersey().register(new ValidationErrorMapper());
+        environment.jersey().register(new MalformedJsonMapper());
+        environment.jersey().register(new WebApplicationErrorMapper());
+        environment.jersey().register(new UnexpectedErrorMapper());
+    }
+
+    private void registerSweeper(BoxOfficeConfiguration config, Environment environment, ExpiryService expiry) {
+        ExpirySweeper sweeper = new ExpirySweeper(expiry,
+                environment.lifecycle().scheduledExecutorService("expiry-sweeper").threads(1).build(),
+                config.getSweeper().getInterval().toJavaDuration(), clock, environment.metrics());
+        environment.lifecycle().manage(sweeper);
+        environment.healthChecks().register("sweeper", new SweeperHealthCheck(sweeper));
+    }
+
+    private static void registerAdminTasks(Environment environment, Services services) {
+        environment.admin().addTask(new ExpireHoldTask(services.holds()));
+        environment.admin().addTask(new SweepExpiredTask(services.expiry()));
+    }
+
+    /** The services the surfaces are built over. */
+    private record Services(
+            EventService events,
+            HoldService holds,
+            BookingService bookings,
+            ExpiryService expiry,
+            SystemFigures figures) {}
+}

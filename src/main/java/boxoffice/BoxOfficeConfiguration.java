@@ -1,0 +1,60 @@
+package boxoffice;
+
+import boxoffice.config.HoldsConfiguration;
+import boxoffice.config.HttpConfiguration;
+import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.config.SweeperConfiguration;
+import boxoffice.store.StoreFactory;
+import boxoffice.store.memory.MemoryStoreFactory;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** config.yml: every value has a default and the shipped file lets an environment variable override it. */
+public class BoxOfficeConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private StoreFactory store = new MemoryStoreFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private HoldsConfiguration holds = new HoldsConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IdempotencyConfiguration idempotency = new IdempotencyConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SweeperConfiguration sweeper = new SweeperConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private HttpConfiguration http = new HttpConfiguration();
+
+    public StoreFactory getStore() {
+        return store;
+    }
+
+    public HoldsConfiguration getHolds() {
+        return holds;
+    }
+
+    public IdempotencyConfiguration getIdempotency() {
+        return idempotency;
+    }
+
+    public SweeperConfiguration getSweeper() {
+        return sweeper;
+    }
+
+    public HttpConfiguration getHttp() {
+        return http;
+    }
+}

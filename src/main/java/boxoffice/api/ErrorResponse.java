@@ -1,0 +1,18 @@
+package boxoffice.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/** Every error: a stable code for programs, a sentence for people, and details where they help. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorResponse(String errorCode, String error, Integer available, List<FieldError> fieldErrors) {
+
+    public static ErrorResponse of(String errorCode, String error) {
+        return new ErrorResponse(errorCode, error, null, null);
+    }
+
+    public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,8 @@
+package boxoffice.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record EventResponse(String eventId, String name, int totalSeats, Instant createdAt) {}

@@ -1,0 +1,22 @@
+package boxoffice.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+/**
+ * A hold. {@code payment_token} appears only in the answer that created it, {@code booking_id} once booked,
+ * {@code success} only in the answer to an expire request.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HoldResponse(
+        String holdId,
+        String eventId,
+        int qty,
+        Instant expiresAt,
+        String status,
+        String paymentToken,
+        String bookingId,
+        Boolean success) {}

@@ -1,0 +1,49 @@
+package boxoffice.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** How long holds last and how large they may be. */
+public class HoldsConfiguration {
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration ttl = Duration.minutes(2);
+
+    /** A client's {@code ttl_seconds} is clamped into [ttlMin, ttlMax]; these do not constrain {@code ttl}. */
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration ttlMin = Duration.seconds(10);
+
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration ttlMax = Duration.minutes(15);
+
+    @JsonProperty
+    @Min(1)
+    @Max(1_000_000)
+    private int maxQuantity = 100;
+
+    public Duration getTtl() {
+        return ttl;
+    }
+
+    public Duration getTtlMin() {
+        return ttlMin;
+    }
+
+    public Duration getTtlMax() {
+        return ttlMax;
+    }
+
+    public int getMaxQuantity() {
+        return maxQuantity;
+    }
+}

@@ -1,0 +1,31 @@
+package boxoffice.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.validation.MaxDataSize;
+import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.List;
+
+/** Limits and credentials of the public API. */
+public class HttpConfiguration {
+    @JsonProperty
+    @NotNull
+    @MaxDataSize(value = 1, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
+    private DataSize maxBodySize = DataSize.kibibytes(16);
+
+    /** Comma-separated organizer API keys; empty leaves organizer actions open to anyone. */
+    @JsonProperty
+    private String organizerApiKeys = "";
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public List<String> organizerApiKeys() {
+        return Arrays.stream(organizerApiKeys == null ? new String[0] : organizerApiKeys.split(","))
+                .map(String::strip)
+                .filter(key -> !key.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,140 @@
+package boxoffice.errors;
+
+import boxoffice.api.ErrorResponse;
+import boxoffice.core.BookingNotFoundException;
+import boxoffice.core.EventNotFoundException;
+import boxoffice.core.ForbiddenException;
+import boxoffice.core.HoldAlreadyBookedException;
+import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.IdempotencyKeyInFlightException;
+import boxoffice.core.IdempotencyKeyReusedException;
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.InvalidFieldException;
+import boxoffice.core.InvalidPaymentTokenException;
+import boxoffice.core.MalformedRequestException;
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.core.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** One mapper per domain exception: the table of which refusal becomes which status and code. */
+public final class DomainErrorMappers {
+    /** Seconds a client should wait before retrying when the store is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    private DomainErrorMappers() {}
+
+    public static List<Object> all() {
+        return List.of(
+                new EventNotFound(), new HoldNotFound(), new BookingNotFound(),
+                new InsufficientSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
+                new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new StoreUnavailable(),
+                new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
+    }
+
+    static final class EventNotFound extends DomainErrorMapper<EventNotFoundException> {
+        EventNotFound() {
+            super(404, "EVENT_NOT_FOUND");
+        }
+    }
+
+    static final class HoldNotFound extends DomainErrorMapper<HoldNotFoundException> {
+        HoldNotFound() {
+            super(404, "HOLD_NOT_FOUND");
+        }
+    }
+
+    static final class BookingNotFound extends DomainErrorMapper<BookingNotFoundException> {
+        BookingNotFound() {
+            super(404, "BOOKING_NOT_FOUND");
+        }
+    }
+
+    static final class InsufficientSeats extends DomainErrorMapper<InsufficientSeatsException> {
+        InsufficientSeats() {
+            super(409, "INSUFFICIENT_SEATS");
+        }
+
+        @Override
+        protected ErrorResponse body(InsufficientSeatsException e) {
+            return new ErrorResponse(errorCode(), e.getMessage(), e.available(), null);
+        }
+    }
+
+    static final class HoldExpired extends DomainErrorMapper<HoldExpiredException> {
+        HoldExpired() {
+            super(409, "HOLD_EXPIRED");
+        }
+    }
+
+    static final class HoldAlreadyBooked extends DomainErrorMapper<HoldAlreadyBookedException> {
+        HoldAlreadyBooked() {
+            super(409, "HOLD_ALREADY_BOOKED");
+        }
+    }
+
+    static final class InvalidPaymentToken extends DomainErrorMapper<InvalidPaymentTokenException> {
+        InvalidPaymentToken() {
+            super(403, "INVALID_PAYMENT_TOKEN");
+        }
+    }
+
+    static final class IdempotencyKeyReused extends DomainErrorMapper<IdempotencyKeyReusedException> {
+        IdempotencyKeyReused() {
+            super(422, "IDEMPOTENCY_KEY_REUSED");
+        }
+    }
+
+    static final class IdempotencyKeyInFlight extends DomainErrorMapper<IdempotencyKeyInFlightException> {
+        IdempotencyKeyInFlight() {
+            super(409, "IDEMPOTENCY_KEY_IN_FLIGHT");
+        }
+    }
+
+    static final class StoreUnavailable extends DomainErrorMapper<StoreUnavailableException> {
+        StoreUnavailable() {
+            super(503, "STORE_UNAVAILABLE");
+        }
+
+        @Override
+        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
+            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+    }
+
+    static final class Unauthorized extends DomainErrorMapper<UnauthorizedException> {
+        Unauthorized() {
+            super(401, "UNAUTHORIZED");
+        }
+
+        @Override
+        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
+            return response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+    }
+
+    static final class Forbidden extends DomainErrorMapper<ForbiddenException> {
+        Forbidden() {
+            super(403, "FORBIDDEN");
+        }
+    }
+
+    static final class MalformedRequest extends DomainErrorMapper<MalformedRequestException> {
+        MalformedRequest() {
+            super(400, "MALFORMED_REQUEST");
+        }
+    }
+
+    static final class InvalidField extends DomainErrorMapper<InvalidFieldException> {
+        InvalidField() {
+            super(422, "VALIDATION_FAILED");
+        }
+
+        @Override
+        protected ErrorResponse body(InvalidFieldException e) {
+            return ValidationErrorMapper.body(List.of(new ErrorResponse.FieldError(e.field(), e.reason())));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package boxoffice.errors;
+
+import boxoffice.api.ErrorResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty raises before a request reaches Jersey (an ambiguous URI, a malformed request line, headers too
+ * large) in the API's JSON error shape instead of Jetty's HTML page.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+
+    private final ObjectMapper mapper;
+
+    public JsonErrorHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int status, String message, Throwable cause, Callback callback)
+            throws JsonProcessingException {
+        response.getHeaders().put(JSON);
+        response.write(true, body(status, message), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(JSON);
+        try {
+            return body(status, reason);
+        } catch (JsonProcessingException e) {
+            return super.badMessageError(status, reason, fields);
+        }
+    }
+
+    private ByteBuffer body(int status, String message) throws JsonProcessingException {
+        String code = status == 404 ? "NOT_FOUND" : status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+        String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+        return ByteBuffer.wrap(mapper.writeValueAsBytes(ErrorResponse.of(code, text)));
+    }
+}

@@ -1,0 +1,43 @@
+package boxoffice.metrics;
+
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.service.SystemFigures;
+import boxoffice.store.StoreTotals;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/** Seat and hold gauges summed over all events, read from the store at most once per scrape window. */
+public final class SeatGauges {
+    private SeatGauges() {}
+
+    public static void register(MetricRegistry registry, SystemFigures figures) {
+        Gauge<StoreTotals> totals = new CachedGauge<>(5, TimeUnit.SECONDS) {
+            private StoreTotals lastKnown = StoreTotals.EMPTY;
+
+            /** While the store is down the gauges keep their last value; the store's own metrics say it is down. */
+            @Override
+            protected StoreTotals loadValue() {
+                try {
+                    lastKnown = figures.totals();
+                } catch (StoreUnavailableException unavailable) {
+                    // keep lastKnown
+                }
+                return lastKnown;
+            }
+        };
+        gauge(registry, "boxoffice.events", totals, StoreTotals::events);
+        gauge(registry, "boxoffice.seats.capacity", totals, StoreTotals::seatsTotal);
+        gauge(registry, "boxoffice.seats.available", totals, StoreTotals::seatsAvailable);
+        gauge(registry, "boxoffice.seats.held", totals, StoreTotals::seatsHeld);
+        gauge(registry, "boxoffice.seats.booked", totals, StoreTotals::seatsBooked);
+        gauge(registry, "boxoffice.holds.active", totals, StoreTotals::activeHolds);
+    }
+
+    private static void gauge(
+            MetricRegistry registry, String name, Gauge<StoreTotals> totals, ToLongFunction<StoreTotals> figure) {
+        registry.gauge(name, () -> () -> figure.applyAsLong(totals.getValue()));
+    }
+}

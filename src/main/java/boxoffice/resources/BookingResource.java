@@ -1,0 +1,51 @@
+package boxoffice.resources;
+
+import boxoffice.api.BookRequest;
+import boxoffice.api.BookingResponse;
+import boxoffice.core.Booking;
+import boxoffice.core.MalformedRequestException;
+import boxoffice.service.BookingService;
+import boxoffice.service.Created;
+import boxoffice.store.Outcome;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class BookingResource {
+    private final BookingService bookings;
+
+    public BookingResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    /** Idempotent by hold: a repeat returns the first booking with {@code Idempotent-Replayed: true}. */
+    @POST
+    @Path("/book")
+    public Response book(@Context UriInfo uri, @Valid BookRequest request) {
+        if (request == null) {
+            throw new MalformedRequestException("Request body required: {\"hold_id\": ..., \"payment_token\": ...}");
+        }
+        Outcome<Booking> outcome = bookings.book(request.holdId(), request.paymentToken());
+        Booking booking = outcome.value();
+        return Created201.of(new Created<>(booking, !outcome.changed()),
+                uri.getBaseUriBuilder().path("api/v1/bookings").path(booking.id()).build(),
+                ApiMapper.booking(booking));
+    }
+
+    @GET
+    @Path("/bookings/{booking_id}")
+    public BookingResponse get(@PathParam("booking_id") String bookingId) {
+        return ApiMapper.booking(bookings.get(bookingId));
+    }
+}

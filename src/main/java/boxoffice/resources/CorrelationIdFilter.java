@@ -1,0 +1,37 @@
+package boxoffice.resources;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request a correlation id: the client's {@code X-Correlation-ID} when it is sane, a new UUID otherwise.
+ * It goes into the response header and into the logging context, so every log line of the request carries it.
+ */
+public final class CorrelationIdFilter implements Filter {
+    public static final String HEADER = "X-Correlation-ID";
+    public static final String MDC_KEY = "correlation_id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String sent = ((HttpServletRequest) request).getHeader(HEADER);
+        String correlationId = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        ((HttpServletResponse) response).setHeader(HEADER, correlationId);
+        MDC.put(MDC_KEY, correlationId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package boxoffice.resources;
+
+import boxoffice.api.CreateEventRequest;
+import boxoffice.api.EventResponse;
+import boxoffice.api.EventStatusResponse;
+import boxoffice.core.Event;
+import boxoffice.core.MalformedRequestException;
+import boxoffice.service.Created;
+import boxoffice.service.EventService;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class EventResource {
+    private final EventService events;
+    private final OrganizerKeys organizers;
+
+    public EventResource(EventService events, OrganizerKeys organizers) {
+        this.events = events;
+        this.organizers = organizers;
+    }
+
+    @POST
+    public Response create(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @Context UriInfo uri,
+            @Valid CreateEventRequest request) {
+        organizers.requireOrganizer(authorization);
+        if (request == null) {
+            throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
+        }
+        Created<Event> created =
+                events.create(request.name(), request.totalSeats(), IdempotencyKeyHeader.parse(idempotencyKey));
+        return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
+                ApiMapper.event(created.value()));
+    }
+
+    @GET
+    @Path("/{event_id}")
+    public EventResponse get(@PathParam("event_id") String eventId) {
+        return ApiMapper.event(events.get(eventId));
+    }
+
+    @GET
+    @Path("/{event_id}/status")
+    public EventStatusResponse status(@PathParam("event_id") String eventId) {
+        return ApiMapper.status(events.status(eventId));
+    }
+}

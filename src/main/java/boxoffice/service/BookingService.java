@@ -1,0 +1,45 @@
+package boxoffice.service;
+
+import boxoffice.core.Booking;
+import boxoffice.core.BookingNotFoundException;
+import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.Ids;
+import boxoffice.store.Outcome;
+import boxoffice.store.SeatStore;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns holds into bookings, idempotently by hold. */
+public final class BookingService {
+    private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
+
+    private final SeatStore store;
+    private final Clock clock;
+
+    public BookingService(SeatStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Books the hold. A repeat with the same token returns the first booking ({@code changed == false}), also after
+     * the hold's TTL has passed.
+     */
+    public Outcome<Booking> book(String holdId, String paymentToken) {
+        String eventId = Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
+        Outcome<Booking> outcome = store.book(holdId, paymentToken, Ids.newChildId(eventId), clock.instant());
+        if (outcome.changed()) {
+            Booking booking = outcome.value();
+            LOG.info("Hold booked hold_id={} booking_id={} event_id={} qty={}",
+                    holdId, booking.id(), eventId, booking.qty());
+        }
+        return outcome;
+    }
+
+    public Booking get(String bookingId) {
+        Optional<Booking> booking = Ids.eventOf(bookingId).isPresent() ? store.findBooking(bookingId) : Optional.empty();
+        return booking.orElseThrow(() -> new BookingNotFoundException(bookingId));
+    }
+}

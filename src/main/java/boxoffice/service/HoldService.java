@@ -1,0 +1,87 @@
+package boxoffice.service;
+
+import boxoffice.core.Hold;
+import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import boxoffice.core.InvalidFieldException;
+import boxoffice.store.Outcome;
+import boxoffice.store.SeatStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Places, shows and releases holds. */
+public final class HoldService {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldService.class);
+
+    private final SeatStore store;
+    private final IdempotentCreator creator;
+    private final HoldPolicy policy;
+    private final Clock clock;
+
+    public HoldService(SeatStore store, IdempotentCreator creator, HoldPolicy policy, Clock clock) {
+        this.store = store;
+        this.creator = creator;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public Created<Hold> place(
+            String eventId, int qty, Optional<Integer> ttlSeconds, Optional<String> idempotencyKey) {
+        if (!Ids.isEventId(eventId)) {
+            throw new InvalidFieldException("event_id", "must be an event id (a lower-case UUID)");
+        }
+        policy.checkQuantity(qty);
+        Duration ttl = policy.ttl(ttlSeconds);
+        String request = eventId + "\n" + qty + "\n" + ttl.toSeconds();
+        Created<Hold> created = creator.create("holds", idempotencyKey, request,
+                () -> Ids.newChildId(eventId), this::findStored, holdId -> placeNew(holdId, eventId, qty, ttl));
+        if (!created.replayed()) {
+            Hold hold = created.value();
+            LOG.info("Hold created hold_id={} event_id={} qty={} expires_at={}",
+                    hold.id(), eventId, qty, hold.expiresAt());
+        }
+        return new Created<>(asSeenNow(created.value()), created.replayed());
+    }
+
+    /** The hold with the status a client sees now (an active hold past its expiry shows as expired). */
+    public Hold get(String holdId) {
+        return findStored(holdId).map(this::asSeenNow).orElseThrow(() -> new HoldNotFoundException(holdId));
+    }
+
+    /**
+     * Releases an active hold's seats now. An empty token means the caller is an organizer or operator.
+     * Returns the expired hold, {@code changed == false} when it was already expired.
+     */
+    public Outcome<Hold> release(String holdId, Optional<String> paymentToken) {
+        if (Ids.eventOf(holdId).isEmpty()) {
+            throw new HoldNotFoundException(holdId);
+        }
+        Outcome<Hold> outcome = store.release(holdId, paymentToken, clock.instant());
+        if (outcome.changed()) {
+            Hold hold = outcome.value();
+            LOG.info("Hold released hold_id={} event_id={} qty={} by={}",
+                    hold.id(), hold.eventId(), hold.qty(), paymentToken.isPresent() ? "holder" : "organizer");
+        }
+        return outcome;
+    }
+
+    private Outcome<Hold> placeNew(String holdId, String eventId, int qty, Duration ttl) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Hold hold = new Hold(holdId, eventId, qty, now, now.plus(ttl), Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        return store.placeHold(hold, now);
+    }
+
+    private Optional<Hold> findStored(String holdId) {
+        return Ids.eventOf(holdId).isPresent() ? store.findHold(holdId) : Optional.empty();
+    }
+
+    private Hold asSeenNow(Hold hold) {
+        return hold.withStatus(hold.statusAt(clock.instant()));
+    }
+}

@@ -1,0 +1,94 @@
+package boxoffice.service;
+
+import boxoffice.core.BoxOfficeException;
+import boxoffice.core.IdempotencyKeyInFlightException;
+import boxoffice.core.IdempotencyKeyReusedException;
+import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.IdempotencyRecord;
+import boxoffice.store.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Makes create requests safe to retry with an Idempotency-Key. The key is claimed first, together with the
+ * fingerprint of the request and the id the new resource will have; the creation itself is idempotent by that id.
+ * So a retry finds the resource and replays it; a retry of a request that died before its effect takes over with the
+ * same id once the in-flight window has passed; a key reused with another request is refused.
+ */
+public final class IdempotentCreator {
+    private final IdempotencyKeys keys;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration inFlightWindow;
+
+    public IdempotentCreator(IdempotencyKeys keys, Clock clock, Duration retention, Duration inFlightWindow) {
+        this.keys = keys;
+        this.clock = clock;
+        this.retention = retention;
+        this.inFlightWindow = inFlightWindow;
+    }
+
+    /**
+     * @param request a canonical description of the request, compared by fingerprint
+     * @param find the resource with a given id, if it exists
+     * @param create creates the resource with a given id, idempotently
+     */
+    public <T> Created<T> create(
+            String scope,
+            Optional<String> key,
+            String request,
+            Supplier<String> newId,
+            Function<String, Optional<T>> find,
+            Function<String, Outcome<T>> create) {
+        if (key.isEmpty()) {
+            return new Created<>(create.apply(newId.get()).value(), false);
+        }
+        Instant now = clock.instant();
+        IdempotencyRecord proposed = new IdempotencyRecord(fingerprint(request), newId.get(), now);
+        Optional<IdempotencyRecord> earlier = keys.claim(scope, key.get(), proposed, retention);
+        if (earlier.isEmpty()) {
+            return createClaimed(scope, key.get(), proposed.resourceId(), create);
+        }
+        IdempotencyRecord record = earlier.get();
+        if (!record.fingerprint().equals(proposed.fingerprint())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        Optional<T> existing = find.apply(record.resourceId());
+        if (existing.isPresent()) {
+            return new Created<>(existing.get(), true);
+        }
+        if (now.isBefore(record.claimedAt().plus(inFlightWindow))) {
+            throw new IdempotencyKeyInFlightException();
+        }
+        Outcome<T> takenOver = create.apply(record.resourceId());
+        return new Created<>(takenOver.value(), !takenOver.changed());
+    }
+
+    private <T> Created<T> createClaimed(
+            String scope, String key, String id, Function<String, Outcome<T>> create) {
+        try {
+            Outcome<T> outcome = create.apply(id);
+            return new Created<>(outcome.value(), !outcome.changed());
+        } catch (BoxOfficeException refused) {
+            keys.forget(scope, key);
+            throw refused;
+        }
+    }
+
+    private static String fingerprint(String request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

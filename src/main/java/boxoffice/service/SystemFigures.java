@@ -1,0 +1,17 @@
+package boxoffice.service;
+
+import boxoffice.store.SeatStore;
+import boxoffice.store.StoreTotals;
+
+/** The system-wide figures behind {@code GET /api/v1/metrics} and the seat gauges. */
+public final class SystemFigures {
+    private final SeatStore store;
+
+    public SystemFigures(SeatStore store) {
+        this.store = store;
+    }
+
+    public StoreTotals totals() {
+        return store.totals();
+    }
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The Box Office benchmark: one Redis (AOF on), the service on it, wrk on loopback. In one run, on the same server:
+#   baseline       GET  /api/v1/events/{id}
+#   holds-batched  POST /api/v1/holds (1 seat), group commit on
+#   holds-unbatched POST /api/v1/holds (1 seat), group commit off (one lock round trip per request)
+#   holds-3-instances  POST /api/v1/holds across three instances on the one Redis (group commit on)
+#   sell-out       10,000 seats, 64 connections: exactly 10,000 seats granted
+# Each scenario runs RUNS times on a fresh event; the table shows medians and the ratio to the baseline, and every
+# holds run checks available + held + booked == total and held == the number of 201 answers.
+#
+# Needs: java 17, maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
+# Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) PROFILE (0; 1 = JFR on the batched run)
+set -euo pipefail
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+RUNS=${RUNS:-3}
+PROFILE=${PROFILE:-0}
+export BENCH_DIR
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+JAR="$ROOT/target/box-office.jar"
+WORK=$(mktemp -d /tmp/box-office-bench.XXXXXX)
+RESULTS="$WORK/results.tsv"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+for tool in java mvn wrk redis-server redis-cli python3 curl; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install wrk redis-server ...)"; exit 1; }
+done
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_until() {  # wait_until <what> <command...>
+  local what=$1; shift
+  for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "timed out waiting for $what"; exit 1
+}
+
+start_redis() {
+  REDIS_PORT=$(free_port)
+  mkdir -p "$WORK/redis"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" --appendonly yes \
+    --appendfsync everysec --save "" >"$WORK/redis.log" 2>&1 &
+  PIDS+=($!)
+  wait_until "redis" redis-cli -p "$REDIS_PORT" ping
+}
+
+APP_PIDS=()
+APP_PORTS=()
+start_app() {  # start_app <group commit: true|false> [jvm flags...]
+  local group_commit=$1; shift
+  local port admin
+  port=$(free_port); admin=$(free_port)
+  STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT=$port ADMIN_PORT=$admin GROUP_COMMIT=$group_commit \
+    HOLD_TTL="15 minutes" LOG_LEVEL=WARN \
+    java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
+  APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port")
+  wait_until "the service on $port" curl -sf "http://127.0.0.1:$admin/ping"
+}
+
+stop_apps() {
+  for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  APP_PIDS=(); APP_PORTS=()
+}
+
+json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+create_event() {  # create_event <port> <seats>
+  curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' \
+    -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
+}
+
+warm_up() {  # a short untimed run so the JIT has compiled the hot path
+  EVENT_ID=$(create_event "$1" 1000000) wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$BENCH_DIR/post-hold.lua" \
+    "http://127.0.0.1:$1" >/dev/null
+  EVENT_ID=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+}
+
+# run_wrk <scenario> <script> <event> <connections> <port...>: one wrk per port, all at once; records one line.
+run_wrk() {
+  local scenario=$1 script=$2 event=$3 connections=$4; shift 4
+  local outs=() wrks=()
+  for port in "$@"; do
+    local out="$WORK/wrk-$scenario-$port-$RANDOM.txt"
+    EVENT_ID=$event wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s "$BENCH_DIR/$script" \
+      "http://127.0.0.1:$port" >"$out" 2>&1 &
+    outs+=("$out"); wrks+=($!)
+  done
+  wait "${wrks[@]}"
+  local status=""
+  if [ "$script" = post-hold.lua ]; then
+    status=$(curl -sf "http://127.0.0.1:$1/api/v1/events/$event/status")
+  fi
+  python3 "$BENCH_DIR/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
+}
+
+echo "Building..."
+(cd "$ROOT" && mvn -q -B package -DskipTests)
+start_redis
+echo "Redis on $REDIS_PORT (AOF everysec); $RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
+: >"$RESULTS"
+
+for run in $(seq 1 "$RUNS"); do
+  echo "Run $run/$RUNS"
+  jfr=()
+  if [ "$PROFILE" = 1 ] && [ "$run" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$WORK/holds-batched.jfr,settings=profile")
+  fi
+  start_app true "${jfr[@]}"
+  port=${APP_PORTS[0]}
+  baseline_event=$(create_event "$port" 1000000)
+  warm_up "$port" "$baseline_event"
+  run_wrk baseline get-event.lua "$baseline_event" "$CONNECTIONS" "$port"
+  run_wrk holds-batched post-hold.lua "$(create_event "$port" 1000000)" "$CONNECTIONS" "$port"
+  stop_apps
+
+  start_app false
+  port=${APP_PORTS[0]}
+  warm_up "$port" "$(create_event "$port" 1000000)"
+  run_wrk holds-unbatched post-hold.lua "$(create_event "$port" 1000000)" "$CONNECTIONS" "$port"
+  stop_apps
+
+  start_app true; start_app true; start_app true
+  for p in "${APP_PORTS[@]}"; do warm_up "$p" "$(create_event "$p" 1000000)"; done
+  run_wrk holds-3-instances post-hold.lua "$(create_event "${APP_PORTS[0]}" 1000000)" \
+    $(( (CONNECTIONS + 2) / 3 )) "${APP_PORTS[@]}"
+  stop_apps
+
+  start_app true
+  port=${APP_PORTS[0]}
+  warm_up "$port" "$(create_event "$port" 1000000)"
+  DURATION=5s run_wrk sell-out post-hold.lua "$(create_event "$port" 10000)" "$CONNECTIONS" "$port"
+  stop_apps
+done
+
+python3 "$BENCH_DIR/summarize.py" "$RESULTS"
+if [ "$PROFILE" = 1 ]; then
+  echo; echo "Profile of the batched holds run: $WORK/holds-batched.jfr (hottest frames below)"
+  jfr print --events jdk.ExecutionSample "$WORK/holds-batched.jfr" \
+    | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//' \
+    | sort | uniq -c | sort -rn | head -25
+fi

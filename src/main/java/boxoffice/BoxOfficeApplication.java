@@ -8,8 +8,10 @@ import boxoffice.errors.MalformedJsonMapper;
 import boxoffice.errors.UnexpectedErrorMapper;
 import boxoffice.errors.ValidationErrorMapper;
 import boxoffice.errors.WebApplicationErrorMapper;
+import boxoffice.health.LedgerHealthCheck;
 import boxoffice.health.SweeperHealthCheck;
 import boxoffice.lifecycle.ExpirySweeper;
+import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.SeatGauges;
@@ -26,10 +28,12 @@ import boxoffice.service.ExpiryService;
 import boxoffice.service.HoldPolicy;
 import boxoffice.service.HoldService;
 import boxoffice.service.IdempotentCreator;
+import boxoffice.service.LedgerAuditor;
 import boxoffice.service.SystemFigures;
 import boxoffice.store.Stores;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.SweepExpiredTask;
+import boxoffice.tasks.VerifyLedgerTask;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,6 +89,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerApi(config, environment, services);
         registerErrorMappers(environment);
         registerSweeper(config, environment, services.expiry());
+        registerLedgerAudit(config, environment, services.auditor());
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
     }
@@ -114,7 +119,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 new HoldService(stores.seats(), creator, policy, clock),
                 new BookingService(stores.seats(), clock),
                 new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
-                new SystemFigures(stores.seats()));
+                new SystemFigures(stores.seats()),
+                new LedgerAuditor(stores.seats(), clock));
     }
 
     private static void registerApi(BoxOfficeConfiguration config, Environment environment, Services services) {
@@ -152,9 +158,20 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.healthChecks().register("sweeper", new SweeperHealthCheck(sweeper));
     }
 
+    private static void registerLedgerAudit(
+            BoxOfficeConfiguration config, Environment environment, LedgerAuditor auditor) {
+        environment.lifecycle().manage(new PeriodicJob("ledger audit",
+                environment.lifecycle().scheduledExecutorService("ledger-audit").threads(1).build(),
+                config.getAudit().getInterval().toJavaDuration(), auditor::auditAll));
+        environment.healthChecks().register("ledger", new LedgerHealthCheck(auditor));
+        environment.metrics().gauge("boxoffice.ledger.drift",
+                () -> () -> auditor.lastReport().map(report -> report.drifted().size()).orElse(0));
+    }
+
     private static void registerAdminTasks(Environment environment, Services services) {
         environment.admin().addTask(new ExpireHoldTask(services.holds()));
         environment.admin().addTask(new SweepExpiredTask(services.expiry()));
+        environment.admin().addTask(new VerifyLedgerTask(services.auditor()));
     }
 
     /** The services the surfaces are built over. */
@@ -163,5 +180,6 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
             HoldService holds,
             BookingService bookings,
             ExpiryService expiry,
-            SystemFigures figures) {}
+            SystemFigures figures,
+            LedgerAuditor auditor) {}
 }

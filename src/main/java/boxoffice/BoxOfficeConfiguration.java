@@ -1,5 +1,6 @@
 package boxoffice;
 
+import boxoffice.config.AuditConfiguration;
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
@@ -36,6 +37,11 @@ public class BoxOfficeConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private AuditConfiguration audit = new AuditConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private HttpConfiguration http = new HttpConfiguration();
 
     public StoreFactory getStore() {
@@ -52,6 +58,10 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public SweeperConfiguration getSweeper() {
         return sweeper;
+    }
+
+    public AuditConfiguration getAudit() {
+        return audit;
     }
 
     public HttpConfiguration getHttp() {

@@ -57,4 +57,10 @@ public interface SeatStore {
 
     /** Figures summed over all events, for the metrics endpoint. */
     StoreTotals totals();
+
+    /** Every event's id, read lazily (a store may hold millions). */
+    Iterable<String> eventIds();
+
+    /** The event's stored counts beside the counts its holds and bookings add up to; empty for an unknown event. */
+    Optional<LedgerAudit> audit(String eventId);
 }

@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.LedgerAudit;
 import boxoffice.store.StoreTotals;
 import java.time.Instant;
 import java.util.List;
@@ -51,4 +52,9 @@ public interface LedgerBackend {
     void rescheduleDue(String eventId);
 
     StoreTotals totals();
+
+    Iterable<String> eventIds();
+
+    /** Stored counts and the counts recomputed from the event's active holds and bookings, in one atomic read. */
+    Optional<LedgerAudit> audit(String eventId);
 }

@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.LedgerAudit;
 import boxoffice.store.Outcome;
 import boxoffice.store.SeatStore;
 import boxoffice.store.StoreTotals;
@@ -98,6 +99,16 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public StoreTotals totals() {
         return backend.totals();
+    }
+
+    @Override
+    public Iterable<String> eventIds() {
+        return backend.eventIds();
+    }
+
+    @Override
+    public Optional<LedgerAudit> audit(String eventId) {
+        return backend.audit(eventId);
     }
 
     /** Commands waiting for a batch on this instance (0 with group commit off). */

@@ -6,6 +6,7 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.LedgerAudit;
 import boxoffice.store.StoreTotals;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
@@ -150,6 +151,21 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             }
         }
         return totals;
+    }
+
+    @Override
+    public Iterable<String> eventIds() {
+        return List.copyOf(slots.keySet());
+    }
+
+    @Override
+    public Optional<LedgerAudit> audit(String eventId) {
+        return inSlot(eventId, slot -> {
+            int held = slot.holds.values().stream()
+                    .filter(hold -> hold.status() == HoldStatus.ACTIVE).mapToInt(Hold::qty).sum();
+            int booked = slot.bookings.values().stream().mapToInt(Booking::qty).sum();
+            return new LedgerAudit(eventId, slot.counts, held, booked);
+        });
     }
 
     private void unindex(EventSlot slot, Hold hold) {

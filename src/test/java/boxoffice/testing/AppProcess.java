@@ -1,0 +1,132 @@
+package boxoffice.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as a real child JVM on free loopback ports, started with the project's config.yml and environment
+ * variables, so tests can kill it with SIGKILL or stop it with SIGTERM like an orchestrator would.
+ */
+public final class AppProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final int adminPort;
+    private final Path log;
+
+    private AppProcess(Process process, int port, int adminPort, Path log) {
+        this.process = process;
+        this.port = port;
+        this.adminPort = adminPort;
+        this.log = log;
+    }
+
+    /** Starts an instance with these environment overrides and waits until its admin port answers. */
+    public static AppProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        int port = freePort();
+        int adminPort = freePort();
+        Path log = Files.createTempFile("box-office-" + port + "-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "boxoffice.BoxOfficeApplication", "server", projectFile("config.yml"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", Integer.toString(port),
+                "ADMIN_PORT", Integer.toString(adminPort),
+                "LOG_FORMAT", "text",
+                "LOG_LEVEL", "WARN"));
+        env.putAll(environment);
+        builder.environment().putAll(env);
+        AppProcess app = new AppProcess(builder.start(), port, adminPort, log);
+        app.awaitReady(Duration.ofSeconds(60));
+        return app;
+    }
+
+    public URI api() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI admin() {
+        return URI.create("http://127.0.0.1:" + adminPort);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the instance dies at once, mid-request. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the graceful shutdown; returns the exit code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("instance did not stop within " + timeout + "; log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance exited at start-up:\n" + log());
+            }
+            try {
+                HttpResponse<String> pong = client.send(HttpRequest.newBuilder(admin().resolve("/ping")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (pong.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("instance not ready within " + timeout + ":\n" + log());
+    }
+
+    private static String projectFile(String name) {
+        File file = new File(System.getProperty("user.dir"), name);
+        if (!file.exists()) {
+            throw new IllegalStateException("run the tests from the project root: " + file + " is missing");
+        }
+        return file.getAbsolutePath();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors that Jetty raises before a request reaches Jersey (an ambiguous URI, a malformed request line, headers too
- * large) in the API's JSON error shape instead of Jetty's HTML page.
+ * large, and 503 for requests that arrive during a graceful shutdown) in the API's JSON error shape instead of
+ * Jetty's HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
@@ -45,7 +46,11 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
 
     private ByteBuffer body(int status, String message) throws JsonProcessingException {
-        String code = status == 404 ? "NOT_FOUND" : status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+        String code = switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 503 -> "SHUTTING_DOWN";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+        };
         String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
         return ByteBuffer.wrap(mapper.writeValueAsBytes(ErrorResponse.of(code, text)));
     }

@@ -1,0 +1,77 @@
+package boxoffice.multiinstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.testing.ApiClient;
+import boxoffice.testing.AppProcess;
+import boxoffice.testing.RedisProcess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of Redis (AOF, fsync always) under booking load, then a restart on the same directory: during the
+ * outage the API answers 503 fast, afterwards it serves again by itself, and every booking it acknowledged is there.
+ */
+class RedisCrashTest {
+
+    @Test
+    void acknowledgedBookingsSurviveARedisCrash() throws Exception {
+        try (RedisProcess redis = RedisProcess.startDurable();
+                AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()))) {
+            ApiClient client = new ApiClient(app.api());
+            String eventId = client.createEvent("redis crash", 100_000);
+
+            List<LoadLoop.Outcome> outcomes;
+            try (LoadLoop load = new LoadLoop(8, i -> holdAndBook(client, eventId))) {
+                Thread.sleep(1_500);
+                redis.kill();
+                Thread.sleep(3_000);
+                redis.restart();
+                awaitRecovery(client, eventId);
+                Thread.sleep(1_000);
+                outcomes = load.stop();
+            }
+
+            assertThat(outcomes).as("every request got an HTTP answer").allSatisfy(o -> assertThat(o.failure()).isNull());
+            List<ApiClient.Answer> answers = outcomes.stream().map(LoadLoop.Outcome::answer).toList();
+            assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(201, 409, 503);
+            assertThat(answers).extracting(ApiClient.Answer::status).contains(201, 503);
+            assertThat(outcomes).filteredOn(o -> o.answer().status() == 503)
+                    .allSatisfy(o -> assertThat(o.took()).isLessThan(Duration.ofMillis(2_500)));
+
+            List<String> acknowledged = answers.stream()
+                    .filter(a -> a.status() == 201 && a.body().has("booking_id"))
+                    .map(a -> a.text("booking_id")).toList();
+            assertThat(acknowledged).hasSizeGreaterThan(20);
+            for (String bookingId : acknowledged) {
+                assertThat(client.get("/api/v1/bookings/" + bookingId).status()).as(bookingId).isEqualTo(200);
+            }
+            var status = client.status(eventId);
+            assertThat(status.path("available").asInt() + status.path("held").asInt() + status.path("booked").asInt())
+                    .isEqualTo(100_000);
+            assertThat(status.path("booked").asInt()).isGreaterThanOrEqualTo(acknowledged.size());
+            assertThat(InstanceCrashTest.verifyLedger(app.admin())).contains("0 drifted");
+        }
+    }
+
+    /** Holds one seat and books it; returns the booking answer, or the hold's answer when the hold failed. */
+    private static ApiClient.Answer holdAndBook(ApiClient client, String eventId) {
+        ApiClient.Answer hold = client.hold(eventId, 1);
+        if (hold.status() != 201) {
+            return hold;
+        }
+        return client.book(hold.text("hold_id"), hold.text("payment_token"));
+    }
+
+    private static void awaitRecovery(ApiClient client, String eventId) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (client.get("/api/v1/events/" + eventId + "/status").status() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not recover within 10 s of Redis coming back");
+    }
+}

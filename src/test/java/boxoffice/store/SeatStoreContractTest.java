@@ -392,6 +392,25 @@ public abstract class SeatStoreContractTest {
     }
 
     @Test
+    void countsAgreeWithWhatTheNextHoldGetsEvenBetweenMilliseconds() {
+        Event event = newEvent(2);
+        Instant expiresAt = t0.plus(TTL).plusNanos(500_000);
+        Hold hold = new Hold(Ids.newChildId(event.id()), event.id(), 2, t0, expiresAt, Ids.newPaymentToken(),
+                HoldStatus.ACTIVE, null);
+        store().placeHold(hold, t0);
+
+        for (Instant now : new Instant[] {t0.plus(TTL), t0.plus(TTL).plusNanos(100_000), expiresAt}) {
+            int available = balancedCounts(event.id(), now).available();
+            InsufficientSeatsException refusal = catchThrowableOfType(
+                    () -> store().placeHold(newHoldAt(event, available + 1, now), now),
+                    InsufficientSeatsException.class);
+            assertThat(refusal).as("a hold of one more seat than counts(%s) shows", now).isNotNull();
+            assertThat(refusal.available()).as("seats a hold at %s can get", now).isEqualTo(available);
+        }
+        assertCounts(event.id(), expiresAt, 2, 0, 0);
+    }
+
+    @Test
     void releaseDueReleasesExactlyTheDueHoldsOnce() {
         Event event = newEvent(20);
         Hold due1 = placeHold(event, 2);

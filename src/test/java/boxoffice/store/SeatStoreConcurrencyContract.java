@@ -255,6 +255,52 @@ public abstract class SeatStoreConcurrencyContract {
     }
 
     @Test
+    void bookingsRacingTheSweeperAtExpiryEndOneWayOnly() throws Exception {
+        Event event = newEvent(100);
+        List<Hold> holds = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Hold hold = newHold(event, 1 + i % 2);
+            store().placeHold(hold, t0);
+            holds.add(hold);
+        }
+        Instant expiry = t0.plus(TTL);
+        Instant justBefore = expiry.minusMillis(1);
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (Hold hold : holds) {
+            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), Ids.newChildId(event.id()), justBefore));
+        }
+        for (int i = 0; i < 10; i++) {
+            tasks.add(() -> store().releaseDue(event.id(), expiry));
+        }
+        Collections.shuffle(tasks, new Random(11));
+
+        List<Result<Object>> results = race(16, tasks);
+
+        assertThat(unexpectedFailures(results, Set.of(HoldExpiredException.class))).isEmpty();
+        int released = results.stream()
+                .filter(r -> r.succeeded() && r.value() instanceof Integer)
+                .mapToInt(r -> (Integer) r.value())
+                .sum();
+        long changedBookings = results.stream()
+                .filter(r -> r.succeeded() && r.value() instanceof Outcome<?> outcome && outcome.changed())
+                .count();
+        int bookedSeats = 0;
+        int expiredHolds = 0;
+        for (Hold hold : holds) {
+            Hold stored = store().findHold(hold.id()).orElseThrow();
+            assertThat(stored.status()).isIn(HoldStatus.BOOKED, HoldStatus.EXPIRED);
+            if (stored.status() == HoldStatus.BOOKED) {
+                bookedSeats += hold.qty();
+            } else {
+                expiredHolds++;
+            }
+        }
+        assertThat(changedBookings).as("successful books").isEqualTo(holds.size() - expiredHolds);
+        assertThat(released).as("holds the sweepers released").isEqualTo(expiredHolds);
+        assertThat(balancedCounts(event.id(), expiry)).isEqualTo(new SeatCounts(100, 100 - bookedSeats, 0, bookedSeats));
+    }
+
+    @Test
     void racingSweepersReleaseEachDueHoldExactlyOnce() throws Exception {
         Event event = newEvent(100);
         List<Hold> holds = new ArrayList<>();

@@ -19,8 +19,15 @@ import boxoffice.core.SeatCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -685,6 +692,37 @@ public abstract class SeatStoreContractTest {
         assertThat(stored.get().resourceId()).isEqualTo(first.resourceId());
         Optional<IdempotencyRecord> again = idempotencyKeys().claim(scope, key, first, RETENTION);
         assertThat(again.map(IdempotencyRecord::resourceId)).contains(first.resourceId());
+    }
+
+    @Test
+    void racingClaimsOfOneKeyHaveExactlyOneWinner() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        int racers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Optional<IdempotencyRecord>>> claims = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                IdempotencyRecord proposed = new IdempotencyRecord("fp-" + i, "r-" + i, t0);
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return idempotencyKeys().claim("holds", key, proposed, RETENTION);
+                }));
+            }
+            start.countDown();
+            List<Optional<IdempotencyRecord>> results = new ArrayList<>();
+            for (Future<Optional<IdempotencyRecord>> claim : claims) {
+                results.add(claim.get(10, TimeUnit.SECONDS));
+            }
+
+            assertThat(results.stream().filter(Optional::isEmpty).count()).as("winners").isEqualTo(1);
+            int winner = results.indexOf(Optional.empty());
+            assertThat(results.stream().flatMap(Optional::stream).map(IdempotencyRecord::resourceId))
+                    .hasSize(racers - 1)
+                    .containsOnly("r-" + winner);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -34,7 +34,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link SeatStore} and {@link IdempotencyKeys} must have. A subclass provides the store under
  * test (set up in its own {@code @BeforeEach}/{@code @BeforeAll}); the store may be shared between tests and hold
- * other tests' data, so every test works on fresh random event ids and compares totals before and after.
+ * other tests' data, so every test works on fresh random event ids and compares totals before and after (exact
+ * deltas: no other writer may use the store while one of these tests runs; JUnit runs them one at a time).
+ * Every step is followed by a check of the event's counts, which also asserts {@code available + held + booked ==
+ * total}. For example:
+ *
+ * <pre>{@code
+ * class RedisSeatStoreTest extends SeatStoreContractTest {
+ *     @BeforeEach void connect() { ... }
+ *     protected SeatStore store() { return store; }
+ *     protected IdempotencyKeys idempotencyKeys() { return keys; }
+ * }
+ * }</pre>
  *
  * <p>Time is explicit: the tests pass {@code now} to the store, so expiry is tested without sleeping. {@code t0} is
  * the wall clock at millisecond precision, so that a store that also uses server-side TTLs sees sane times.
@@ -124,8 +135,6 @@ public abstract class SeatStoreContractTest {
     private static String newBookingId(Event event) {
         return Ids.newChildId(event.id());
     }
-
-    // ---------------------------------------------------------------------------------------------------------------
 
     // --- Events
     @Test

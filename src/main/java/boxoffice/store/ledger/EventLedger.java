@@ -50,7 +50,7 @@ final class EventLedger {
         List.copyOf(holds.values()).stream().filter(hold -> hold.isDueAt(now)).forEach(this::expire);
     }
 
-    /** How many holds were released since the last call (so each release is reported once). */
+    /** How many holds were released by time since the last call (so each such release is reported once). */
     int takeReleasedCount() {
         int released = unreportedReleases;
         unreportedReleases = 0;
@@ -120,7 +120,9 @@ final class EventLedger {
         counts = counts.release(hold.qty());
         record(released);
         expired.add(released);
-        unreportedReleases++;
+        if (!hold.expiresAt().isAfter(now)) {
+            unreportedReleases++; // released by time; a release on request is no sweep's work
+        }
         return released;
     }
 

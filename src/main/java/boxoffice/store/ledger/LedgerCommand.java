@@ -14,6 +14,7 @@ import java.util.Set;
 /** One mutation of one event, queued for a batch and applied to that batch's {@link EventLedger}. */
 sealed interface LedgerCommand<R> {
 
+    /** The event this command mutates; throws the command's refusal when its id names no event (malformed). */
     String eventId();
 
     /** When the caller asked; a batch runs at the latest of its commands' times. */
@@ -48,7 +49,7 @@ sealed interface LedgerCommand<R> {
     record Book(String holdId, String paymentToken, String newBookingId, Instant now)
             implements LedgerCommand<Outcome<Booking>> {
         public String eventId() {
-            return Ids.eventOf(holdId).orElseThrow();
+            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         }
 
         public Set<String> holdIds() {
@@ -67,7 +68,7 @@ sealed interface LedgerCommand<R> {
     record Release(String holdId, Optional<String> paymentToken, Instant now)
             implements LedgerCommand<Outcome<Hold>> {
         public String eventId() {
-            return Ids.eventOf(holdId).orElseThrow();
+            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         }
 
         public Set<String> holdIds() {

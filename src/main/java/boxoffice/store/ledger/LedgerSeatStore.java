@@ -117,10 +117,11 @@ public final class LedgerSeatStore implements SeatStore {
     }
 
     private <R> R execute(LedgerCommand<R> command) {
+        String eventId = command.eventId(); // a malformed hold id is refused here, before anything is queued
         PendingCommand<R> pending = new PendingCommand<>(command, timeout);
         batcher.ifPresentOrElse(
                 queue -> queue.submit(pending),
-                () -> runner.run(command.eventId(), List.of(pending)));
+                () -> runner.run(eventId, List.of(pending)));
         return pending.await();
     }
 }

@@ -58,7 +58,10 @@ public final class MemoryLedgerBackend implements LedgerBackend {
         return inSlot(eventId, slot -> {
             int due = 0;
             for (DueEntry entry : slot.dueAt(now)) {
-                due += slot.holds.get(entry.holdId()).qty();
+                Hold hold = slot.holds.get(entry.holdId());
+                if (hold.isDueAt(now)) { // the index is in whole milliseconds; the ledger decides by the instant
+                    due += hold.qty();
+                }
             }
             return slot.counts.release(due);
         });

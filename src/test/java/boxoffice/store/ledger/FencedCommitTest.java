@@ -1,0 +1,177 @@
+package boxoffice.store.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.SeatCounts;
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.Outcome;
+import boxoffice.store.StoreTotals;
+import boxoffice.store.memory.MemoryLedgerBackend;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A lock is not enough: a holder may lose it (lease run out in a GC pause, failover) and write anyway. These tests
+ * take the lock away entirely and stall one writer inside its critical section while another writes; the fenced
+ * commit must refuse the stale write, so seats are never sold twice.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class FencedCommitTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final MetricRegistry registry = new MetricRegistry();
+
+    private Hold newHold(Event event, int qty) {
+        return new Hold(Ids.newChildId(event.id()), event.id(), qty, now, now.plusSeconds(120),
+                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+    }
+
+    private long fencingRejections() {
+        return registry.counter("boxoffice.store.fencing.rejections").getCount();
+    }
+
+    @Test
+    void aWriterThatStalledWithoutItsLockCannotOversell() throws Exception {
+        LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT));
+        Event event = backend.insertEvent(new Event(Ids.newEventId(), "One seat", 1, now));
+        CountDownLatch stalledInside = new CountDownLatch(1);
+        CountDownLatch otherWriterDone = new CountDownLatch(1);
+        AtomicInteger entries = new AtomicInteger();
+        CriticalSectionHook stallFirstWriter = eventId -> {
+            if (entries.incrementAndGet() == 1) {
+                stalledInside.countDown();
+                awaitQuietly(otherWriterDone);
+            }
+        };
+        LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
+                TIMEOUT, stallFirstWriter);
+        Hold stalled = newHold(event, 1);
+        Hold other = newHold(event, 1);
+
+        CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.placeHold(stalled, now));
+        assertThat(stalledInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Outcome<Hold> otherWrite = store.placeHold(other, now); // the lock is "lost": this writer gets in too
+        otherWriterDone.countDown();
+
+        assertThat(otherWrite.changed()).isTrue();
+        assertThatThrownBy(() -> stalledWrite.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(InsufficientSeatsException.class);
+        assertThat(fencingRejections()).isEqualTo(1);
+        assertThat(backend.readHold(stalled.id())).isEmpty();
+        assertThat(backend.readHold(other.id())).isPresent();
+        assertThat(backend.readCounts(event.id(), now)).contains(new SeatCounts(1, 0, 1, 0));
+    }
+
+    @Test
+    void aBatchThatIsFencedOffEveryTimeFailsAsUnavailableAndWritesNothing() {
+        MemoryLedgerBackend memory = new MemoryLedgerBackend(TIMEOUT);
+        LedgerBackend alwaysFenced = new LockLosingBackend(memory) {
+            @Override
+            public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+                return false;
+            }
+        };
+        Event event = memory.insertEvent(new Event(Ids.newEventId(), "Contended", 5, now));
+        LedgerSeatStore store = new LedgerSeatStore(alwaysFenced, new LedgerMetrics(registry), Optional.empty(), 256,
+                TIMEOUT, CriticalSectionHook.NONE);
+        Hold hold = newHold(event, 2);
+
+        assertThatThrownBy(() -> store.placeHold(hold, now)).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(fencingRejections()).isEqualTo(5);
+        assertThat(memory.readHold(hold.id())).isEmpty();
+        assertThat(memory.readCounts(event.id(), now)).contains(SeatCounts.fresh(5));
+        assertThat(registry.counter("boxoffice.holds.created").getCount()).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A backend whose lock protects nothing, as if every holder had lost it; storage and fencing are real. */
+    private static class LockLosingBackend implements LedgerBackend {
+        private final LedgerBackend delegate;
+
+        LockLosingBackend(LedgerBackend delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public EventLocks locks() {
+            return eventId -> () -> {};
+        }
+
+        @Override
+        public Event insertEvent(Event event) {
+            return delegate.insertEvent(event);
+        }
+
+        @Override
+        public Optional<Event> readEvent(String eventId) {
+            return delegate.readEvent(eventId);
+        }
+
+        @Override
+        public Optional<SeatCounts> readCounts(String eventId, Instant now) {
+            return delegate.readCounts(eventId, now);
+        }
+
+        @Override
+        public Optional<Hold> readHold(String holdId) {
+            return delegate.readHold(holdId);
+        }
+
+        @Override
+        public Optional<Booking> readBooking(String bookingId) {
+            return delegate.readBooking(bookingId);
+        }
+
+        @Override
+        public Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit) {
+            return delegate.readForUpdate(eventId, holdIds, now, dueLimit);
+        }
+
+        @Override
+        public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+            return delegate.commit(eventId, expectedVersion, changes);
+        }
+
+        @Override
+        public List<String> eventsWithDueHolds(Instant now, int limit) {
+            return delegate.eventsWithDueHolds(now, limit);
+        }
+
+        @Override
+        public void rescheduleDue(String eventId) {
+            delegate.rescheduleDue(eventId);
+        }
+
+        @Override
+        public StoreTotals totals() {
+            return delegate.totals();
+        }
+    }
+}

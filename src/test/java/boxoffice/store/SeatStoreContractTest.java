@@ -765,4 +765,46 @@ public abstract class SeatStoreContractTest {
         assertThat(idempotencyKeys().claim("holds", key, new IdempotencyRecord("fp", "r", t0), RETENTION))
                 .isEmpty();
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Ledger audit
+
+    @Test
+    void auditAgreesWithHoldsAndBookingsAfterEveryKindOfChange() {
+        Event event = newEvent(20);
+        Hold booked = placeHold(event, 3);
+        store().book(booked.id(), booked.paymentToken(), Ids.newChildId(event.id()), t0);
+        Hold released = placeHold(event, 4);
+        store().release(released.id(), Optional.empty(), t0);
+        placeHold(event, 5);
+        Hold due = placeHold(event, 2);
+        store().releaseDue(event.id(), due.expiresAt());
+
+        Optional<LedgerAudit> audit = store().audit(event.id());
+
+        assertThat(audit).isPresent();
+        assertThat(audit.get().balanced()).as(audit.get().toString()).isTrue();
+        assertThat(audit.get().heldByActiveHolds()).isZero();
+        assertThat(audit.get().bookedByBookings()).isEqualTo(3);
+        assertThat(audit.get().stored()).isEqualTo(new SeatCounts(20, 17, 0, 3));
+    }
+
+    @Test
+    void auditCountsActiveHoldsBeforeTheyAreReleased() {
+        Event event = newEvent(10);
+        placeHold(event, 4);
+
+        LedgerAudit audit = store().audit(event.id()).orElseThrow();
+
+        assertThat(audit.balanced()).isTrue();
+        assertThat(audit.heldByActiveHolds()).isEqualTo(4);
+    }
+
+    @Test
+    void auditOfAnUnknownEventIsEmptyAndEventIdsListEveryEvent() {
+        Event event = newEvent(1);
+
+        assertThat(store().audit(Ids.newEventId())).isEmpty();
+        assertThat(store().eventIds()).contains(event.id());
+    }
 }

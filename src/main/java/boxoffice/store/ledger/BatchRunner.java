@@ -3,7 +3,6 @@ package boxoffice.store.ledger;
 import boxoffice.core.Hold;
 import boxoffice.core.StoreUnavailableException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -40,8 +39,7 @@ final class BatchRunner {
             return;
         }
         metrics.batch(batch.size());
-        Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow()
-                .truncatedTo(ChronoUnit.MILLIS);
+        Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow();
         Set<String> holdIds = new HashSet<>();
         batch.forEach(p -> holdIds.addAll(p.command().holdIds()));
         try {

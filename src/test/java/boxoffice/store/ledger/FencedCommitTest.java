@@ -12,6 +12,7 @@ import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.Outcome;
+import boxoffice.store.LedgerAudit;
 import boxoffice.store.StoreTotals;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import com.codahale.metrics.MetricRegistry;
@@ -172,6 +173,16 @@ class FencedCommitTest {
         @Override
         public StoreTotals totals() {
             return delegate.totals();
+        }
+
+        @Override
+        public Iterable<String> eventIds() {
+            return delegate.eventIds();
+        }
+
+        @Override
+        public Optional<LedgerAudit> audit(String eventId) {
+            return delegate.audit(eventId);
         }
     }
 }

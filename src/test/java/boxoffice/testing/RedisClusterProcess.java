@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -86,7 +87,7 @@ public final class RedisClusterProcess implements AutoCloseable {
                     return;
                 }
             }
-            RedisProcess.sleep(50);
+            Pause.sleep(Duration.ofMillis(50));
         }
         throw new IllegalStateException("cluster node on port " + node.port() + " never reached cluster_state:ok");
     }

@@ -116,7 +116,7 @@ public final class RedisProcess implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException notYet) {
-                sleep(20);
+                Pause.sleep(Duration.ofMillis(20));
             }
         }
         throw new IllegalStateException("redis-server did not answer PING within " + START_TIMEOUT);
@@ -152,15 +152,6 @@ public final class RedisProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class RedisClusterProcess implements AutoCloseable {
             cluster.create(cli);
             return cluster;
         } catch (RuntimeException e) {
-            nodes.forEach(RedisProcess::kill);
+            nodes.forEach(RedisProcess::close);
             throw e;
         }
     }
@@ -57,7 +57,7 @@ public final class RedisClusterProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        nodes.forEach(RedisProcess::kill);
+        nodes.forEach(RedisProcess::close);
     }
 
     private void create(String cli) {

@@ -35,7 +35,7 @@ public class RedisConnectionFactory {
     @NotBlank
     private String url = "redis://localhost:6379";
 
-    /** Comma-separated {@code redis://host:port} addresses, for cluster and sentinel. */
+    /** Comma-separated {@code redis://host:port} addresses, for cluster and sentinel; empty YAML reads as null. */
     @JsonProperty
     private String nodes = "";
 
@@ -43,6 +43,7 @@ public class RedisConnectionFactory {
     @NotBlank
     private String sentinelMaster = "mymaster";
 
+    /** Empty (or null, as an empty YAML value reads) means no password. */
     @JsonProperty
     private String password = "";
 
@@ -129,12 +130,15 @@ public class RedisConnectionFactory {
                 .setRetryDelay(new ConstantDelay(RETRY_DELAY))
                 .setReconnectionDelay(new EqualJitterDelay(RETRY_DELAY, MAX_RECONNECT_DELAY))
                 .setPingConnectionInterval(millis(responseTimeout));
-        if (!password.isBlank()) {
+        if (password != null && !password.isBlank()) {
             server.setPassword(password);
         }
     }
 
     private List<String> nodeList() {
+        if (nodes == null) {
+            return List.of();
+        }
         return Arrays.stream(nodes.split(",")).map(String::trim).filter(node -> !node.isEmpty()).toList();
     }
 

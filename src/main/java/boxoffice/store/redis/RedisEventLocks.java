@@ -21,28 +21,28 @@ final class RedisEventLocks implements EventLocks {
     private final RedissonClient redisson;
     private final Duration wait;
     private final Duration lease;
-    private final RoundTrips roundTrips;
 
-    RedisEventLocks(RedissonClient redisson, Duration wait, Duration lease, RoundTrips roundTrips) {
+    RedisEventLocks(RedissonClient redisson, Duration wait, Duration lease) {
         this.redisson = redisson;
         this.wait = wait;
         this.lease = lease;
-        this.roundTrips = roundTrips;
     }
 
     @Override
     public Held acquire(String eventId) {
         RLock lock = redisson.getLock(RedisKeys.lock(eventId));
-        boolean taken = roundTrips.call("lock", () -> tryLock(lock));
-        if (!taken) {
+        if (!tryLock(lock)) {
             throw new StoreUnavailableException("event " + eventId + " is busy");
         }
         return () -> release(lock, eventId);
     }
 
+    /** Not timed as a round trip: it includes waiting for the lock, which the ledger's lock-wait timer measures. */
     private boolean tryLock(RLock lock) {
         try {
             return lock.tryLock(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RedisException e) {
+            throw RoundTrips.unavailable("lock", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for a lock");

@@ -30,7 +30,8 @@ import org.redisson.client.codec.StringCodec;
  * The ledger in Redis (single, Sentinel or Cluster). Each event's keys share its hash tag, so each read and the
  * fenced commit are one Lua script on one slot: atomic for every reader. The commit writes only if the event's
  * version is still the one read under the lock; otherwise it changes nothing and returns false. Cross-slot writes
- * ({@code bo:events}, {@code bo:due}) are ordered so that a crash leaves only harmless extra entries.
+ * ({@code bo:events}, {@code bo:due}) are ordered so that a crash leaves only harmless extra entries. Creating an
+ * event is idempotent by its id; mutations are made idempotent by the ledger rules above this class.
  */
 public final class RedisLedgerBackend implements LedgerBackend {
     private static final Duration TOTALS_CACHE = Duration.ofSeconds(2);
@@ -57,7 +58,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
         this.redisson = redisson;
         this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
-        this.locks = new RedisEventLocks(redisson, lockWait, lockLease, roundTrips);
+        this.locks = new RedisEventLocks(redisson, lockWait, lockLease);
         this.dueSchedule = new DueSchedule(redisson, roundTrips);
         this.totals = new TotalsReader(redisson, roundTrips, TOTALS_CACHE);
         this.finishedHoldRetention = finishedHoldRetention;

@@ -17,6 +17,7 @@ import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisClusterProcess;
 import com.codahale.metrics.MetricRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,7 @@ class RedisClusterSeatStoreTest {
                 .mapToObj(i -> store.createEvent(event(5, now)).id())
                 .toList();
         for (String url : cluster.urls()) {
-            try (Jedis node = new Jedis(java.net.URI.create(url))) {
+            try (Jedis node = new Jedis(URI.create(url))) {
                 assertThat(node.dbSize()).as("keys on %s", url).isPositive();
             }
         }

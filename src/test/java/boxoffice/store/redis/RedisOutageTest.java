@@ -14,7 +14,6 @@ import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.Pause;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

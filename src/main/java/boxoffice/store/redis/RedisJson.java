@@ -1,0 +1,43 @@
+package boxoffice.store.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/** JSON as stored in Redis and spoken with the Lua scripts (cjson there): hashes travel as maps of strings. */
+final class RedisJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What read-for-update.lua returns: the event hash, holds and bookings by id. */
+    record Snapshot(
+            Map<String, String> event,
+            Map<String, Map<String, String>> holds,
+            Map<String, Map<String, String>> bookings) {}
+
+    private RedisJson() {}
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode script argument", e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected script reply: " + json, e);
+        }
+    }
+
+    static Map<String, String> readHash(String json) {
+        try {
+            return MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected script reply: " + json, e);
+        }
+    }
+}

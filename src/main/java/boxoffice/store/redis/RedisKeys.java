@@ -1,0 +1,59 @@
+package boxoffice.store.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The key layout. Every key of an event carries the hash tag {@code {<eventId>}}, so one event's data sits in one
+ * slot and a Lua script can change it atomically on a single Redis, Sentinel or Cluster alike. Hold and booking ids
+ * start with their event's id ({@link boxoffice.core.Ids#eventOf}), so their keys are found from the id alone.
+ */
+final class RedisKeys {
+    /** Global zset: event id scored by its earliest hold expiry; the sweeper's work list. */
+    static final String DUE = "bo:due";
+    /** Global set of every event id, for the totals. */
+    static final String EVENTS = "bo:events";
+
+    private RedisKeys() {}
+
+    /** The prefix shared by every key of the event; scripts append {@code hold:<id>} or {@code booking:<id>}. */
+    static String prefix(String eventId) {
+        return "bo:{" + eventId + "}:";
+    }
+
+    static String event(String eventId) {
+        return prefix(eventId) + "event";
+    }
+
+    static String expiry(String eventId) {
+        return prefix(eventId) + "expiry";
+    }
+
+    static String lock(String eventId) {
+        return prefix(eventId) + "lock";
+    }
+
+    static String hold(String eventId, String holdId) {
+        return prefix(eventId) + "hold:" + holdId;
+    }
+
+    static String booking(String eventId, String bookingId) {
+        return prefix(eventId) + "booking:" + bookingId;
+    }
+
+    /** The client's key is hashed: it may be long or contain anything. */
+    static String idempotency(String scope, String key) {
+        return "bo:idem:" + scope + ":" + sha256Hex(key);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package boxoffice.store.redis;
+
+import boxoffice.store.GroupCommitFactory;
+import boxoffice.store.StoreFactory;
+import boxoffice.store.Stores;
+import boxoffice.store.ledger.CriticalSectionHook;
+import com.codahale.metrics.CachedGauge;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dropwizard.core.setup.Environment;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+
+/**
+ * {@code store: type: redis}: the production store, shared by every instance. Builds the Redis client and registers
+ * what comes with it: its lifecycle, the {@code redis} health check and the {@code boxoffice.store.up} gauge.
+ */
+@JsonTypeName("redis")
+public class RedisStoreFactory implements StoreFactory {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private GroupCommitFactory groupCommit = new GroupCommitFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RedisConnectionFactory redis = new RedisConnectionFactory();
+
+    public GroupCommitFactory getGroupCommit() {
+        return groupCommit;
+    }
+
+    public RedisConnectionFactory getRedis() {
+        return redis;
+    }
+
+    @Override
+    public Stores build(Environment environment) {
+        RedissonClient client = redis.build();
+        // Managed objects stop in reverse order: registered before the batch workers, the client closes after them.
+        environment.lifecycle().manage(new RedissonLifecycle(client));
+        RedisProbe probe = new RedisProbe(() -> redis.getMode().masters(client),
+                redis.getResponseTimeout().toJavaDuration());
+        environment.healthChecks().register("redis", new RedisHealthCheck(probe));
+        environment.metrics().gauge("boxoffice.store.up", () -> new CachedGauge<Integer>(1, TimeUnit.SECONDS) {
+            @Override
+            protected Integer loadValue() {
+                try {
+                    return probe.allAnswer() ? 1 : 0;
+                } catch (RedisException e) {
+                    return 0;
+                }
+            }
+        });
+        RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
+                redis.getLockWait().toJavaDuration(), redis.getLockLease().toJavaDuration(),
+                redis.getFinishedHoldRetention().toJavaDuration());
+        return new Stores(
+                groupCommit.build(environment, backend, CriticalSectionHook.NONE),
+                new RedisIdempotencyKeys(client, environment.metrics()));
+    }
+
+    @Override
+    public String describe() {
+        return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured";
+    }
+}

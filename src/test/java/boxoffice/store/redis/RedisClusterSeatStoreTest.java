@@ -1,0 +1,119 @@
+package boxoffice.store.redis;
+
+import static boxoffice.store.redis.RedisTestStores.event;
+import static boxoffice.store.redis.RedisTestStores.hold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.IdempotencyRecord;
+import boxoffice.store.StoreTotals;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.RedisClusterProcess;
+import com.codahale.metrics.MetricRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The same store on a three-master Redis Cluster: events land on every master, and each event's scripts run on one
+ * slot (a cross-slot key would fail with CROSSSLOT), while the global indexes live wherever their slot is.
+ */
+class RedisClusterSeatStoreTest {
+    /** Enough events that each of three masters owns some, barring a one-in-60,000 draw. */
+    private static final int EVENTS = 30;
+    private static final Duration TTL = Duration.ofMinutes(2);
+
+    private static RedisClusterProcess cluster;
+    private static RedissonClient client;
+    private static LedgerSeatStore store;
+    private static MetricRegistry registry;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RedisClusterProcess.start();
+        client = RedisTestStores.connection("cluster", cluster.urls(), "5 seconds").build();
+        registry = new MetricRegistry();
+        store = RedisTestStores.store(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)), registry,
+                CriticalSectionHook.NONE);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (client != null) {
+            client.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void runsEveryScenarioOnEventsSpreadOverAllMasters() {
+        Instant now = RedisTestStores.now();
+        List<String> eventIds = IntStream.range(0, EVENTS)
+                .mapToObj(i -> store.createEvent(event(5, now)).id())
+                .toList();
+        for (String url : cluster.urls()) {
+            try (Jedis node = new Jedis(URI.create(url))) {
+                assertThat(node.dbSize()).as("keys on %s", url).isPositive();
+            }
+        }
+
+        eventIds.forEach(eventId -> holdBookReleaseAndExpire(eventId, now));
+
+        assertThat(store.totals()).isEqualTo(new StoreTotals(EVENTS, 5L * EVENTS, 2L * EVENTS, 0, 3L * EVENTS,
+                3L * EVENTS, 2L * EVENTS, EVENTS));
+    }
+
+    @Test
+    void claimsIdempotencyKeysOnAnyMaster() {
+        RedisIdempotencyKeys keys = new RedisIdempotencyKeys(client, registry);
+        IdempotencyRecord record = new IdempotencyRecord("fp", "resource", RedisTestStores.now());
+        for (int i = 0; i < 10; i++) {
+            assertThat(keys.claim("holds", "key-" + i, record, Duration.ofMinutes(1))).isEmpty();
+            assertThat(keys.claim("holds", "key-" + i, record, Duration.ofMinutes(1))).contains(record);
+        }
+    }
+
+    private static void holdBookReleaseAndExpire(String eventId, Instant now) {
+        Hold booked = hold(eventId, 3, now, TTL);
+        Hold released = hold(eventId, 1, now, TTL);
+        Hold expiring = hold(eventId, 1, now, Duration.ofMinutes(1));
+        store.placeHold(booked, now);
+        store.placeHold(released, now);
+        store.placeHold(expiring, now);
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(5, 0, 5, 0));
+        assertThatThrownBy(() -> store.placeHold(hold(eventId, 1, now, TTL), now))
+                .isInstanceOf(InsufficientSeatsException.class);
+
+        String bookingId = Ids.newChildId(eventId);
+        Booking booking = store.book(booked.id(), booked.paymentToken(), bookingId, now).value();
+        assertThat(store.book(booked.id(), booked.paymentToken(), Ids.newChildId(eventId), now).value())
+                .isEqualTo(booking);
+        assertThat(store.findBooking(bookingId)).contains(booking);
+        store.release(released.id(), Optional.of(released.paymentToken()), now);
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(5, 1, 1, 3));
+
+        Instant due = expiring.expiresAt();
+        assertThat(store.eventsWithDueHolds(due, EVENTS)).contains(eventId);
+        assertThat(store.releaseDue(eventId, due)).isEqualTo(1);
+        assertThat(store.eventsWithDueHolds(due, EVENTS)).doesNotContain(eventId);
+        assertThat(store.findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store.counts(eventId, due)).contains(new SeatCounts(5, 2, 0, 3));
+    }
+}

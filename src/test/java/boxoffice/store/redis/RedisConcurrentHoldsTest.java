@@ -1,0 +1,93 @@
+package boxoffice.store.redis;
+
+import static boxoffice.store.redis.RedisTestStores.event;
+import static boxoffice.store.redis.RedisTestStores.hold;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerMetrics;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.RedisProcess;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/** Two instances with group commit race for the seats of one event: exactly the seats there are get sold. */
+class RedisConcurrentHoldsTest {
+    private static final int SEATS = 50;
+    private static final int REQUESTS = 200;
+
+    private RedisProcess redis;
+    private final List<RedissonClient> clients = new ArrayList<>();
+    private final List<ExecutorService> pools = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        redis = RedisProcess.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pools.forEach(ExecutorService::shutdownNow);
+        clients.forEach(RedissonClient::shutdown);
+        redis.close();
+    }
+
+    @Test
+    void neverSellsMoreSeatsThanTheEventHas() throws Exception {
+        LedgerSeatStore first = instance();
+        LedgerSeatStore second = instance();
+        Instant now = RedisTestStores.now();
+        String eventId = first.createEvent(event(SEATS, now)).id();
+
+        ExecutorService callers = pool(16);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            LedgerSeatStore store = i % 2 == 0 ? first : second;
+            attempts.add(callers.submit(() -> {
+                try {
+                    return store.placeHold(hold(eventId, 1, now, Duration.ofMinutes(2)), now).changed();
+                } catch (InsufficientSeatsException soldOut) {
+                    return false;
+                }
+            }));
+        }
+        int sold = 0;
+        for (Future<Boolean> attempt : attempts) {
+            sold += attempt.get() ? 1 : 0;
+        }
+
+        assertThat(sold).isEqualTo(SEATS);
+        assertThat(second.counts(eventId, now)).contains(new SeatCounts(SEATS, 0, SEATS, 0));
+        try (var jedis = redis.jedis()) {
+            assertThat(jedis.zcard(RedisKeys.expiry(eventId))).isEqualTo(SEATS);
+        }
+    }
+
+    private LedgerSeatStore instance() {
+        RedissonClient client = RedisTestStores.singleClient(redis.url());
+        clients.add(client);
+        MetricRegistry registry = new MetricRegistry();
+        return new LedgerSeatStore(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)),
+                new LedgerMetrics(registry), Optional.of(pool(4)), 256, Duration.ofSeconds(5),
+                CriticalSectionHook.NONE);
+    }
+
+    private ExecutorService pool(int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        pools.add(pool);
+        return pool;
+    }
+}

@@ -1,0 +1,100 @@
+package boxoffice.store.redis;
+
+import static boxoffice.store.redis.RedisTestStores.event;
+import static boxoffice.store.redis.RedisTestStores.hold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.SeatCounts;
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.Pause;
+import boxoffice.testing.RedisProcess;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Redis is killed (kill -9) and restarted with its AOF on the same directory. Meanwhile calls fail fast as
+ * unavailable; afterwards the same client works again and every acknowledged write is still there.
+ */
+class RedisOutageTest {
+    private static final Duration FAIL_FAST = Duration.ofSeconds(2);
+    private static final Duration RECOVERY = Duration.ofSeconds(15);
+
+    private RedisProcess redis;
+    private RedissonClient client;
+    private LedgerSeatStore store;
+    private RedisHealthCheck health;
+
+    @BeforeEach
+    void start() {
+        redis = RedisProcess.startDurable();
+        client = RedisTestStores.singleClient(redis.url());
+        MetricRegistry registry = new MetricRegistry();
+        store = RedisTestStores.store(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)), registry,
+                CriticalSectionHook.NONE);
+        health = new RedisHealthCheck(new RedisProbe(() -> RedisMode.SINGLE.masters(client), Duration.ofSeconds(1)));
+    }
+
+    @AfterEach
+    void stop() {
+        client.shutdown();
+        redis.close();
+    }
+
+    @Test
+    void failsFastWhileRedisIsDownAndRecoversWithItsData() {
+        Instant now = RedisTestStores.now();
+        Event event = store.createEvent(event(10, now));
+        Hold hold = hold(event.id(), 3, now, Duration.ofMinutes(2));
+        store.placeHold(hold, now);
+        assertThat(health.execute().getMessage()).contains("aof_enabled=1");
+
+        redis.kill();
+
+        assertFailsFast(() -> store.findEvent(event.id()));
+        assertFailsFast(() -> store.counts(event.id(), now));
+        assertFailsFast(() -> store.placeHold(hold(event.id(), 1, now, Duration.ofMinutes(2)), now));
+        assertThat(health.execute().isHealthy()).isFalse();
+
+        redis.restart();
+
+        assertThat(awaitRecovery(event.id())).contains(event);
+        assertThat(store.findHold(hold.id())).contains(hold);
+        assertThat(store.counts(event.id(), now)).contains(new SeatCounts(10, 7, 3, 0));
+        assertThat(store.placeHold(hold(event.id(), 2, now, Duration.ofMinutes(2)), now).changed()).isTrue();
+        assertThat(store.counts(event.id(), now)).contains(new SeatCounts(10, 5, 5, 0));
+        assertThat(health.execute().isHealthy()).isTrue();
+    }
+
+    private static void assertFailsFast(ThrowingCallable call) {
+        long start = System.nanoTime();
+        assertThatThrownBy(call).isInstanceOf(StoreUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAIL_FAST);
+    }
+
+    /** The client reconnects by itself; until it has, calls keep failing as unavailable. */
+    private Optional<Event> awaitRecovery(String eventId) {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (true) {
+            try {
+                return store.findEvent(eventId);
+            } catch (StoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Pause.sleep(Duration.ofMillis(100));
+            }
+        }
+    }
+}

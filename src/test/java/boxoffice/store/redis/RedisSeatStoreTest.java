@@ -1,0 +1,228 @@
+package boxoffice.store.redis;
+
+import static boxoffice.store.redis.RedisTestStores.event;
+import static boxoffice.store.redis.RedisTestStores.hold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.InvalidPaymentTokenException;
+import boxoffice.core.SeatCounts;
+import boxoffice.store.IdempotencyRecord;
+import boxoffice.store.Outcome;
+import boxoffice.store.StoreTotals;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.RedisProcess;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import redis.clients.jedis.Jedis;
+
+/** The Redis store on one real redis-server: seat rules, counts, and the keys it leaves behind. */
+class RedisSeatStoreTest {
+    private static final Duration TTL = Duration.ofMinutes(2);
+
+    private static RedisProcess redis;
+    private static RedissonClient client;
+    private static Jedis jedis;
+    private final MetricRegistry registry = new MetricRegistry();
+    private LedgerSeatStore store;
+    private Instant now;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisProcess.start();
+        client = RedisTestStores.singleClient(redis.url());
+        jedis = redis.jedis();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        jedis.close();
+        client.shutdown();
+        redis.close();
+    }
+
+    @BeforeEach
+    void freshStore() {
+        jedis.flushAll();
+        RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
+        store = RedisTestStores.store(backend, registry, CriticalSectionHook.NONE);
+        now = RedisTestStores.now();
+    }
+
+    @Test
+    void createsAnEventOnceAndReadsItBack() {
+        Event event = event(10, now);
+        assertThat(store.createEvent(event)).isEqualTo(event);
+        Event again = new Event(event.id(), "Another name", 99, now.plusSeconds(1));
+
+        assertThat(store.createEvent(again)).isEqualTo(event);
+        assertThat(store.findEvent(event.id())).contains(event);
+        assertThat(store.counts(event.id(), now)).contains(SeatCounts.fresh(10));
+        assertThat(store.findEvent(Ids.newEventId())).isEmpty();
+        assertThat(jedis.sismember(RedisKeys.EVENTS, event.id())).isTrue();
+    }
+
+    @Test
+    void holdsAndBooksSeatsAndReplaysTheBooking() {
+        String eventId = store.createEvent(event(10, now)).id();
+        Hold hold = hold(eventId, 4, now, TTL);
+
+        assertThat(store.placeHold(hold, now)).isEqualTo(Outcome.changed(hold));
+        assertThat(store.placeHold(hold, now)).isEqualTo(Outcome.unchanged(hold));
+        assertThat(store.findHold(hold.id())).contains(hold);
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(10, 6, 4, 0));
+
+        String bookingId = Ids.newChildId(eventId);
+        Outcome<Booking> booked = store.book(hold.id(), hold.paymentToken(), bookingId, now);
+        assertThat(booked.changed()).isTrue();
+        assertThat(booked.value()).isEqualTo(new Booking(bookingId, hold.id(), eventId, 4, now));
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(10, 6, 0, 4));
+        assertThat(store.findBooking(bookingId)).contains(booked.value());
+        assertThat(store.findHold(hold.id())).contains(hold.booked(bookingId));
+
+        Instant afterTtl = now.plus(TTL).plusSeconds(1);
+        Outcome<Booking> replay = store.book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId), afterTtl);
+        assertThat(replay).isEqualTo(Outcome.unchanged(booked.value()));
+        assertThat(store.counts(eventId, afterTtl)).contains(new SeatCounts(10, 6, 0, 4));
+        assertThat(jedis.pttl(RedisKeys.hold(eventId, hold.id()))).isPositive();
+        assertThat(jedis.zcard(RedisKeys.expiry(eventId))).isZero();
+    }
+
+    @Test
+    void refusesAWrongTokenAndTooManySeatsWithoutChangingAnything() {
+        String eventId = store.createEvent(event(5, now)).id();
+        Hold hold = hold(eventId, 3, now, TTL);
+        store.placeHold(hold, now);
+
+        assertThatThrownBy(() -> store.book(hold.id(), "pt_wrong", Ids.newChildId(eventId), now))
+                .isInstanceOf(InvalidPaymentTokenException.class);
+        assertThatThrownBy(() -> store.placeHold(hold(eventId, 3, now, TTL), now))
+                .isInstanceOfSatisfying(InsufficientSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(5, 2, 3, 0));
+        assertThat(store.findHold(hold.id())).contains(hold);
+    }
+
+    @Test
+    void releasesAHoldOnceAndKeepsItReadableForTheRetention() {
+        String eventId = store.createEvent(event(5, now)).id();
+        Hold hold = hold(eventId, 2, now, TTL);
+        store.placeHold(hold, now);
+
+        Outcome<Hold> released = store.release(hold.id(), Optional.of(hold.paymentToken()), now);
+        assertThat(released).isEqualTo(Outcome.changed(hold.withStatus(HoldStatus.EXPIRED)));
+        assertThat(store.release(hold.id(), Optional.empty(), now).changed()).isFalse();
+        assertThat(store.counts(eventId, now)).contains(SeatCounts.fresh(5));
+        assertThatThrownBy(() -> store.book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId), now))
+                .isInstanceOf(HoldExpiredException.class);
+
+        long ttlMillis = jedis.pttl(RedisKeys.hold(eventId, hold.id()));
+        assertThat(ttlMillis).isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis());
+        assertThat(jedis.zscore(RedisKeys.expiry(eventId), hold.id())).isNull();
+    }
+
+    @Test
+    void dueHoldsCountAsAvailableAtOnceAndTheSweeperReleasesThemOnce() {
+        String eventId = store.createEvent(event(5, now)).id();
+        Hold early = hold(eventId, 2, now, Duration.ofMinutes(1));
+        Hold late = hold(eventId, 1, now, Duration.ofMinutes(3));
+        store.placeHold(early, now);
+        store.placeHold(late, now);
+        assertThat(jedis.zscore(RedisKeys.DUE, eventId)).isEqualTo(early.expiresAt().toEpochMilli());
+
+        Instant afterEarly = early.expiresAt();
+        assertThat(store.counts(eventId, afterEarly)).contains(new SeatCounts(5, 4, 1, 0));
+        assertThat(store.eventsWithDueHolds(afterEarly.minusMillis(1), 10)).isEmpty();
+        assertThat(store.eventsWithDueHolds(afterEarly, 10)).containsExactly(eventId);
+
+        assertThat(store.releaseDue(eventId, afterEarly)).isEqualTo(1);
+        assertThat(store.releaseDue(eventId, afterEarly)).isZero();
+        assertThat(store.counts(eventId, afterEarly)).contains(new SeatCounts(5, 4, 1, 0));
+        assertThat(store.findHold(early.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(jedis.zscore(RedisKeys.DUE, eventId)).isEqualTo(late.expiresAt().toEpochMilli());
+
+        assertThat(store.releaseDue(eventId, late.expiresAt())).isEqualTo(1);
+        assertThat(jedis.zscore(RedisKeys.DUE, eventId)).isNull();
+        assertThat(store.counts(eventId, late.expiresAt())).contains(SeatCounts.fresh(5));
+    }
+
+    @Test
+    void aSoldOutEventSellsADueHoldsSeatsToTheNextHold() {
+        String eventId = store.createEvent(event(2, now)).id();
+        Hold first = hold(eventId, 2, now, Duration.ofMinutes(1));
+        store.placeHold(first, now);
+        Instant later = first.expiresAt();
+
+        Hold next = hold(eventId, 2, later, TTL);
+        assertThat(store.placeHold(next, later).changed()).isTrue();
+        assertThat(store.findHold(first.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store.counts(eventId, later)).contains(new SeatCounts(2, 0, 2, 0));
+    }
+
+    @Test
+    void sumsTotalsOverEveryEvent() {
+        String a = store.createEvent(event(10, now)).id();
+        String b = store.createEvent(event(20, now)).id();
+        Hold hold = hold(a, 3, now, TTL);
+        store.placeHold(hold, now);
+        store.book(hold.id(), hold.paymentToken(), Ids.newChildId(a), now);
+        store.placeHold(hold(b, 5, now, TTL), now);
+
+        StoreTotals totals = store.totals();
+        assertThat(totals).isEqualTo(new StoreTotals(2, 30, 22, 5, 3, 2, 0, 1));
+        assertThat(totals.activeHolds()).isEqualTo(1);
+    }
+
+    @Test
+    void survivesRedisForgettingItsScripts() {
+        String eventId = store.createEvent(event(3, now)).id();
+        jedis.scriptFlush();
+
+        assertThat(store.placeHold(hold(eventId, 1, now, TTL), now).changed()).isTrue();
+        assertThat(store.counts(eventId, now)).contains(new SeatCounts(3, 2, 1, 0));
+    }
+
+    @Test
+    void findsNothingForUnknownOrMalformedIds() {
+        String eventId = store.createEvent(event(3, now)).id();
+        assertThat(store.findHold(Ids.newChildId(eventId))).isEmpty();
+        assertThat(store.findHold("not-an-id")).isEmpty();
+        assertThat(store.findBooking(Ids.newChildId(eventId))).isEmpty();
+        assertThat(store.counts(Ids.newEventId(), now)).isEmpty();
+    }
+
+    @Test
+    void timesEveryRoundTrip() {
+        store.createEvent(event(3, now));
+        assertThat(registry.timer(RoundTrips.TIMER).getCount()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void claimsAnIdempotencyKeyOnce() {
+        RedisIdempotencyKeys keys = new RedisIdempotencyKeys(client, registry);
+        IdempotencyRecord first = new IdempotencyRecord("fp1", "resource-1", now);
+        IdempotencyRecord second = new IdempotencyRecord("fp2", "resource-2", now);
+
+        assertThat(keys.claim("holds", "key", first, Duration.ofMinutes(5))).isEmpty();
+        assertThat(keys.claim("holds", "key", second, Duration.ofMinutes(5))).contains(first);
+        assertThat(keys.claim("events", "key", second, Duration.ofMinutes(5))).isEmpty();
+        assertThat(jedis.pttl(RedisKeys.idempotency("holds", "key"))).isBetween(1L, 300_000L);
+
+        keys.forget("holds", "key");
+        assertThat(keys.claim("holds", "key", second, Duration.ofMinutes(5))).isEmpty();
+    }
+}

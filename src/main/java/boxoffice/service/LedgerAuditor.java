@@ -39,9 +39,7 @@ public final class LedgerAuditor {
                 checked++;
                 if (!audit.get().balanced()) {
                     drifted.add(audit.get());
-                    LOG.error("Ledger drift event_id={} stored={} held_by_active_holds={} booked_by_bookings={}",
-                            eventId, audit.get().stored(), audit.get().heldByActiveHolds(),
-                            audit.get().bookedByBookings());
+                    LOG.error("Ledger drift {}", audit.get());
                 }
             }
         }

@@ -21,9 +21,7 @@ public final class VerifyLedgerTask extends Task {
         LedgerAuditor.Report report = auditor.auditAll();
         output.println("checked " + report.eventsChecked() + " events, " + report.drifted().size() + " drifted");
         for (LedgerAudit audit : report.drifted()) {
-            output.println("drift event_id=" + audit.eventId() + " stored=" + audit.stored()
-                    + " held_by_active_holds=" + audit.heldByActiveHolds()
-                    + " booked_by_bookings=" + audit.bookedByBookings());
+            output.println("drift " + audit);
         }
     }
 }

@@ -167,7 +167,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             int held = slot.holds.values().stream()
                     .filter(hold -> hold.status() == HoldStatus.ACTIVE).mapToInt(Hold::qty).sum();
             int booked = slot.bookings.values().stream().mapToInt(Booking::qty).sum();
-            return new LedgerAudit(eventId, slot.counts, held, booked);
+            SeatCounts counts = slot.counts;
+            return new LedgerAudit(eventId, counts.total(), counts.available(), counts.held(), counts.booked(),
+                    held, booked);
         });
     }
 

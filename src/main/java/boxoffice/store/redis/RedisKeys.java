@@ -31,6 +31,11 @@ final class RedisKeys {
         return prefix(eventId) + "expiry";
     }
 
+    /** Hash of the event's bookings: booking id to seats, for the ledger audit. */
+    static String bookings(String eventId) {
+        return prefix(eventId) + "bookings";
+    }
+
     static String lock(String eventId) {
         return prefix(eventId) + "lock";
     }

@@ -6,6 +6,7 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.LedgerAudit;
 import boxoffice.store.StoreTotals;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
@@ -47,6 +48,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final LuaScript readCounts = LuaScript.load("read-counts");
     private final LuaScript readForUpdate = LuaScript.load("read-for-update");
     private final LuaScript commit = LuaScript.load("commit");
+    private final LuaScript audit = LuaScript.load("audit");
 
     /**
      * @param lockWait how long a batch waits for an event's lock before the store counts as unavailable
@@ -147,6 +149,23 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public StoreTotals totals() {
         return totals.totals();
+    }
+
+    /** Walks {@code bo:events} with SSCAN, a page at a time. */
+    @Override
+    public Iterable<String> eventIds() {
+        return () -> redisson.<String>getSet(RedisKeys.EVENTS, StringCodec.INSTANCE).iterator();
+    }
+
+    @Override
+    public Optional<LedgerAudit> audit(String eventId) {
+        String reply = roundTrips.call(audit.name(), () -> audit.run(scripts, Mode.READ_ONLY, ReturnType.VALUE,
+                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
+                RedisKeys.prefix(eventId)));
+        return Optional.ofNullable(reply).map(RedisJson::readHash).map(hash -> new LedgerAudit(eventId,
+                Integer.parseInt(hash.get("total")), Integer.parseInt(hash.get("available")),
+                Integer.parseInt(hash.get("held")), Integer.parseInt(hash.get("booked")),
+                Integer.parseInt(hash.get("held_by_active_holds")), Integer.parseInt(hash.get("booked_by_bookings"))));
     }
 
     private Optional<Map<String, String>> readHash(String key) {

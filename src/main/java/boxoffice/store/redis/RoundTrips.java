@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * API answers with 503 and Retry-After.
  */
 final class RoundTrips {
-    static final String TIMER = "boxoffice.store.roundtrip";
+    static final String TIMER = "boxoffice.store.roundtrip_seconds";
     private static final Logger LOG = LoggerFactory.getLogger(RoundTrips.class);
 
     private final Timer timer;

@@ -30,5 +30,7 @@ end
 for _, booking in ipairs(changes.bookings) do
   redis.call('HSET', ARGV[2] .. 'booking:' .. booking.id,
     'hold_id', booking.hold_id, 'qty', booking.qty, 'created_at', booking.created_at)
+  -- the event's booking ledger, which the audit adds up
+  redis.call('HSET', ARGV[2] .. 'bookings', booking.id, booking.qty)
 end
 return 1

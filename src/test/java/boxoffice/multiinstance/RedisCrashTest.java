@@ -36,7 +36,7 @@ class RedisCrashTest {
 
             assertThat(outcomes).as("every request got an HTTP answer").allSatisfy(o -> assertThat(o.failure()).isNull());
             List<ApiClient.Answer> answers = outcomes.stream().map(LoadLoop.Outcome::answer).toList();
-            assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(201, 409, 503);
+            assertThat(answers).extracting(ApiClient.Answer::status).isSubsetOf(201, 409, 503);
             assertThat(answers).extracting(ApiClient.Answer::status).contains(201, 503);
             assertThat(outcomes).filteredOn(o -> o.answer().status() == 503)
                     .allSatisfy(o -> assertThat(o.took()).isLessThan(Duration.ofMillis(2_500)));

@@ -500,9 +500,10 @@ public abstract class SeatStoreContractTest {
         store().book(booked.id(), booked.paymentToken(), newBookingId(event), t0.plusSeconds(1));
         store().release(released.id(), Optional.empty(), t0.plusSeconds(1));
 
+        // eventsWithDueHolds may still list the event (a store's due index may lag); releasing finds nothing.
         Instant later = t0.plus(TTL).plusSeconds(1);
-        assertThat(store().eventsWithDueHolds(later, ANY_NUMBER_OF_EVENTS)).doesNotContain(event.id());
         assertThat(store().releaseDue(event.id(), later)).isZero();
+        assertThat(store().eventsWithDueHolds(later, ANY_NUMBER_OF_EVENTS)).doesNotContain(event.id());
         assertCounts(event.id(), later, 3, 0, 2);
     }
 

@@ -35,8 +35,6 @@ import org.redisson.client.codec.StringCodec;
  * event is idempotent by its id; mutations are made idempotent by the ledger rules above this class.
  */
 public final class RedisLedgerBackend implements LedgerBackend {
-    private static final Duration TOTALS_CACHE = Duration.ofSeconds(2);
-
     private final RedissonClient redisson;
     private final RScript scripts;
     private final RoundTrips roundTrips;
@@ -62,7 +60,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
         this.roundTrips = new RoundTrips(registry);
         this.locks = new RedisEventLocks(redisson, lockWait, lockLease);
         this.dueSchedule = new DueSchedule(redisson, roundTrips);
-        this.totals = new TotalsReader(redisson, roundTrips, TOTALS_CACHE);
+        this.totals = new TotalsReader(redisson, roundTrips);
         this.finishedHoldRetention = finishedHoldRetention;
     }
 

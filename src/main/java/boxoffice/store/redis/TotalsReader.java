@@ -1,7 +1,6 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.StoreTotals;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Sums the counters of every event listed in {@code bo:events}: SSCAN in pages, each page's counters read in one
- * pipelined batch. An id without an event hash (a crash between SADD and the event's creation) is skipped. The sum
- * is cached briefly, since metrics endpoints may ask often and it costs one read per event.
+ * pipelined batch. An id without an event hash (a crash between SADD and the event's creation) is skipped. It costs
+ * one read per event: the seat gauges cache it, and Prometheus, not the JSON endpoint, is for frequent polling.
  */
 final class TotalsReader {
     private static final int PAGE = 500;
@@ -25,23 +24,14 @@ final class TotalsReader {
 
     private final RedissonClient redisson;
     private final RoundTrips roundTrips;
-    private final Duration cacheFor;
-    private StoreTotals cached;
-    private long cachedAtNanos;
 
-    TotalsReader(RedissonClient redisson, RoundTrips roundTrips, Duration cacheFor) {
+    TotalsReader(RedissonClient redisson, RoundTrips roundTrips) {
         this.redisson = redisson;
         this.roundTrips = roundTrips;
-        this.cacheFor = cacheFor;
     }
 
-    synchronized StoreTotals totals() {
-        long now = System.nanoTime();
-        if (cached == null || now - cachedAtNanos > cacheFor.toNanos()) {
-            cached = roundTrips.call("totals", this::sumAll);
-            cachedAtNanos = now;
-        }
-        return cached;
+    StoreTotals totals() {
+        return roundTrips.call("totals", this::sumAll);
     }
 
     private StoreTotals sumAll() {

@@ -11,7 +11,10 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
+import boxoffice.store.SeatStore;
+import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.StoreTotals;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
@@ -59,6 +63,20 @@ class RedisClusterSeatStoreTest {
         }
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    /** The whole store contract, on the cluster. */
+    @Nested
+    class Contract extends SeatStoreContractTest {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+
+        @Override
+        protected IdempotencyKeys idempotencyKeys() {
+            return new RedisIdempotencyKeys(client, registry);
         }
     }
 

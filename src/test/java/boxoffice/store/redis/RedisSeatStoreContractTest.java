@@ -1,0 +1,89 @@
+package boxoffice.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.core.Event;
+import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.LedgerAudit;
+import boxoffice.store.SeatStore;
+import boxoffice.store.SeatStoreConcurrencyContract;
+import boxoffice.store.SeatStoreContractTest;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerMetrics;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.RedisProcess;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import redis.clients.jedis.Jedis;
+
+/** The store contract and the concurrency contract on one real Redis, with group commit on as in production. */
+class RedisSeatStoreContractTest {
+    private static RedisProcess redis;
+    private static RedissonClient client;
+    private static ExecutorService workers;
+    private static LedgerSeatStore store;
+    private static IdempotencyKeys keys;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisProcess.startDurable();
+        client = RedisTestStores.singleClient(redis.url());
+        workers = Executors.newFixedThreadPool(8);
+        MetricRegistry registry = new MetricRegistry();
+        RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
+        store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.of(workers), 256,
+                Duration.ofSeconds(5), CriticalSectionHook.NONE);
+        keys = new RedisIdempotencyKeys(client, registry);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        workers.shutdownNow();
+        client.shutdown();
+        redis.close();
+    }
+
+    @Nested
+    class Contract extends SeatStoreContractTest {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+
+        @Override
+        protected IdempotencyKeys idempotencyKeys() {
+            return keys;
+        }
+
+        @Test
+        void auditReportsACounterChangedBehindTheLedgersBack() {
+            Event event = newEvent(10);
+            placeHold(event, 4);
+            try (Jedis jedis = redis.jedis()) {
+                jedis.hincrBy(RedisKeys.event(event.id()), "held", 1);
+                jedis.hincrBy(RedisKeys.event(event.id()), "available", -1);
+            }
+
+            LedgerAudit audit = store.audit(event.id()).orElseThrow();
+
+            assertThat(audit.balanced()).isFalse();
+            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0));
+        }
+    }
+
+    @Nested
+    class Concurrency extends SeatStoreConcurrencyContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+}

@@ -52,10 +52,11 @@ public class RedisConnectionFactory {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration lockLease = Duration.seconds(5);
 
+    /** As long as a request waits for the store at all (STORE_TIMEOUT): a hot event queues, it does not fail. */
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    private Duration lockWait = Duration.seconds(1);
+    private Duration lockWait = Duration.seconds(2);
 
     @JsonProperty
     @NotNull

@@ -130,6 +130,13 @@ def req(method, path, headers=None, body=None):
         except (ConnectionRefusedError, http.client.RemoteDisconnected):
             time.sleep(0.1)
     raise SystemExit("nginx did not start")
+import socket
+for _ in range(100):  # the stub upstream must listen before nginx sees a request
+    try:
+        socket.create_connection(("127.0.0.1", up), timeout=1).close()
+        break
+    except OSError:
+        time.sleep(0.1)
 ok = True
 def check(cond, what):
     global ok
@@ -230,6 +237,26 @@ sys.exit(1 if bad else 0)
 PY
 }
 run "alerts and dashboard use only exported metric names (ops/METRICS.md)" metric_names
+
+# Optional, against a running instance: CHECK_METRICS_URL=http://127.0.0.1:8081/prometheus ops/check.sh
+live_metrics() {
+    python3 - "$CHECK_METRICS_URL" "$OPS/prometheus/alerts.yml" "$OPS/grafana/dashboards/box-office.json" <<'PY'
+import re, sys, urllib.request
+text = urllib.request.urlopen(sys.argv[1], timeout=10).read().decode()
+exported = {re.match(r"[a-zA-Z_:][a-zA-Z0-9_:]*", l).group(0) for l in text.splitlines() if l and not l.startswith("#")}
+used = set()
+for f in sys.argv[2:]:
+    used |= set(re.findall(r"\b((?:boxoffice|http|jvm)_[a-zA-Z0-9_]+)", open(f).read()))
+missing = sorted(u for u in used if u not in exported and not u.endswith("_"))
+print("%d series exported, %d used by alerts/dashboard%s" % (len(exported), len(used), "" if not missing else ", NOT EXPORTED: " + ", ".join(missing)))
+sys.exit(1 if missing else 0)
+PY
+}
+if [ -n "${CHECK_METRICS_URL:-}" ]; then
+    run "alerts and dashboard series exist at $CHECK_METRICS_URL" live_metrics
+else
+    skip "live metric names (set CHECK_METRICS_URL=http://<instance>:8081/prometheus to compare with a running instance)"
+fi
 
 grafana_provisioning() {
     python3 - "$OPS/grafana" <<'PY'

@@ -92,8 +92,7 @@ class OpenApiContractTest {
                     authorization = true;
                 } else if (p.getSource() == Source.PATH || p.getSource() == Source.QUERY
                         || p.getSource() == Source.HEADER) {
-                    String in = p.getSource() == Source.PATH ? "path" : p.getSource() == Source.QUERY ? "query" : "header";
-                    inJersey.add(in + " " + p.getSourceName());
+                    inJersey.add(p.getSource().name().toLowerCase(java.util.Locale.ROOT) + " " + p.getSourceName());
                 }
             }
             Set<String> inSpec = new TreeSet<>();

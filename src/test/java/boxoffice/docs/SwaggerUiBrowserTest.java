@@ -38,7 +38,8 @@ class SwaggerUiBrowserTest {
     @Test
     void docsPageRendersEveryOperationInHeadlessChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM),
-                "Chromium is not installed at " + CHROMIUM + " (apt-get install -y chromium); skipping the browser test");
+                "Chromium is not installed at " + CHROMIUM
+                        + " (apt-get install -y chromium); skipping the browser test");
         Path dom = temp.resolve("dom.html");
         Path log = temp.resolve("chromium.log");
         Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(),

@@ -87,6 +87,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
+        environment.jersey().register(new boxoffice.docs.ApiDocsResource());   // GET /openapi.json, Swagger UI at /docs
         registerErrorMappers(environment);
         registerSweeper(config, environment, services.expiry());
         registerLedgerAudit(config, environment, services.auditor());

@@ -1,0 +1,307 @@
+package boxoffice.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeApplication;
+import boxoffice.BoxOfficeConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.glassfish.jersey.model.Parameter.Source;
+import org.glassfish.jersey.server.model.Parameter;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Keeps the hand-written OpenAPI description and the running service in step: the same operations and parameters on
+ * both sides, and live answers with exactly the properties the spec requires.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenApiContractTest {
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = new DropwizardAppExtension<>(
+            BoxOfficeApplication.class, "config.yml",
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CORRELATION_HEADER = "X-Correlation-ID";
+    /** Read outside Jersey, by CorrelationIdFilter (a servlet filter). */
+    private static final Set<String> NOT_JERSEY_PARAMETERS = Set.of("header X-Correlation-ID");
+
+    private static JsonNode spec;
+
+    @BeforeAll
+    static void loadServedSpec() throws IOException {
+        Response response = get("/openapi.json");
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
+        spec = JSON.readTree(response.readEntity(String.class));
+    }
+
+    @Test
+    void servedSpecIsTheYamlInTheRepositoryAsJson() throws IOException {
+        try (InputStream yaml = getClass().getClassLoader().getResourceAsStream(ApiDocsResource.SPEC)) {
+            assertThat(spec).isEqualTo(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+        }
+        assertThat(spec.path("openapi").asText()).startsWith("3.0.");
+        assertThat(spec.path("paths").size()).isPositive();
+        assertThat(spec.at("/components/securitySchemes/organizerKey/scheme").asText()).isEqualTo("bearer");
+    }
+
+    @Test
+    void specAndJerseyResourcesHaveTheSameOperations() {
+        assertThat(specOperations().keySet()).as("operations in the spec (left) vs. Jersey resources (right)")
+                .containsExactlyInAnyOrderElementsOf(appOperations().keySet());
+    }
+
+    @Test
+    void specAndJerseyResourcesHaveTheSameParametersAndBodies() {
+        Map<String, ResourceMethod> app = appOperations();
+        specOperations().forEach((operation, op) -> {
+            ResourceMethod method = app.get(operation);
+            if (method == null) {
+                return; // reported by specAndJerseyResourcesHaveTheSameOperations
+            }
+            Set<String> inJersey = new TreeSet<>();
+            boolean authorization = false;
+            boolean entity = false;
+            for (Parameter p : method.getInvocable().getParameters()) {
+                if (p.getSource() == Source.ENTITY || p.getSource() == Source.UNKNOWN) {
+                    // Jersey's model calls a body parameter annotated with @Valid (and nothing else) UNKNOWN
+                    entity = true;
+                } else if (p.getSource() == Source.HEADER && p.getSourceName().equalsIgnoreCase("Authorization")) {
+                    authorization = true;
+                } else if (p.getSource() == Source.PATH || p.getSource() == Source.QUERY
+                        || p.getSource() == Source.HEADER) {
+                    inJersey.add(p.getSource().name().toLowerCase(java.util.Locale.ROOT) + " " + p.getSourceName());
+                }
+            }
+            Set<String> inSpec = new TreeSet<>();
+            op.path("parameters").forEach(p -> {
+                JsonNode param = resolve(p);
+                inSpec.add(param.path("in").asText() + " " + param.path("name").asText());
+            });
+            assertThat(inSpec).as(operation + " parameters").contains("header " + CORRELATION_HEADER);
+            inSpec.removeAll(NOT_JERSEY_PARAMETERS);
+            assertThat(inSpec).as(operation + " parameters (spec vs. Jersey)").isEqualTo(inJersey);
+            assertThat(op.has("security")).as(operation + " declares bearer security iff it reads Authorization")
+                    .isEqualTo(authorization);
+            assertThat(op.has("requestBody")).as(operation + " has a request body iff Jersey reads an entity")
+                    .isEqualTo(entity);
+        });
+    }
+
+    @Test
+    void everyDocumentedResponseIsJsonAndCarriesTheCorrelationId() {
+        specOperations().forEach((operation, op) -> op.path("responses").fields().forEachRemaining(entry -> {
+            JsonNode response = resolve(entry.getValue());
+            String where = operation + " " + entry.getKey();
+            assertThat(response.has("description")).as(where).isTrue();
+            assertThat(response.path("headers").has(CORRELATION_HEADER)).as(where + " X-Correlation-ID").isTrue();
+            JsonNode schema = resolve(response.at("/content/application~1json/schema"));
+            assertThat(schema.isMissingNode()).as(where + " has an application/json schema").isFalse();
+            if (entry.getKey().matches("[45]\\d\\d") && !operation.equals("GET /api/v1/health")) {
+                assertThat(entry.getValue().path("$ref").asText().startsWith("#/components/responses/")
+                        || response.at("/content/application~1json/schema/$ref").asText()
+                                .equals("#/components/schemas/ErrorResponse"))
+                        .as(where + " uses ErrorResponse").isTrue();
+            }
+        }));
+        assertThat(resolve(spec.at("/components/responses/StoreUnavailable")).path("headers").has("Retry-After"))
+                .isTrue();
+        assertThat(spec.at("/paths/~1api~1v1~1book/post/responses/201/headers").has("Idempotent-Replayed")).isTrue();
+    }
+
+    @Test
+    void liveAnswersHaveExactlyTheRequiredProperties() throws IOException {
+        Response created = post("/api/v1/events", Map.of("name", "Contract Test", "total_seats", 5));
+        JsonNode event = assertExactly("POST /api/v1/events", created, 201);
+        String eventId = event.path("event_id").asText();
+        assertThat(created.getHeaderString(HttpHeaders.LOCATION)).endsWith("/api/v1/events/" + eventId);
+
+        assertExactly("GET /api/v1/events/{event_id}", get("/api/v1/events/" + eventId), 200);
+        assertExactly("GET /api/v1/events/{event_id}/status", get("/api/v1/events/" + eventId + "/status"), 200);
+
+        JsonNode hold = assertExactly("POST /api/v1/holds",
+                post("/api/v1/holds?ttl_seconds=60", Map.of("event_id", eventId, "qty", 2)), 201);
+        String holdId = hold.path("hold_id").asText();
+        assertExactly("GET /api/v1/holds/{hold_id}", get("/api/v1/holds/" + holdId), 200);
+
+        Map<String, Object> book = Map.of("hold_id", holdId, "payment_token", hold.path("payment_token").asText());
+        JsonNode booking = assertExactly("POST /api/v1/book", post("/api/v1/book", book), 201);
+        Response replay = post("/api/v1/book", book);
+        assertThat(replay.getHeaderString("Idempotent-Replayed")).isEqualTo("true");
+        assertExactly("POST /api/v1/book", replay, 201);
+        assertExactly("GET /api/v1/bookings/{booking_id}",
+                get("/api/v1/bookings/" + booking.path("booking_id").asText()), 200);
+
+        JsonNode conflict = assertExactly("POST /api/v1/holds/{hold_id}/expire",
+                post("/api/v1/holds/" + holdId + "/expire", Map.of()), 409);
+        assertThat(conflict.path("error_code").asText()).isEqualTo("HOLD_ALREADY_BOOKED");
+
+        JsonNode second = assertExactly("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1)), 201);
+        JsonNode released = assertExactly("POST /api/v1/holds/{hold_id}/expire",
+                post("/api/v1/holds/" + second.path("hold_id").asText() + "/expire",
+                        Map.of("payment_token", second.path("payment_token").asText())), 200);
+        assertThat(released.path("success").asBoolean()).isTrue();
+
+        JsonNode expired = assertExactly("POST /api/v1/book", post("/api/v1/book", Map.of(
+                "hold_id", second.path("hold_id").asText(),
+                "payment_token", second.path("payment_token").asText())), 409);
+        assertThat(expired.path("error_code").asText()).isEqualTo("HOLD_EXPIRED");
+
+        assertExactly("GET /api/v1/events/{event_id}", get("/api/v1/events/not-an-id"), 404);
+        assertExactly("GET /api/v1/metrics", get("/api/v1/metrics"), 200);
+        assertExactly("GET /api/v1/health", get("/api/v1/health"), 200);
+    }
+
+    @Test
+    void liveAnswersWithOptionalErrorDetailsStayWithinTheSchema() throws IOException {
+        String eventId = readJson(post("/api/v1/events", Map.of("name", "Few seats", "total_seats", 1)))
+                .path("event_id").asText();
+        JsonNode refused = assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 2)), 409);
+        assertThat(refused.path("error_code").asText()).isEqualTo("INSUFFICIENT_SEATS");
+        assertThat(refused.path("available").asInt()).isEqualTo(1);
+
+        JsonNode invalid = assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 0)), 422);
+        assertThat(invalid.path("error_code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(invalid.path("field_errors").get(0).path("field").asText()).isEqualTo("qty");
+    }
+
+    /** The live body's property names are exactly the schema's required ones, and their types match. */
+    private static JsonNode assertExactly(String operation, Response response, int status) throws IOException {
+        JsonNode body = assertWithinSchema(operation, response, status);
+        JsonNode schema = responseSchema(operation, status);
+        assertThat(names(body)).as(operation + " " + status + " properties vs. required in the spec")
+                .isEqualTo(required(schema));
+        return body;
+    }
+
+    /** The live body has every required property, no undocumented one, and each of the documented type. */
+    private static JsonNode assertWithinSchema(String operation, Response response, int status) throws IOException {
+        assertThat(response.getStatus()).as(operation).isEqualTo(status);
+        assertThat(response.getHeaderString(CORRELATION_HEADER)).as(operation + " correlation id").isNotBlank();
+        JsonNode body = readJson(response);
+        JsonNode schema = responseSchema(operation, status);
+        JsonNode properties = schema.path("properties");
+        assertThat(names(body)).as(operation + " " + status + " properties").containsAll(required(schema));
+        assertThat(properties.fieldNames()).toIterable().as(operation + " " + status + " documented properties")
+                .containsAll(names(body));
+        body.fields().forEachRemaining(field -> assertThat(hasType(field.getValue(),
+                resolve(properties.path(field.getKey())).path("type").asText()))
+                .as(operation + " " + status + " " + field.getKey() + " type").isTrue());
+        return body;
+    }
+
+    private static JsonNode responseSchema(String operation, int status) {
+        JsonNode response = resolve(specOperations().get(operation).path("responses").path(String.valueOf(status)));
+        assertThat(response.isMissingNode()).as(operation + " documents " + status).isFalse();
+        return resolve(response.at("/content/application~1json/schema"));
+    }
+
+    private static boolean hasType(JsonNode value, String type) {
+        return switch (type) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> false;
+        };
+    }
+
+    private static Set<String> required(JsonNode schema) {
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        return required;
+    }
+
+    private static Set<String> names(JsonNode body) {
+        Set<String> names = new TreeSet<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Follows a local {@code $ref} (and chains of them) within the served spec. */
+    private static JsonNode resolve(JsonNode node) {
+        while (node.has("$ref")) {
+            node = spec.at(node.path("$ref").asText().substring(1));
+        }
+        return node;
+    }
+
+    /** "METHOD /path" of every operation in the spec. */
+    private static Map<String, JsonNode> specOperations() {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
+                operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
+            }
+        }));
+        return operations;
+    }
+
+    /** "METHOD /path" of every resource method Jersey serves, from its resource model; the docs are not the API. */
+    private static Map<String, ResourceMethod> appOperations() {
+        var config = APP.getEnvironment().jersey().getResourceConfig();
+        Set<Class<?>> classes = new HashSet<>(config.getClasses());
+        config.getInstances().forEach(instance -> classes.add(instance.getClass()));
+        Map<String, ResourceMethod> operations = new LinkedHashMap<>();
+        classes.stream()
+                .filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class) && c != ApiDocsResource.class)
+                .map(Resource::from)
+                .forEach(resource -> Stream.concat(Stream.of(resource), resource.getChildResources().stream())
+                        .forEach(r -> r.getAllMethods().forEach(method -> {
+                            assertThat(method.getType()).as("sub-resource locators are not supported here")
+                                    .isNotEqualTo(ResourceMethod.JaxrsType.SUB_RESOURCE_LOCATOR);
+                            String path = join(resource.getPath(), r == resource ? "" : r.getPath());
+                            operations.put(method.getHttpMethod() + " " + path, method);
+                        })));
+        assertThat(operations).as("Jersey resource methods").isNotEmpty();
+        return operations;
+    }
+
+    private static String join(String base, String child) {
+        String path = ("/" + base + "/" + child).replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static JsonNode readJson(Response response) throws IOException {
+        return JSON.readTree(response.readEntity(String.class));
+    }
+
+    private static Response get(String path) {
+        return APP.client().target(url(path)).request().get();
+    }
+
+    private static Response post(String path, Map<String, ?> body) {
+        return APP.client().target(url(path)).request().post(Entity.json(body));
+    }
+
+    private static String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+}

@@ -2,7 +2,6 @@ package boxoffice.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +33,8 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts an instance with these environment overrides and waits until its admin port answers. */
     public static AppProcess start(Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
-        int adminPort = freePort();
+        int port = FreePorts.next();
+        int adminPort = FreePorts.next();
         Path log = Files.createTempFile("box-office-" + port + "-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -121,12 +120,5 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("run the tests from the project root: " + file + " is missing");
         }
         return file.getAbsolutePath();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

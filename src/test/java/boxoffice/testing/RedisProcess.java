@@ -3,7 +3,6 @@ package boxoffice.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess start(String... extraArgs) {
-        return start(freePort(), List.of(extraArgs));
+        return start(FreePorts.next(), List.of(extraArgs));
     }
 
     static RedisProcess start(int port, List<String> extraArgs) {
@@ -152,14 +151,6 @@ public final class RedisProcess implements AutoCloseable {
             return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("no redis-server on PATH and none from embedded-redis", e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

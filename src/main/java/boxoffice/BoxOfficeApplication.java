@@ -2,6 +2,7 @@ package boxoffice;
 
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
 import boxoffice.errors.JsonErrorHandler;
 import boxoffice.errors.MalformedJsonMapper;
@@ -87,7 +88,6 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
-        environment.jersey().register(new boxoffice.docs.ApiDocsResource());   // GET /openapi.json, Swagger UI at /docs
         registerErrorMappers(environment);
         registerSweeper(config, environment, services.expiry());
         registerLedgerAudit(config, environment, services.auditor());
@@ -138,6 +138,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new HoldResource(services.holds(), organizers));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
+        environment.jersey().register(new ApiDocsResource());
     }
 
     private static void registerErrorMappers(Environment environment) {

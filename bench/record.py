@@ -1,7 +1,11 @@
 """Turns the RESULT lines of one scenario's wrk processes (one per instance) into one TSV line of results.
 
 Usage: record.py <scenario> <status JSON or ""> <wrk output file>...
-Columns: scenario rps p50_ms p99_ms granted non201 oversold balanced
+Columns: scenario rps p50_ms p99_ms granted conflicts other oversold ledger status
+
+granted counts the 201 answers wrk saw. The event's `held` may exceed it by the requests still in flight when wrk
+stopped (at most one per connection): the server finished them but wrk closed the connection first. So the ledger
+check is: available + held + booked == total, held >= granted, and oversold = seats held or booked beyond the total.
 """
 import json
 import re
@@ -21,16 +25,19 @@ rps = sum(r["rps"] for r in results)
 p50 = statistics.median(r["p50_ms"] for r in results)
 p99 = max(r["p99_ms"] for r in results)
 granted = int(sum(r["s201"] for r in results))
-expected_status = 200 if scenario == "baseline" else 201
-non_expected = int(sum(r["s200"] + r["s201"] + r["s409"] + r["other"] for r in results)
-                   - sum(r["s200"] if expected_status == 200 else r["s201"] for r in results))
-oversold, balanced = "-", "-"
+conflicts = int(sum(r["s409"] for r in results))
+# Answers that are neither the expected success nor a 409 (e.g. 503), and socket errors.
+expected = "s200" if scenario == "baseline" else "s201"
+other = int(sum(r["s200"] + r["s201"] + r["other"] + r["errors"] - r[expected] for r in results))
+oversold, ledger = "-", "-"
 if status_json:
     status = json.loads(status_json)
-    balanced = "yes" if status["available"] + status["held"] + status["booked"] == status["total"] else "NO"
-    # Every granted seat is held (nothing was booked or expired), so any difference is an accounting error.
-    oversold = str(max(0, status["held"] - granted) + max(0, granted - status["total"]))
-    if status["held"] != granted:
-        balanced = f"NO (held {status['held']} != granted {granted})"
-print("\t".join([scenario, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(granted), str(non_expected),
-                 oversold, balanced]))
+    oversold = str(max(0, status["held"] + status["booked"] - status["total"]))
+    if status["available"] + status["held"] + status["booked"] != status["total"]:
+        ledger = "UNBALANCED"
+    elif status["held"] < granted:
+        ledger = f"LOST (held {status['held']} < granted {granted})"
+    else:
+        ledger = f"balanced, held {status['held']} (+{status['held'] - granted} in flight at stop)"
+print("\t".join([scenario, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(granted), str(conflicts), str(other),
+                 oversold, ledger, json.dumps(status) if status_json else "-"]))

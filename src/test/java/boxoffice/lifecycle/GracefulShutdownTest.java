@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.ApiClient;
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.RedisProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,18 +23,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 
 /**
- * SIGTERM under load: the instance finishes the requests it is running, answers requests that arrive during the
- * shutdown with a JSON 503 (retry elsewhere), refuses new connections once stopped, and exits cleanly. No request
- * is cut off mid-way.
+ * SIGTERM under load on the Redis store: the instance finishes the requests it is running, answers requests that
+ * arrive during the shutdown with a JSON 503 (retry elsewhere, nothing was done), refuses new connections once
+ * stopped, and exits cleanly. No request is cut off mid-way, and Redis holds exactly the seats that were answered 201.
  */
 class GracefulShutdownTest {
     private static final int CLIENTS = 16;
 
     @Test
     void sigtermFinishesEveryAcceptedRequest() throws Exception {
-        AppProcess app = AppProcess.start(Map.of("STORE", "memory", "SHUTDOWN_GRACE", "10 seconds"));
+        try (RedisProcess redis = RedisProcess.startDurable()) {
+            sigtermUnderLoad(redis);
+        }
+    }
+
+    private static void sigtermUnderLoad(RedisProcess redis) throws Exception {
+        AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
         String eventId = new ApiClient(app.api()).createEvent("shutdown", 1_000_000);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger turnedAway = new AtomicInteger();
@@ -76,6 +84,11 @@ class GracefulShutdownTest {
         assertThat(refused.get()).as("every client ends at a refused connection").isEqualTo(CLIENTS);
         assertThat(answered.get()).isGreaterThanOrEqualTo(CLIENTS * 20);
         assertThat(exitCode).as("exit code after SIGTERM; log:\n" + app.log()).isIn(0, 143);
+        try (Jedis jedis = redis.jedis()) {
+            // The Redis store's key layout: an event's counters live in bo:{<event id>}:event.
+            assertThat(jedis.hget("bo:{" + eventId + "}:event", "held"))
+                    .as("seats held in Redis == holds answered 201").isEqualTo(Integer.toString(answered.get()));
+        }
     }
 
     /** One request on its own connection, so a refusal can only mean the server no longer accepts. */

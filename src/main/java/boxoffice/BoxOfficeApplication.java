@@ -46,6 +46,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
         registerErrorMappers(environment);
+        caseSensitiveHeaderCache(environment);
         registerSweeper(config, environment, services.expiry());
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
@@ -149,6 +151,21 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new WebApplicationErrorMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
+    }
+
+    /**
+     * Jetty's header cache matches cached header values case-insensitively by default, so on a kept-alive connection
+     * {@code Authorization: Bearer KEY} could be read as an earlier {@code Bearer key} (and Idempotency-Keys differing
+     * only in case as one key). Header values are compared exactly.
+     */
+    private static void caseSensitiveHeaderCache(Environment environment) {
+        environment.lifecycle().addServerLifecycleListener(server -> {
+            // Dropwizard wraps each HttpConnectionFactory in an instrumented factory, so look through the beans.
+            server.getContainedBeans(HttpConfiguration.ConnectionFactory.class)
+                    .forEach(factory -> factory.getHttpConfiguration().setHeaderCacheCaseSensitive(true));
+            server.getContainedBeans(HttpConfiguration.class)
+                    .forEach(http -> http.setHeaderCacheCaseSensitive(true));
+        });
     }
 
     private void registerSweeper(BoxOfficeConfiguration config, Environment environment, ExpiryService expiry) {

@@ -18,6 +18,7 @@ import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
 import boxoffice.resources.EventResource;
 import boxoffice.resources.HoldResource;
+import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
 import boxoffice.resources.SystemResource;
 import boxoffice.service.BookingService;
@@ -134,6 +135,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         }
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+        environment.jersey().register(new OrganizerAuthFilter(organizers));
         environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
         environment.jersey().register(new EventResource(services.events(), organizers));

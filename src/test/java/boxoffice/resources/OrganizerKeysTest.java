@@ -71,6 +71,9 @@ class OrganizerKeysTest {
     @Test
     void authenticationComesBeforeBodyValidation() {
         api.post("/api/v1/events", obj("name", "", "total_seats", 0)).assertError(401, "UNAUTHORIZED");
+        api.post("/api/v1/events", "{not json").assertError(401, "UNAUTHORIZED");
+        api.post("/api/v1/events", obj("name", "", "total_seats", 0), "Authorization", "Bearer nope")
+                .assertError(403, "FORBIDDEN");
     }
 
     @Test

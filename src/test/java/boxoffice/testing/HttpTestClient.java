@@ -22,7 +22,8 @@ import java.util.UUID;
  */
 public final class HttpTestClient {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    /** Its own connection pool, so one test's closed connection never surprises another. */
+    private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -31,6 +32,11 @@ public final class HttpTestClient {
 
     public HttpTestClient(String base) {
         this.base = base;
+    }
+
+    /** A client with new connections to the same server. */
+    public HttpTestClient fresh() {
+        return new HttpTestClient(base);
     }
 
     public String base() {
@@ -58,7 +64,7 @@ public final class HttpTestClient {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Resp(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

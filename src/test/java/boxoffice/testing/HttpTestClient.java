@@ -64,14 +64,34 @@ public final class HttpTestClient {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Resp(response.statusCode(), response.headers(), response.body());
+            return send(http, request.build());
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
+            if (!closedBeforeAnswering(e)) {
+                throw new UncheckedIOException(method + " " + path, e);
+            }
+            // After refusing a request whose body it did not read (405, 413, 415, 401), Jetty closes the kept-alive
+            // connection without a "Connection: close"; the next request on it gets no bytes at all and was never
+            // read. A client sends it again on a new connection, and so does this one, once.
+            try {
+                return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), request.build());
+            } catch (IOException again) {
+                throw new UncheckedIOException(method + " " + path, again);
+            }
+        }
+    }
+
+    private static Resp send(HttpClient client, HttpRequest request) throws IOException {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Resp(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean closedBeforeAnswering(IOException e) {
+        return String.valueOf(e.getMessage()).contains("header parser received no bytes");
     }
 
     private static String[] withJsonType(String[] headers) {

@@ -152,6 +152,18 @@ class ErrorHandlingTest {
         assertThat(created.header("X-Correlation-ID")).hasValue(id);
     }
 
+    /**
+     * Jetty refuses these while it parses the request, before headers reach any filter, so the id cannot be the
+     * client's; but every response still carries one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events//status", "/api/v1/events/a%5Cb"})
+    void refusalsByJettyItselfCarryACorrelationIdToo(String path) {
+        Resp refused = api.fresh().get(path, "X-Correlation-ID", "client-" + UUID.randomUUID());
+        refused.assertError(400, "MALFORMED_REQUEST");
+        assertThat(refused.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+    }
+
     @Test
     void aCorrelationIdIsGeneratedWhenNoneIsSent() {
         Resp first = api.get("/api/v1/metrics");

@@ -1,6 +1,7 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
+import boxoffice.resources.CorrelationIdFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -32,12 +33,18 @@ public final class JsonErrorHandler extends ErrorHandler {
             Request request, Response response, int status, String message, Throwable cause, Callback callback)
             throws JsonProcessingException {
         response.getHeaders().put(JSON);
+        if (!response.getHeaders().contains(CorrelationIdFilter.HEADER)) {
+            // Refused before the servlet filters ran: the id is set here, as CorrelationIdFilter would.
+            response.getHeaders().put(CorrelationIdFilter.HEADER,
+                    CorrelationIdFilter.correlationIdFor(request.getHeaders().get(CorrelationIdFilter.HEADER)));
+        }
         response.write(true, body(status, message), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);
+        fields.put(CorrelationIdFilter.HEADER, CorrelationIdFilter.correlationIdFor(null));
         try {
             return body(status, reason);
         } catch (JsonProcessingException e) {

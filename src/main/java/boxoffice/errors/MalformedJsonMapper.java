@@ -3,6 +3,7 @@ package boxoffice.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
@@ -12,6 +13,12 @@ public final class MalformedJsonMapper implements ExceptionMapper<JsonProcessing
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException refused) {
+                // Jackson wraps what the body stream threw, e.g. the 413 of a chunked body over the size limit.
+                return new WebApplicationErrorMapper().toResponse(refused);
+            }
+        }
         return ErrorResponses.json(400, "MALFORMED_REQUEST", describe(exception));
     }
 

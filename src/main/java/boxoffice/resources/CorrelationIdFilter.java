@@ -21,11 +21,15 @@ public final class CorrelationIdFilter implements Filter {
     public static final String MDC_KEY = "correlation_id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The client's id when it sent a sane one, else a new one. */
+    public static String correlationIdFor(String sent) {
+        return sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String sent = ((HttpServletRequest) request).getHeader(HEADER);
-        String correlationId = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String correlationId = correlationIdFor(((HttpServletRequest) request).getHeader(HEADER));
         ((HttpServletResponse) response).setHeader(HEADER, correlationId);
         MDC.put(MDC_KEY, correlationId);
         try {

@@ -34,6 +34,7 @@ public final class EventResource {
     }
 
     @POST
+    @OrganizerOnly
     public Response create(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,

@@ -1,0 +1,154 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The operators' port. The background sweeper is slowed to once a day here so the sweep task finds the work. */
+class AdminPortTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP =
+            BoxOfficeTestApp.create(CLOCK, config("sweeper.interval", "1 day"));
+
+    private HttpTestClient api;
+    private HttpTestClient admin;
+
+    @BeforeEach
+    void clients() {
+        api = BoxOfficeTestApp.api(APP);
+        admin = BoxOfficeTestApp.admin(APP);
+    }
+
+    private Resp task(String path) {
+        return admin.post(path, "", "Content-Type", "text/plain");
+    }
+
+    @Test
+    void healthcheckReportsTheChecks() {
+        Resp resp = admin.get("/healthcheck");
+        assertThat(resp.status()).as(resp.toString()).isEqualTo(200);
+        JsonNode checks = resp.json();
+        assertThat(checks.has("sweeper")).isTrue();
+        assertThat(checks.has("deadlocks")).isTrue();
+        checks.forEach(check -> assertThat(check.get("healthy").asBoolean()).as(check.toString()).isTrue());
+    }
+
+    @Test
+    void prometheusHasHttpAndDomainMetricsByRouteTemplate() {
+        String eventId = api.newEventId(10);
+        JsonNode hold = api.hold(eventId, 2);
+        api.get("/api/v1/events/" + eventId);
+        api.get("/api/v1/holds/" + hold.get("hold_id").asText());
+        api.book(hold);
+
+        Resp resp = admin.get("/prometheus");
+        assertThat(resp.status()).isEqualTo(200);
+        assertThat(resp.contentType()).startsWith("text/plain");
+        String text = resp.body();
+        assertThat(text)
+                .contains("http_requests_total{method=\"POST\",path=\"/api/v1/holds\",status=\"201\"}")
+                .contains("http_requests_total{method=\"POST\",path=\"/api/v1/events\",status=\"201\"}")
+                .contains("http_requests_total{method=\"GET\",path=\"/api/v1/events/{event_id}\",status=\"200\"}")
+                .contains("http_requests_total{method=\"GET\",path=\"/api/v1/holds/{hold_id}\",status=\"200\"}")
+                .contains("http_requests_total{method=\"POST\",path=\"/api/v1/book\",status=\"201\"}")
+                .contains("http_request_duration_seconds_bucket")
+                .contains("boxoffice_holds_placed_total")
+                .contains("boxoffice_bookings_total")
+                .contains("boxoffice_seats_available");
+        // (JVM metrics are registered by Application.run's bootstrap, which DropwizardTestSupport does not call.)
+        assertThat(text).doesNotContain(eventId);
+        assertThat(text).doesNotContain(hold.get("hold_id").asText());
+    }
+
+    @Test
+    void prometheusCountsRefusalsUnderTheirTemplateToo() {
+        api.get("/api/v1/events/no-such-event");
+        api.get("/api/v1/no/such/path/" + java.util.UUID.randomUUID());
+        String text = admin.get("/prometheus").body();
+        assertThat(text)
+                .contains("http_requests_total{method=\"GET\",path=\"/api/v1/events/{event_id}\",status=\"404\"}");
+        assertThat(text).doesNotContain("no-such-event").doesNotContain("/no/such/path");
+    }
+
+    @Test
+    void theExpireHoldTaskReleasesAHold() {
+        String eventId = api.newEventId(10);
+        JsonNode hold = api.hold(eventId, 4);
+        String holdId = hold.get("hold_id").asText();
+
+        Resp first = task("/tasks/expire-hold?hold_id=" + holdId);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("released").contains(holdId);
+        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(api.get("/api/v1/holds/" + holdId).json().get("status").asText()).isEqualTo("expired");
+
+        Resp again = task("/tasks/expire-hold?hold_id=" + holdId);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("already expired");
+        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+    }
+
+    @Test
+    void theExpireHoldTaskRefusesWhatItCannotDo() {
+        String eventId = api.newEventId(10);
+        JsonNode hold = api.hold(eventId, 4);
+        api.book(hold);
+        Resp booked = task("/tasks/expire-hold?hold_id=" + hold.get("hold_id").asText());
+        assertThat(booked.status()).isLessThan(500);
+        assertThat(booked.body()).startsWith("error");
+        assertThat(api.counts(eventId)).containsExactly(10, 6, 0, 4);
+
+        assertThat(task("/tasks/expire-hold?hold_id=nope").body()).startsWith("error");
+        assertThat(task("/tasks/expire-hold").body()).startsWith("error");
+    }
+
+    @Test
+    void theSweepTaskReleasesDueHoldsAndSaysHowMany() {
+        task("/tasks/sweep-expired");
+        String eventId = api.newEventId(10);
+        JsonNode a = api.hold(eventId, 1, 10);
+        JsonNode b = api.hold(eventId, 2, 10);
+        api.hold(eventId, 3, 900);
+        CLOCK.advance(Duration.ofSeconds(10));
+
+        Resp sweep = task("/tasks/sweep-expired");
+        assertThat(sweep.status()).isEqualTo(200);
+        assertThat(sweep.body().strip()).isEqualTo("released 2 holds");
+        assertThat(api.counts(eventId)).containsExactly(10, 7, 3, 0);
+        assertThat(api.get("/api/v1/holds/" + a.get("hold_id").asText()).json().get("status").asText())
+                .isEqualTo("expired");
+        assertThat(api.book(b).status()).isEqualTo(409);
+
+        assertThat(task("/tasks/sweep-expired").body().strip()).isEqualTo("released 0 holds");
+    }
+
+    @Test
+    void theAdminPortIsNotTheApi() {
+        admin.get("/api/v1/metrics").assertClientErrorJson();
+        assertThat(api.get("/prometheus").status()).isEqualTo(404);
+        assertThat(api.post("/tasks/sweep-expired", "", "Content-Type", "text/plain").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aHoldCreatedThroughTheApiIsStillBookableAfterAFailedTask() {
+        JsonNode hold = api.hold(api.newEventId(1), 1);
+        task("/tasks/expire-hold?hold_id=" + hold.get("hold_id").asText() + "x");
+        assertThat(api.book(hold).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/book", obj("hold_id", hold.get("hold_id").asText(),
+                "payment_token", hold.get("payment_token").asText())).header("Idempotent-Replayed")).hasValue("true");
+    }
+}

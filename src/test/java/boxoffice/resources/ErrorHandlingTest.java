@@ -1,0 +1,192 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every refusal is JSON in the API's error shape: never HTML, never a stack trace, never 500. */
+class ErrorHandlingTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
+
+    private HttpTestClient api;
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(APP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events", "/api/v1/holds", "/api/v1/book"})
+    void malformedJsonIs400(String path) {
+        api.post(path, "{\"name\": ").assertError(400, "MALFORMED_REQUEST");
+        api.post(path, "not json at all").assertError(400, "MALFORMED_REQUEST");
+        api.post(path, "{'single': 'quotes'}").assertError(400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events", "/api/v1/holds", "/api/v1/book"})
+    void anEmptyBodyIs400(String path) {
+        api.post(path, "").assertError(400, "MALFORMED_REQUEST");
+        api.post(path, "null").assertError(400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events", "/api/v1/holds", "/api/v1/book"})
+    void aBodyThatIsNotAnObjectIs400(String path) {
+        api.post(path, "[]").assertError(400, "MALFORMED_REQUEST");
+        api.post(path, "42").assertError(400, "MALFORMED_REQUEST");
+        api.post(path, "\"text\"").assertError(400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
+    void aWrongContentTypeIs415(String type) {
+        api.post("/api/v1/events", obj("name", "Show", "total_seats", 5), "Content-Type", type)
+                .assertError(415, "UNSUPPORTED_MEDIA_TYPE");
+        api.post("/api/v1/holds", obj("event_id", UUID.randomUUID().toString(), "qty", 1), "Content-Type", type)
+                .assertError(415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aCharsetOnTheJsonTypeIsFine() {
+        Resp created = api.post("/api/v1/events", obj("name", "Show", "total_seats", 5),
+                "Content-Type", "application/json; charset=utf-8");
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyOver16KiBIs413() {
+        String big = "{\"name\": \"" + "x".repeat(17 * 1024) + "\", \"total_seats\": 5}";
+        Resp refused = api.post("/api/v1/events", big);
+        refused.assertError(413, "PAYLOAD_TOO_LARGE");
+        // The server closes the connection after refusing a body it did not read (without saying so in a
+        // Connection header), so the next request goes on a new one.
+        api.fresh().post("/api/v1/holds", big).assertError(413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedBodyOver16KiBIs413() {
+        byte[] big = ("{\"name\": \"" + "x".repeat(17 * 1024) + "\", \"total_seats\": 5}")
+                .getBytes(StandardCharsets.UTF_8);
+        api.send("POST", "/api/v1/events",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
+                "Content-Type", "application/json").assertError(413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsRead() {
+        String body = "{\"name\": \"" + "x".repeat(16 * 1024 - 60) + "\", \"total_seats\": 5}";
+        assertThat(body.length()).isLessThan(16 * 1024);
+        Resp refused = api.post("/api/v1/events", body);
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api", "/api/v1", "/api/v1/nope", "/api/v2/events", "/api/v1/events/x/y/z",
+            "/index.html", "/api/v1/holds/x/book"})
+    void anUnknownPathIs404Json(String path) {
+        api.get(path).assertError(404, "NOT_FOUND");
+    }
+
+    @Test
+    void aWrongMethodIs405Json() {
+        Resp put = api.send("PUT", "/api/v1/events", HttpRequest.BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json");
+        put.assertError(405, "METHOD_NOT_ALLOWED");
+        api.send("DELETE", "/api/v1/events/" + UUID.randomUUID(), HttpRequest.BodyPublishers.noBody())
+                .assertError(405, "METHOD_NOT_ALLOWED");
+        api.get("/api/v1/book").assertError(405, "METHOD_NOT_ALLOWED");
+        api.post("/api/v1/metrics", "{}").assertError(405, "METHOD_NOT_ALLOWED");
+        api.get("/api/v1/holds/x/expire").assertError(405, "METHOD_NOT_ALLOWED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events//status", "/api/v1/holds//expire", "/api/v1//events"})
+    void anEmptyPathSegmentIs4xxJson(String path) {
+        Resp resp = path.endsWith("expire") ? api.post(path, "{}") : api.get(path);
+        resp.assertClientErrorJson();
+    }
+
+    @Test
+    void theDoubleSlashStatusPathIs400() {
+        api.get("/api/v1/events//status").assertError(400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events/%2e%2e/status", "/api/v1/events/..%2fstatus", "/api/v1/events/%2F",
+            "/api/v1/events/a%00b", "/api/v1/events/%5C", "/api/v1/events/a%5Cb", "/api/v1/events/;x=1", "/api/v1/%2e%2e/%2e%2e/etc/passwd"})
+    void oddPathsAre4xxJson(String path) {
+        api.get(path).assertClientErrorJson();
+    }
+
+    @Test
+    void theCorrelationIdIsEchoed() {
+        String id = "client-" + UUID.randomUUID();
+        Resp ok = api.get("/api/v1/metrics", "X-Correlation-ID", id);
+        assertThat(ok.header("X-Correlation-ID")).hasValue(id);
+
+        Resp error = api.get("/api/v1/events/nope", "X-Correlation-ID", id);
+        assertThat(error.header("X-Correlation-ID")).hasValue(id);
+        Resp unknown = api.get("/api/v1/nowhere", "X-Correlation-ID", id);
+        assertThat(unknown.header("X-Correlation-ID")).hasValue(id);
+        Resp created = api.post("/api/v1/events", obj("name", "Corr", "total_seats", 1), "X-Correlation-ID", id);
+        assertThat(created.header("X-Correlation-ID")).hasValue(id);
+    }
+
+    /**
+     * Jetty refuses these while it parses the request, before headers reach any filter, so the id cannot be the
+     * client's; but every response still carries one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/events//status", "/api/v1/events/a%5Cb"})
+    void refusalsByJettyItselfCarryACorrelationIdToo(String path) {
+        Resp refused = api.fresh().get(path, "X-Correlation-ID", "client-" + UUID.randomUUID());
+        refused.assertError(400, "MALFORMED_REQUEST");
+        assertThat(refused.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+    }
+
+    @Test
+    void aCorrelationIdIsGeneratedWhenNoneIsSent() {
+        Resp first = api.get("/api/v1/metrics");
+        Resp second = api.get("/api/v1/events/nope");
+        assertThat(first.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+        assertThat(second.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+        assertThat(first.header("X-Correlation-ID")).isNotEqualTo(second.header("X-Correlation-ID"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"has space", "semi;colon", "<script>",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void anInsaneCorrelationIdIsReplaced(String sent) {
+        Resp resp = api.get("/api/v1/metrics", "X-Correlation-ID", sent);
+        assertThat(resp.header("X-Correlation-ID")).hasValueSatisfying(v -> {
+            assertThat(v).isNotEqualTo(sent);
+            assertThat(v).matches("[A-Za-z0-9._:-]{1,128}");
+        });
+    }
+
+    @Test
+    void errorsCarryQuotesSafely() {
+        Resp refused = api.get("/api/v1/events/%22quoted%22%27");
+        refused.assertError(404, "EVENT_NOT_FOUND");
+    }
+}

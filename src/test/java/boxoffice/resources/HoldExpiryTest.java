@@ -1,0 +1,103 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Expiry by time, without sleeping: the test moves the app's clock. */
+class HoldExpiryTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
+
+    private HttpTestClient api;
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(APP);
+    }
+
+    @Test
+    void aHoldIsActiveUntilJustBeforeItsExpiry() {
+        String eventId = api.newEventId(5);
+        JsonNode hold = api.hold(eventId, 5, 30);
+        CLOCK.advance(Duration.ofSeconds(30).minusMillis(1));
+
+        assertThat(api.get("/api/v1/holds/" + hold.get("hold_id").asText()).json().get("status").asText())
+                .isEqualTo("active");
+        assertThat(api.counts(eventId)).containsExactly(5, 0, 5, 0);
+        api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1)).assertError(409, "INSUFFICIENT_SEATS");
+    }
+
+    @Test
+    void fromExpiresAtTheSeatsAreFreeAtOnce() {
+        String eventId = api.newEventId(5);
+        JsonNode hold = api.hold(eventId, 5, 30);
+        String holdId = hold.get("hold_id").asText();
+        CLOCK.set(Instant.parse(hold.get("expires_at").asText()));
+
+        JsonNode seen = api.get("/api/v1/holds/" + holdId).json();
+        assertThat(seen.get("status").asText()).isEqualTo("expired");
+        assertThat(seen.get("expires_at")).isEqualTo(hold.get("expires_at"));
+        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+
+        api.book(hold).assertError(409, "HOLD_EXPIRED");
+        JsonNode next = api.hold(eventId, 5);
+        assertThat(next.get("status").asText()).isEqualTo("active");
+        assertThat(api.counts(eventId)).containsExactly(5, 0, 5, 0);
+        assertThat(api.get("/api/v1/holds/" + holdId).json().get("status").asText()).isEqualTo("expired");
+    }
+
+    @Test
+    void expiryIsCountedOnceAndShowsInMetrics() {
+        CLOCK.advance(Duration.ofDays(1));
+        sweepNow();
+        JsonNode before = api.get("/api/v1/metrics").json();
+        String eventId = api.newEventId(3);
+        JsonNode hold = api.hold(eventId, 3, 10);
+        CLOCK.advance(Duration.ofSeconds(11));
+        api.book(hold).assertError(409, "HOLD_EXPIRED");
+        api.book(hold).assertError(409, "HOLD_EXPIRED");
+        assertThat(api.counts(eventId)).containsExactly(3, 3, 0, 0);
+        sweepNow();
+
+        Resp expire = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire",
+                obj("payment_token", hold.get("payment_token").asText()));
+        assertThat(expire.status()).isEqualTo(200);
+        assertThat(expire.json().get("success").asBoolean()).isFalse();
+        assertThat(expire.json().get("status").asText()).isEqualTo("expired");
+
+        JsonNode after = api.get("/api/v1/metrics").json();
+        assertThat(after.get("expired_holds_total").asLong() - before.get("expired_holds_total").asLong())
+                .isEqualTo(1);
+        assertThat(api.counts(eventId)).containsExactly(3, 3, 0, 0);
+    }
+
+    private void sweepNow() {
+        Resp sweep = BoxOfficeTestApp.admin(APP).post("/tasks/sweep-expired", "", "Content-Type", "text/plain");
+        assertThat(sweep.status()).as(sweep.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredHoldCannotBeBookedEvenWithTheRightToken() {
+        String eventId = api.newEventId(2);
+        JsonNode hold = api.hold(eventId, 2);
+        CLOCK.advance(Duration.ofMinutes(2));
+        api.book(hold).assertError(409, "HOLD_EXPIRED");
+        api.get("/api/v1/bookings/" + hold.get("hold_id").asText()).assertError(404, "BOOKING_NOT_FOUND");
+        assertThat(api.counts(eventId)).containsExactly(2, 2, 0, 0);
+    }
+}

@@ -1,0 +1,229 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HoldResourceTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
+
+    private HttpTestClient api;
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(APP);
+    }
+
+    private static Instant expiresAt(JsonNode hold) {
+        return Instant.parse(hold.get("expires_at").asText());
+    }
+
+    @Test
+    void placesAHoldWithAPaymentTokenAndTheDefaultTtl() {
+        String eventId = api.newEventId(10);
+        Resp created = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 4));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode hold = created.json();
+        String holdId = hold.get("hold_id").asText();
+        assertThat(holdId).matches("[A-Za-z0-9_-]+");
+        assertThat(hold.get("event_id").asText()).isEqualTo(eventId);
+        assertThat(hold.get("qty").asInt()).isEqualTo(4);
+        assertThat(hold.get("status").asText()).isEqualTo("active");
+        assertThat(hold.get("payment_token").asText()).isNotBlank();
+        assertThat(hold.get("expires_at").asText()).endsWith("Z");
+        assertThat(expiresAt(hold)).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(2)));
+        assertThat(hold.has("booking_id")).isFalse();
+        assertThat(hold.has("success")).isFalse();
+        assertThat(created.header("Location")).hasValue(api.base() + "/api/v1/holds/" + holdId);
+        assertThat(api.counts(eventId)).containsExactly(10, 6, 4, 0);
+    }
+
+    @Test
+    void getShowsTheHoldWithoutItsPaymentToken() {
+        String eventId = api.newEventId(10);
+        JsonNode created = api.hold(eventId, 2);
+        String holdId = created.get("hold_id").asText();
+
+        Resp read = api.get("/api/v1/holds/" + holdId);
+
+        assertThat(read.status()).isEqualTo(200);
+        JsonNode hold = read.json();
+        assertThat(hold.has("payment_token")).isFalse();
+        assertThat(read.body()).doesNotContain(created.get("payment_token").asText());
+        assertThat(hold.get("hold_id").asText()).isEqualTo(holdId);
+        assertThat(hold.get("event_id").asText()).isEqualTo(eventId);
+        assertThat(hold.get("qty").asInt()).isEqualTo(2);
+        assertThat(hold.get("status").asText()).isEqualTo("active");
+        assertThat(hold.get("expires_at")).isEqualTo(created.get("expires_at"));
+    }
+
+    @Test
+    void eachHoldGetsItsOwnIdAndToken() {
+        String eventId = api.newEventId(10);
+        JsonNode a = api.hold(eventId, 1);
+        JsonNode b = api.hold(eventId, 1);
+        assertThat(a.get("hold_id")).isNotEqualTo(b.get("hold_id"));
+        assertThat(a.get("payment_token")).isNotEqualTo(b.get("payment_token"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 10", "5, 10", "10, 10", "11, 11", "300, 300", "900, 900", "901, 900", "100000, 900",
+            "2147483647, 900"})
+    void clampsTtlFromTheBody(int requested, int expected) {
+        String eventId = api.newEventId(5);
+        JsonNode hold = api.hold(eventId, 1, requested);
+        assertThat(expiresAt(hold)).isEqualTo(CLOCK.instant().plusSeconds(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 10", "9, 10", "60, 60", "900, 900", "901, 900", "86400, 900", "' 30 ', 30"})
+    void clampsTtlFromTheQuery(String requested, int expected) {
+        String eventId = api.newEventId(5);
+        Resp created = api.post("/api/v1/holds?ttl_seconds=" + requested.replace(" ", "%20"),
+                obj("event_id", eventId, "qty", 1));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(expiresAt(created.json())).isEqualTo(CLOCK.instant().plusSeconds(expected));
+    }
+
+    @Test
+    void theBodyTtlWinsOverTheQuery() {
+        String eventId = api.newEventId(5);
+        Resp created = api.post("/api/v1/holds?ttl_seconds=600",
+                obj("event_id", eventId, "qty", 1, "ttl_seconds", 60));
+        assertThat(expiresAt(created.json())).isEqualTo(CLOCK.instant().plusSeconds(60));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "", "10s", "99999999999", "-"})
+    void refusesATtlQueryThatIsNotAWholeNumber(String ttl) {
+        String eventId = api.newEventId(5);
+        Resp refused = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("ttl_seconds");
+        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, -900})
+    void refusesANonPositiveTtl(int ttl) {
+        String eventId = api.newEventId(5);
+        Resp body = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1, "ttl_seconds", ttl));
+        body.assertError(422, "VALIDATION_FAILED");
+        assertThat(body.fieldErrors()).containsExactly("ttl_seconds");
+        Resp query = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
+        query.assertError(422, "VALIDATION_FAILED");
+        assertThat(query.fieldErrors()).containsExactly("ttl_seconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"60\"", "1.5", "true", "[60]"})
+    void refusesATtlOfTheWrongTypeInTheBody(String ttl) {
+        String eventId = api.newEventId(5);
+        api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": 1, \"ttl_seconds\": " + ttl + "}")
+                .assertError(400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 101, 1000, Integer.MIN_VALUE})
+    void refusesAQuantityOutOfRange(int qty) {
+        String eventId = api.newEventId(1000);
+        Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", qty));
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("qty");
+        assertThat(api.counts(eventId)).containsExactly(1000, 1000, 0, 0);
+    }
+
+    @Test
+    void acceptsTheMaximumQuantity() {
+        String eventId = api.newEventId(1000);
+        assertThat(api.hold(eventId, 100).get("qty").asInt()).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"3\"", "2.5", "null", "true", "{}"})
+    void refusesAQuantityOfTheWrongTypeOrNull(String qty) {
+        String eventId = api.newEventId(5);
+        Resp refused = api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": " + qty + "}");
+        if (qty.equals("null")) {
+            refused.assertError(422, "VALIDATION_FAILED");
+            assertThat(refused.fieldErrors()).containsExactly("qty");
+        } else {
+            refused.assertError(400, "MALFORMED_REQUEST");
+        }
+    }
+
+    @Test
+    void insufficientSeatsIs409WithWhatIsAvailable() {
+        String eventId = api.newEventId(5);
+        api.hold(eventId, 3);
+
+        Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3));
+
+        refused.assertError(409, "INSUFFICIENT_SEATS");
+        assertThat(refused.json().get("available").asInt()).isEqualTo(2);
+        assertThat(api.counts(eventId)).containsExactly(5, 2, 3, 0);
+        assertThat(api.hold(eventId, 2).get("qty").asInt()).isEqualTo(2);
+        Resp soldOut = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1));
+        soldOut.assertError(409, "INSUFFICIENT_SEATS");
+        assertThat(soldOut.json().get("available").asInt()).isEqualTo(0);
+    }
+
+    @Test
+    void unknownEventIs404() {
+        api.post("/api/v1/holds", obj("event_id", UUID.randomUUID().toString(), "qty", 1))
+                .assertError(404, "EVENT_NOT_FOUND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "", "12345", "00000000-0000-0000-0000-00000000000G",
+            "' OR 1=1 --"})
+    void malformedEventIdIs422(String eventId) {
+        Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1));
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("event_id");
+    }
+
+    @Test
+    void missingEventIdOrQtyIs422NamingTheField() {
+        Resp noEvent = api.post("/api/v1/holds", obj("qty", 1));
+        noEvent.assertError(422, "VALIDATION_FAILED");
+        assertThat(noEvent.fieldErrors()).containsExactly("event_id");
+
+        Resp noQty = api.post("/api/v1/holds", obj("event_id", api.newEventId(1)));
+        noQty.assertError(422, "VALIDATION_FAILED");
+        assertThat(noQty.fieldErrors()).containsExactly("qty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nope", "00000000-0000-0000-0000-000000000000_AAAAAAAAAAAAAAAAAAAAAA",
+            "00000000-0000-0000-0000-000000000000", "%20"})
+    void unknownOrMalformedHoldIs404(String holdId) {
+        api.get("/api/v1/holds/" + holdId).assertError(404, "HOLD_NOT_FOUND");
+    }
+
+    @Test
+    void unknownHoldOfAKnownEventIs404() {
+        String eventId = api.newEventId(1);
+        api.get("/api/v1/holds/" + eventId + "_AAAAAAAAAAAAAAAAAAAAAA").assertError(404, "HOLD_NOT_FOUND");
+    }
+}

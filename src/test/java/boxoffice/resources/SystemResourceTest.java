@@ -1,0 +1,85 @@
+package boxoffice.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code /api/v1/metrics} and {@code /api/v1/health}; this class never moves the clock. */
+class SystemResourceTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
+
+    private HttpTestClient api;
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(APP);
+    }
+
+    @Test
+    void metricsHasTheOriginalFiguresAndMore() {
+        Resp resp = api.get("/api/v1/metrics");
+        assertThat(resp.status()).isEqualTo(200);
+        assertThat(resp.contentType()).startsWith("application/json");
+        JsonNode metrics = resp.json();
+        List<String> keys = new ArrayList<>();
+        metrics.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrder("total_events", "total_bookings", "active_holds",
+                "total_seats_booked", "expired_holds_total", "holds_created_total", "seats_total", "seats_available",
+                "seats_held");
+        metrics.forEach(value -> {
+            assertThat(value.isIntegralNumber()).isTrue();
+            assertThat(value.asLong()).isNotNegative();
+        });
+    }
+
+    @Test
+    void metricsFollowWhatHappens() {
+        JsonNode before = api.get("/api/v1/metrics").json();
+        String eventId = api.newEventId(10);
+        JsonNode booked = api.hold(eventId, 3);
+        api.hold(eventId, 2);
+        api.book(booked);
+        JsonNode after = api.get("/api/v1/metrics").json();
+
+        assertThat(delta(before, after, "total_events")).isEqualTo(1);
+        assertThat(delta(before, after, "holds_created_total")).isEqualTo(2);
+        assertThat(delta(before, after, "total_bookings")).isEqualTo(1);
+        assertThat(delta(before, after, "total_seats_booked")).isEqualTo(3);
+        assertThat(delta(before, after, "active_holds")).isEqualTo(1);
+        assertThat(delta(before, after, "seats_total")).isEqualTo(10);
+        assertThat(delta(before, after, "seats_held")).isEqualTo(2);
+        assertThat(delta(before, after, "seats_available")).isEqualTo(5);
+        assertThat(after.get("seats_available").asLong() + after.get("seats_held").asLong()
+                + after.get("total_seats_booked").asLong()).isEqualTo(after.get("seats_total").asLong());
+    }
+
+    private static long delta(JsonNode before, JsonNode after, String key) {
+        return after.get(key).asLong() - before.get(key).asLong();
+    }
+
+    @Test
+    void healthHasTheOriginalShape() {
+        Resp resp = api.get("/api/v1/health");
+        assertThat(resp.status()).as(resp.toString()).isEqualTo(200);
+        JsonNode health = resp.json();
+        assertThat(health.get("status").asText()).isEqualTo("healthy");
+        assertThat(health.get("service").asText()).isEqualTo("Box Office API");
+        assertThat(health.get("checks").isObject()).isTrue();
+        assertThat(health.get("checks").has("sweeper")).isTrue();
+        health.get("checks").forEach(check -> assertThat(check.get("healthy").asBoolean()).isTrue());
+    }
+}

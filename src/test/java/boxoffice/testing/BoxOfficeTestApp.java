@@ -1,0 +1,54 @@
+package boxoffice.testing;
+
+import static io.dropwizard.testing.ConfigOverride.config;
+
+import boxoffice.BoxOfficeApplication;
+import boxoffice.BoxOfficeConfiguration;
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The real application, from the project's own {@code config.yml}, on random ports, driven by a clock the test
+ * moves. Use one per test class ({@code @RegisterExtension static}).
+ */
+public final class BoxOfficeTestApp {
+    public static final String CONFIG = Path.of("config.yml").toAbsolutePath().toString();
+
+    private BoxOfficeTestApp() {}
+
+    public static DropwizardAppExtension<BoxOfficeConfiguration> create(MutableClock clock, ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                config("server.applicationConnectors[0].port", "0"),
+                config("server.adminConnectors[0].port", "0"),
+                config("logging.appenders[0].layout.type", "text"),
+                config("logging.level", "WARN")));
+        overrides.addAll(Arrays.asList(extra));
+        DropwizardTestSupport<BoxOfficeConfiguration> support = new DropwizardTestSupport<>(
+                BoxOfficeApplication.class, CONFIG, overrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<BoxOfficeConfiguration> newApplication() {
+                return new BoxOfficeApplication(clock);
+            }
+        };
+        return new DropwizardAppExtension<>(support);
+    }
+
+    /** An organizer key setting for {@link #create}. */
+    public static ConfigOverride organizerKeys(String keys) {
+        return config("http.organizerApiKeys", keys);
+    }
+
+    public static HttpTestClient api(DropwizardAppExtension<?> app) {
+        return new HttpTestClient("http://127.0.0.1:" + app.getLocalPort());
+    }
+
+    public static HttpTestClient admin(DropwizardAppExtension<?> app) {
+        return new HttpTestClient("http://127.0.0.1:" + app.getAdminPort());
+    }
+}

@@ -2,6 +2,7 @@ package boxoffice;
 
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.api.ApiJson;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
 import boxoffice.errors.JsonErrorHandler;
@@ -20,6 +21,7 @@ import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
 import boxoffice.resources.EventResource;
+import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
@@ -36,13 +38,6 @@ import boxoffice.store.Stores;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -52,7 +47,6 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,28 +83,16 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
 
     @Override
     public void run(BoxOfficeConfiguration config, Environment environment) {
-        configureJson(environment.getObjectMapper());
+        ApiJson.configure(environment.getObjectMapper());
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
         registerErrorMappers(environment);
-        caseSensitiveHeaderCache(environment);
+        ExactHeaderValues.enable(environment);
         registerSweeper(config, environment, services.expiry());
         registerLedgerAudit(config, environment, services.auditor());
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
-    }
-
-    /** Strict JSON: "5" is not a number, 1.5 is not an integer, 5 or true is not a string, ISO-8601 instants. */
-    private static void configureJson(ObjectMapper mapper) {
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
@@ -161,21 +143,6 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new WebApplicationErrorMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
-    }
-
-    /**
-     * Jetty's header cache matches cached header values case-insensitively by default, so on a kept-alive connection
-     * {@code Authorization: Bearer KEY} could be read as an earlier {@code Bearer key} (and Idempotency-Keys differing
-     * only in case as one key). Header values are compared exactly.
-     */
-    private static void caseSensitiveHeaderCache(Environment environment) {
-        environment.lifecycle().addServerLifecycleListener(server -> {
-            // Dropwizard wraps each HttpConnectionFactory in an instrumented factory, so look through the beans.
-            server.getContainedBeans(HttpConfiguration.ConnectionFactory.class)
-                    .forEach(factory -> factory.getHttpConfiguration().setHeaderCacheCaseSensitive(true));
-            server.getContainedBeans(HttpConfiguration.class)
-                    .forEach(http -> http.setHeaderCacheCaseSensitive(true));
-        });
     }
 
     private void registerSweeper(BoxOfficeConfiguration config, Environment environment, ExpiryService expiry) {

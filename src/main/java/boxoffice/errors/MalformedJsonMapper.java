@@ -27,7 +27,7 @@ public final class MalformedJsonMapper implements ExceptionMapper<JsonProcessing
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return "Request body has a wrong or unknown field: " + field;
+            return "Request body has a value of the wrong type for: " + field;
         }
         return "Request body is not valid JSON";
     }

@@ -2,14 +2,8 @@ package boxoffice.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.jackson.Jackson;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -30,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every wire record against a fixture: serialized, it is the fixture; the fixture, deserialized, is the record.
- * The mapper is configured as BoxOfficeApplication.configureJson configures the application's (kept in step by hand).
+ * The mapper is configured exactly as the application's ({@link ApiJson#configure}).
  * Dropwizard 5 no longer ships {@code FixtureHelpers}; {@link #fixture} is its one-line equivalent.
  */
 class JsonRoundTripTest {
@@ -49,16 +43,7 @@ class JsonRoundTripTest {
     }
 
     static ObjectMapper appMapper() {
-        ObjectMapper mapper = Jackson.newObjectMapper();
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        return mapper;
+        return ApiJson.configure(Jackson.newObjectMapper());
     }
 
     static Stream<Arguments> records() {

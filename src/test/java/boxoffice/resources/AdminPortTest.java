@@ -44,6 +44,8 @@ class AdminPortTest {
         JsonNode checks = resp.json();
         assertThat(checks.has("sweeper")).isTrue();
         assertThat(checks.has("deadlocks")).isTrue();
+        assertThat(checks.has("store")).as("the memory store says what it is").isTrue();
+        assertThat(checks.has("ledger")).isTrue();
         checks.forEach(check -> assertThat(check.get("healthy").asBoolean()).as(check.toString()).isTrue());
     }
 

@@ -31,6 +31,7 @@ public class MemoryStoreFactory implements StoreFactory {
     @Override
     public Stores build(Environment environment) {
         MemoryLedgerBackend backend = new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration());
+        environment.healthChecks().register("store", new MemoryStoreHealthCheck());
         return new Stores(
                 groupCommit.build(environment, backend, CriticalSectionHook.NONE),
                 new MemoryIdempotencyKeys(Clock.systemUTC()));

@@ -9,7 +9,8 @@
 # holds run checks available + held + booked == total and held == the number of 201 answers.
 #
 # Needs: java 17, maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
-# Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) PROFILE (0; 1 = JFR on the batched run)
+# Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (20s per path per instance)
+#                         SELL_OUT_DURATION (20s) PROFILE (0; 1 = JFR on the batched instance)
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
@@ -17,6 +18,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 RUNS=${RUNS:-3}
 PROFILE=${PROFILE:-0}
+WARMUP=${WARMUP:-20s}
 export BENCH_DIR
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -61,7 +63,7 @@ start_app() {  # start_app <group commit: true|false> [jvm flags...]
   local port admin
   port=$(free_port); admin=$(free_port)
   STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT=$port ADMIN_PORT=$admin GROUP_COMMIT=$group_commit \
-    HOLD_TTL="15 minutes" LOG_LEVEL=WARN \
+    HOLD_TTL="60 minutes" LOG_LEVEL=WARN \
     java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
   APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port")
   wait_until "the service on $port" curl -sf "http://127.0.0.1:$admin/ping"
@@ -79,10 +81,11 @@ create_event() {  # create_event <port> <seats>
     -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
 }
 
-warm_up() {  # a short untimed run so the JIT has compiled the hot path
-  EVENT_ID=$(create_event "$1" 1000000) wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$BENCH_DIR/post-hold.lua" \
-    "http://127.0.0.1:$1" >/dev/null
-  EVENT_ID=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+warm_up() {  # warm_up <port>: load until the JIT has compiled the hot paths (Jersey's are long)
+  local event
+  event=$(create_event "$1" 1000000)
+  EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
+  EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
 }
 
 # run_wrk <scenario> <script> <event> <connections> <port...>: one wrk per port, all at once; records one line.
@@ -109,43 +112,32 @@ start_redis
 echo "Redis on $REDIS_PORT (AOF everysec); $RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
 : >"$RESULTS"
 
+# Four instances on the one Redis, started and warmed once, then measured one scenario at a time (the others idle):
+# A batched, B unbatched, A+C+D the three instances.
+jfr=()
+if [ "$PROFILE" = 1 ]; then
+  jfr=("-XX:StartFlightRecording=filename=$WORK/instance-a.jfr,settings=profile")
+fi
+start_app true "${jfr[@]}"; start_app false; start_app true; start_app true
+A=${APP_PORTS[0]} B=${APP_PORTS[1]} C=${APP_PORTS[2]} D=${APP_PORTS[3]}
+echo "Warming up the four instances (${WARMUP} of holds and ${WARMUP} of reads each)..."
+for port in "$A" "$B" "$C" "$D"; do warm_up "$port"; done
+
 for run in $(seq 1 "$RUNS"); do
   echo "Run $run/$RUNS"
-  jfr=()
-  if [ "$PROFILE" = 1 ] && [ "$run" = 1 ]; then
-    jfr=("-XX:StartFlightRecording=filename=$WORK/holds-batched.jfr,settings=profile")
-  fi
-  start_app true "${jfr[@]}"
-  port=${APP_PORTS[0]}
-  baseline_event=$(create_event "$port" 1000000)
-  warm_up "$port" "$baseline_event"
-  run_wrk baseline get-event.lua "$baseline_event" "$CONNECTIONS" "$port"
-  run_wrk holds-batched post-hold.lua "$(create_event "$port" 1000000)" "$CONNECTIONS" "$port"
-  stop_apps
-
-  start_app false
-  port=${APP_PORTS[0]}
-  warm_up "$port" "$(create_event "$port" 1000000)"
-  run_wrk holds-unbatched post-hold.lua "$(create_event "$port" 1000000)" "$CONNECTIONS" "$port"
-  stop_apps
-
-  start_app true; start_app true; start_app true
-  for p in "${APP_PORTS[@]}"; do warm_up "$p" "$(create_event "$p" 1000000)"; done
-  run_wrk holds-3-instances post-hold.lua "$(create_event "${APP_PORTS[0]}" 1000000)" \
-    $(( (CONNECTIONS + 2) / 3 )) "${APP_PORTS[@]}"
-  stop_apps
-
-  start_app true
-  port=${APP_PORTS[0]}
-  warm_up "$port" "$(create_event "$port" 1000000)"
-  DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$port" 10000)" "$CONNECTIONS" "$port"
-  stop_apps
+  baseline_event=$(create_event "$A" 1000000)
+  run_wrk baseline get-event.lua "$baseline_event" "$CONNECTIONS" "$A"
+  run_wrk holds-batched post-hold.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
+  run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"
+  run_wrk holds-3-instances post-hold.lua "$(create_event "$A" 1000000)" $(( (CONNECTIONS + 2) / 3 )) "$A" "$C" "$D"
+  DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
 done
+stop_apps
 
 python3 "$BENCH_DIR/summarize.py" "$RESULTS"
 if [ "$PROFILE" = 1 ]; then
-  echo; echo "Profile of the batched holds run: $WORK/holds-batched.jfr (hottest frames below)"
-  jfr print --events jdk.ExecutionSample "$WORK/holds-batched.jfr" \
+  echo; echo "Profile of instance A (batched; all its runs): $WORK/instance-a.jfr (hottest frames below)"
+  jfr print --events jdk.ExecutionSample "$WORK/instance-a.jfr" \
     | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//' \
     | sort | uniq -c | sort -rn | head -25
 fi

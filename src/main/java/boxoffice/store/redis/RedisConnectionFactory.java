@@ -50,7 +50,7 @@ public class RedisConnectionFactory {
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    private Duration lockLease = Duration.seconds(5);
+    private Duration lockLease = Duration.seconds(1);
 
     /** As long as a request waits for the store at all (STORE_TIMEOUT): a hot event queues, it does not fail. */
     @JsonProperty

@@ -11,7 +11,7 @@ public class AuditConfiguration {
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration interval = Duration.minutes(5);
+    private Duration interval = Duration.hours(1);
 
     public Duration getInterval() {
         return interval;

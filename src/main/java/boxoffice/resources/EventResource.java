@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,21 +25,18 @@ import jakarta.ws.rs.core.Context;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class EventResource {
     private final EventService events;
-    private final OrganizerKeys organizers;
 
-    public EventResource(EventService events, OrganizerKeys organizers) {
+    public EventResource(EventService events) {
         this.events = events;
-        this.organizers = organizers;
     }
 
+    /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
     @POST
     @OrganizerOnly
     public Response create(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
             @Context UriInfo uri,
             @Valid CreateEventRequest request) {
-        organizers.requireOrganizer(authorization);
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
         }

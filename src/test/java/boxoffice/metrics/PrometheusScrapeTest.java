@@ -3,7 +3,7 @@ package boxoffice.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import boxoffice.testing.ApiClient;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +37,9 @@ class PrometheusScrapeTest {
         assumeTrue(new File("/usr/bin/prometheus").canExecute(), "no prometheus binary (apt-get install prometheus)");
         Path dir = Files.createTempDirectory("prometheus-");
         try (AppProcess app = AppProcess.start(Map.of("STORE", "memory"))) {
-            ApiClient api = new ApiClient(app.api());
-            String eventId = api.createEvent("scraped", 10);
-            assertThat(api.hold(eventId, 2).status()).isEqualTo(201);
+            HttpTestClient api = new HttpTestClient(app.api().toString());
+            String eventId = api.newEventId(10);
+            api.hold(eventId, 2);
 
             int port = FreePorts.next();
             Path config = dir.resolve("prometheus.yml");

@@ -2,7 +2,7 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.ApiClient;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,11 +26,12 @@ class InstanceCrashTest {
                 for (int i = 0; i < 3; i++) {
                     instances.add(AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url())));
                 }
-                List<ApiClient> clients = instances.stream().map(app -> new ApiClient(app.api())).toList();
-                String eventId = clients.get(0).createEvent("crash", 100_000);
+                List<HttpTestClient> clients = instances.stream()
+                        .map(app -> new HttpTestClient(app.api().toString())).toList();
+                String eventId = clients.get(0).newEventId(100_000);
 
                 List<LoadLoop.Outcome> outcomes;
-                try (LoadLoop load = new LoadLoop(12, client -> clients.get(client % 3).hold(eventId, 1))) {
+                try (LoadLoop load = new LoadLoop(12, client -> clients.get(client % 3).tryHold(eventId, 1))) {
                     Thread.sleep(1_500);
                     instances.get(1).kill();
                     Thread.sleep(2_000);
@@ -39,7 +40,7 @@ class InstanceCrashTest {
 
                 List<LoadLoop.Outcome> survivorAnswers = outcomes.stream().filter(o -> o.answer() != null).toList();
                 assertThat(survivorAnswers).extracting(o -> o.answer().status()).containsOnly(201);
-                List<JsonNode> acknowledged = survivorAnswers.stream().map(o -> o.answer().body()).toList();
+                List<JsonNode> acknowledged = survivorAnswers.stream().map(o -> o.answer().json()).toList();
                 assertThat(acknowledged).hasSizeGreaterThan(50);
 
                 JsonNode status = clients.get(0).status(eventId);

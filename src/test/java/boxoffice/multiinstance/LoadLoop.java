@@ -1,6 +1,6 @@
 package boxoffice.multiinstance;
 
-import boxoffice.testing.ApiClient;
+import boxoffice.testing.HttpTestClient.Resp;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  */
 final class LoadLoop implements AutoCloseable {
     /** What one step returned: its answer or its failure, and how long it took. */
-    record Outcome(ApiClient.Answer answer, RuntimeException failure, Duration took) {}
+    record Outcome(Resp answer, RuntimeException failure, Duration took) {}
 
     private final ExecutorService threads;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -27,7 +27,7 @@ final class LoadLoop implements AutoCloseable {
     private final List<Future<?>> loops = new ArrayList<>();
 
     /** Starts {@code clients} threads; thread i repeats {@code step.apply(i)}. */
-    LoadLoop(int clients, IntFunction<ApiClient.Answer> step) {
+    LoadLoop(int clients, IntFunction<Resp> step) {
         threads = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < clients; i++) {
             int client = i;
@@ -35,7 +35,7 @@ final class LoadLoop implements AutoCloseable {
                 while (running.get()) {
                     long start = System.nanoTime();
                     try {
-                        ApiClient.Answer answer = step.apply(client);
+                        Resp answer = step.apply(client);
                         outcomes.add(new Outcome(answer, null, Duration.ofNanos(System.nanoTime() - start)));
                     } catch (UncheckedIOException | IllegalStateException e) {
                         outcomes.add(new Outcome(null, e, Duration.ofNanos(System.nanoTime() - start)));

@@ -2,7 +2,8 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.ApiClient;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.RedisProcess;
 import java.time.Duration;
@@ -20,8 +21,8 @@ class RedisCrashTest {
     void acknowledgedBookingsSurviveARedisCrash() throws Exception {
         try (RedisProcess redis = RedisProcess.startDurable();
                 AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()))) {
-            ApiClient client = new ApiClient(app.api());
-            String eventId = client.createEvent("redis crash", 100_000);
+            HttpTestClient client = new HttpTestClient(app.api().toString());
+            String eventId = client.newEventId(100_000);
 
             List<LoadLoop.Outcome> outcomes;
             try (LoadLoop load = new LoadLoop(8, i -> holdAndBook(client, eventId))) {
@@ -35,15 +36,15 @@ class RedisCrashTest {
             }
 
             assertThat(outcomes).as("every request got an HTTP answer").allSatisfy(o -> assertThat(o.failure()).isNull());
-            List<ApiClient.Answer> answers = outcomes.stream().map(LoadLoop.Outcome::answer).toList();
-            assertThat(answers).extracting(ApiClient.Answer::status).isSubsetOf(201, 409, 503);
-            assertThat(answers).extracting(ApiClient.Answer::status).contains(201, 503);
+            List<Resp> answers = outcomes.stream().map(LoadLoop.Outcome::answer).toList();
+            assertThat(answers).extracting(Resp::status).isSubsetOf(201, 409, 503);
+            assertThat(answers).extracting(Resp::status).contains(201, 503);
             assertThat(outcomes).filteredOn(o -> o.answer().status() == 503)
                     .allSatisfy(o -> assertThat(o.took()).isLessThan(Duration.ofMillis(2_500)));
 
             List<String> acknowledged = answers.stream()
-                    .filter(a -> a.status() == 201 && a.body().has("booking_id"))
-                    .map(a -> a.text("booking_id")).toList();
+                    .filter(a -> a.status() == 201 && a.json().has("booking_id"))
+                    .map(a -> a.json().path("booking_id").asText()).toList();
             assertThat(acknowledged).hasSizeGreaterThan(20);
             for (String bookingId : acknowledged) {
                 assertThat(client.get("/api/v1/bookings/" + bookingId).status()).as(bookingId).isEqualTo(200);
@@ -57,15 +58,12 @@ class RedisCrashTest {
     }
 
     /** Holds one seat and books it; returns the booking answer, or the hold's answer when the hold failed. */
-    private static ApiClient.Answer holdAndBook(ApiClient client, String eventId) {
-        ApiClient.Answer hold = client.hold(eventId, 1);
-        if (hold.status() != 201) {
-            return hold;
-        }
-        return client.book(hold.text("hold_id"), hold.text("payment_token"));
+    private static Resp holdAndBook(HttpTestClient client, String eventId) {
+        Resp hold = client.tryHold(eventId, 1);
+        return hold.status() == 201 ? client.book(hold.json()) : hold;
     }
 
-    private static void awaitRecovery(ApiClient client, String eventId) throws InterruptedException {
+    private static void awaitRecovery(HttpTestClient client, String eventId) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             if (client.get("/api/v1/events/" + eventId + "/status").status() == 200) {
                 return;

@@ -2,7 +2,8 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.ApiClient;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class ThreeInstancesTest {
 
     private static RedisProcess redis;
     private static final List<AppProcess> instances = new ArrayList<>();
-    private static final List<ApiClient> clients = new ArrayList<>();
+    private static final List<HttpTestClient> clients = new ArrayList<>();
     private static ExecutorService pool;
 
     @BeforeAll
@@ -38,7 +39,7 @@ class ThreeInstancesTest {
         for (int i = 0; i < 3; i++) {
             AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
             instances.add(app);
-            clients.add(new ApiClient(app.api()));
+            clients.add(new HttpTestClient(app.api().toString()));
         }
         pool = Executors.newFixedThreadPool(48);
     }
@@ -54,35 +55,34 @@ class ThreeInstancesTest {
 
     @Test
     void concurrentHoldsBooksAndReleasesAcrossInstancesAddUpExactly() throws Exception {
-        String eventId = clients.get(0).createEvent("three instances", SEATS);
+        String eventId = clients.get(0).newEventId(SEATS);
 
-        List<ApiClient.Answer> answers = runAll(HOLD_REQUESTS, i -> clients.get(i % 3).hold(eventId, 1 + i % 3));
+        List<Resp> answers = runAll(HOLD_REQUESTS, i -> clients.get(i % 3).tryHold(eventId, 1 + i % 3));
 
-        assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(201, 409);
-        List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(ApiClient.Answer::body).toList();
+        assertThat(answers).extracting(Resp::status).containsOnly(201, 409);
+        List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
         assertThat(granted.stream().mapToInt(hold -> hold.path("qty").asInt()).sum()).isEqualTo(SEATS);
-        for (ApiClient client : clients) {
+        for (HttpTestClient client : clients) {
             assertThat(counts(client.status(eventId))).containsExactly(SEATS, 0, SEATS, 0);
         }
 
         // Book two holds in three, each twice on two different instances; release the rest from a third one.
         Map<String, Set<String>> bookingsByHold = new ConcurrentHashMap<>();
-        List<ApiClient.Answer> books = runAll(granted.size() * 2, i -> {
+        List<Resp> books = runAll(granted.size() * 2, i -> {
             JsonNode hold = granted.get(i / 2);
             int n = i / 2;
             if (n % 3 == 2) {
-                return clients.get(i % 3).release(hold.path("hold_id").asText(), hold.path("payment_token").asText());
+                return clients.get(i % 3).release(hold);
             }
-            ApiClient.Answer answer =
-                    clients.get((n + i) % 3).book(hold.path("hold_id").asText(), hold.path("payment_token").asText());
+            Resp answer = clients.get((n + i) % 3).book(hold);
             if (answer.status() == 201) {
                 bookingsByHold.computeIfAbsent(hold.path("hold_id").asText(), id -> ConcurrentHashMap.newKeySet())
-                        .add(answer.text("booking_id"));
+                        .add(answer.json().path("booking_id").asText());
             }
             return answer;
         });
 
-        assertThat(books).extracting(ApiClient.Answer::status).containsOnly(200, 201);
+        assertThat(books).extracting(Resp::status).containsOnly(200, 201);
         int bookedSeats = 0;
         int releasedSeats = 0;
         for (int n = 0; n < granted.size(); n++) {
@@ -90,13 +90,14 @@ class ThreeInstancesTest {
             int qty = granted.get(n).path("qty").asInt();
             if (n % 3 == 2) {
                 releasedSeats += qty;
-                assertThat(clients.get(n % 3).get("/api/v1/holds/" + holdId).text("status")).isEqualTo("expired");
+                assertThat(clients.get(n % 3).get("/api/v1/holds/" + holdId).json().path("status").asText())
+                        .isEqualTo("expired");
             } else {
                 bookedSeats += qty;
                 assertThat(bookingsByHold.get(holdId)).as("one booking for hold " + holdId).hasSize(1);
             }
         }
-        for (ApiClient client : clients) {
+        for (HttpTestClient client : clients) {
             assertThat(counts(client.status(eventId))).containsExactly(SEATS, releasedSeats, 0, bookedSeats);
         }
     }
@@ -107,14 +108,14 @@ class ThreeInstancesTest {
     }
 
     /** Runs {@code count} requests on the pool, all at once, and returns their answers in order. */
-    private static List<ApiClient.Answer> runAll(int count, Request request) throws Exception {
-        List<Future<ApiClient.Answer>> futures = new ArrayList<>();
+    private static List<Resp> runAll(int count, Request request) throws Exception {
+        List<Future<Resp>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
-            futures.add(pool.submit((Callable<ApiClient.Answer>) () -> request.send(index)));
+            futures.add(pool.submit((Callable<Resp>) () -> request.send(index)));
         }
-        List<ApiClient.Answer> answers = new ArrayList<>();
-        for (Future<ApiClient.Answer> future : futures) {
+        List<Resp> answers = new ArrayList<>();
+        for (Future<Resp> future : futures) {
             answers.add(future.get());
         }
         return answers;
@@ -122,6 +123,6 @@ class ThreeInstancesTest {
 
     @FunctionalInterface
     interface Request {
-        ApiClient.Answer send(int index);
+        Resp send(int index);
     }
 }

@@ -130,9 +130,14 @@ public final class HttpTestClient {
 
     /** Places a hold and returns the 201 body (with its payment token). */
     public JsonNode hold(String eventId, int qty) {
-        Resp created = post("/api/v1/holds", obj("event_id", eventId, "qty", qty));
+        Resp created = tryHold(eventId, qty);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
+    }
+
+    /** Asks for a hold and returns the answer, whatever it is. */
+    public Resp tryHold(String eventId, int qty) {
+        return post("/api/v1/holds", obj("event_id", eventId, "qty", qty));
     }
 
     public JsonNode hold(String eventId, int qty, int ttlSeconds) {
@@ -144,6 +149,12 @@ public final class HttpTestClient {
     public Resp book(JsonNode hold) {
         return post("/api/v1/book", obj("hold_id", hold.get("hold_id").asText(),
                 "payment_token", hold.get("payment_token").asText()));
+    }
+
+    /** The holder gives the hold's seats back early. */
+    public Resp release(JsonNode hold) {
+        return post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire",
+                obj("payment_token", hold.get("payment_token").asText()));
     }
 
     public JsonNode status(String eventId) {

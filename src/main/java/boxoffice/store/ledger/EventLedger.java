@@ -78,9 +78,10 @@ final class EventLedger {
             return Outcome.unchanged(bookings.get(hold.bookingId()));
         }
         if (hold.isDueAt(now)) {
-            expire(hold);
+            expire(hold); // beyond the due holds the snapshot carried: its seats go back in this batch
+            throw new HoldExpiredException(holdId);
         }
-        if (holds.get(holdId).status() == HoldStatus.EXPIRED) {
+        if (hold.status() == HoldStatus.EXPIRED) {
             throw new HoldExpiredException(holdId);
         }
         Booking booking = new Booking(newBookingId, holdId, eventId, hold.qty(), now);

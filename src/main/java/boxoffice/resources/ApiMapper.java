@@ -23,19 +23,21 @@ final class ApiMapper {
 
     /** The hold as anyone may see it: no payment token. */
     static HoldResponse hold(Hold hold) {
-        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), hold.expiresAt(), hold.status().wireName(),
-                null, hold.bookingId(), null);
+        return holdResponse(hold, null, null);
     }
 
     /** The hold for the client that created it: the only answer that carries the payment token. */
     static HoldResponse createdHold(Hold hold) {
-        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), hold.expiresAt(), hold.status().wireName(),
-                hold.paymentToken(), hold.bookingId(), null);
+        return holdResponse(hold, hold.paymentToken(), null);
     }
 
     static HoldResponse expiredHold(Hold hold, boolean success) {
+        return holdResponse(hold, null, success);
+    }
+
+    private static HoldResponse holdResponse(Hold hold, String paymentToken, Boolean success) {
         return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), hold.expiresAt(), hold.status().wireName(),
-                null, hold.bookingId(), success);
+                paymentToken, hold.bookingId(), success);
     }
 
     static BookingResponse booking(Booking booking) {

@@ -27,7 +27,7 @@ p99 = max(r["p99_ms"] for r in results)
 granted = int(sum(r["s201"] for r in results))
 conflicts = int(sum(r["s409"] for r in results))
 # Answers that are neither the expected success nor a 409 (e.g. 503), and socket errors.
-expected = "s200" if scenario == "baseline" else "s201"
+expected = "s200" if scenario in ("floor", "baseline") else "s201"
 other = int(sum(r["s200"] + r["s201"] + r["other"] + r["errors"] - r[expected] for r in results))
 oversold, ledger = "-", "-"
 if status_json:

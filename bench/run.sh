@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The Box Office benchmark: one Redis (AOF on), the service on it, wrk on loopback. In one run, on the same server:
+#   floor          GET  /ping on the admin port (Jetty alone: the machine's own latency at this concurrency)
 #   baseline       GET  /api/v1/events/{id}
 #   holds-batched  POST /api/v1/holds (1 seat), group commit on
 #   holds-unbatched POST /api/v1/holds (1 seat), group commit off (one lock round trip per request)
 #   holds-3-instances  POST /api/v1/holds across three instances on the one Redis (group commit on)
 #   sell-out       10,000 seats, 64 connections for SELL_OUT_DURATION (20s): exactly 10,000 seats held, the rest 409
+# The instances a scenario does not use are paused (SIGSTOP) meanwhile, so only the measured ones use the cores.
 # Each scenario runs RUNS times on a fresh event; the table shows medians and the ratio to the baseline, and every
 # holds run checks available + held + booked == total and held == the number of 201 answers.
 #
 # Needs: java 17, maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
-# Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (20s per path per instance)
+# Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (15: seconds per path per round)
+#                         WARMUP_MAX_ROUNDS (8)
 #                         SELL_OUT_DURATION (20s) PROFILE (0; 1 = JFR on the batched instance)
 set -euo pipefail
 
@@ -18,7 +21,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 RUNS=${RUNS:-3}
 PROFILE=${PROFILE:-0}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-15}                        # seconds per path per warm-up round
+WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 export BENCH_DIR
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -28,12 +32,12 @@ RESULTS="$WORK/results.tsv"
 PIDS=()
 
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
-for tool in java mvn wrk redis-server redis-cli python3 curl; do
+for tool in java jcmd mvn wrk redis-server redis-cli python3 curl; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install wrk redis-server ...)"; exit 1; }
 done
 
@@ -58,6 +62,7 @@ start_redis() {
 
 APP_PIDS=()
 APP_PORTS=()
+APP_ADMIN_PORTS=()
 start_app() {  # start_app <group commit: true|false> [jvm flags...]
   local group_commit=$1; shift
   local port admin
@@ -65,13 +70,24 @@ start_app() {  # start_app <group commit: true|false> [jvm flags...]
   STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT=$port ADMIN_PORT=$admin GROUP_COMMIT=$group_commit \
     HOLD_TTL="60 minutes" LOG_LEVEL=WARN \
     java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
-  APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port")
+  APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port"); APP_ADMIN_PORTS+=("$admin")
   wait_until "the service on $port" curl -sf "http://127.0.0.1:$admin/ping"
 }
 
 stop_apps() {
-  for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  APP_PIDS=(); APP_PORTS=()
+  for pid in "${APP_PIDS[@]}"; do
+    kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  done
+  APP_PIDS=(); APP_PORTS=(); APP_ADMIN_PORTS=()
+}
+
+# only <port...>: resumes the instances on these ports and pauses the others. An idle JVM still wakes up (timers,
+# sweeper, Redis pings); on two cores three of them cost the measured instance a fifth of its rate.
+only() {
+  local i
+  for i in "${!APP_PORTS[@]}"; do
+    if [[ " $* " == *" ${APP_PORTS[$i]} "* ]]; then kill -CONT "${APP_PIDS[$i]}"; else kill -STOP "${APP_PIDS[$i]}"; fi
+  done
 }
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
@@ -81,11 +97,27 @@ create_event() {  # create_event <port> <seats>
     -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
 }
 
-warm_up() {  # warm_up <port>: load until the JIT has compiled the hot paths (Jersey's are long)
-  local event
+jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
+  jcmd "$1" PerfCounter.print \
+    | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
+}
+
+# warm_up <port> <pid>: rounds of holds and reads until the JIT is done. Jersey's paths are long: on two cores the
+# compilers keep a third of a core busy for well over a minute, and a measurement taken then measures the JIT.
+warm_up() {
+  local event before after round
   event=$(create_event "$1" 1000000)
-  EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
-  EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+  for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
+    before=$(jit_seconds "$2")
+    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
+    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+    after=$(jit_seconds "$2")
+    # quiet: the compilers used under 5 % of one core during the round
+    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * 2 * $WARMUP else 1)"; then
+      echo "  instance on $1 warm after $round round(s)"; return
+    fi
+  done
+  echo "  instance on $1: JIT still busy after $WARMUP_MAX_ROUNDS rounds (figures may be low)"
 }
 
 # run_wrk <scenario> <script> <event> <connections> <port...>: one wrk per port, all at once; records one line.
@@ -112,7 +144,7 @@ start_redis
 echo "Redis on $REDIS_PORT (AOF everysec); $RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
 : >"$RESULTS"
 
-# Four instances on the one Redis, started and warmed once, then measured one scenario at a time (the others idle):
+# Four instances on the one Redis, started and warmed once, then measured one scenario at a time (the others paused):
 # A batched, B unbatched, A+C+D the three instances.
 jfr=()
 if [ "$PROFILE" = 1 ]; then
@@ -120,17 +152,20 @@ if [ "$PROFILE" = 1 ]; then
 fi
 start_app true "${jfr[@]}"; start_app false; start_app true; start_app true
 A=${APP_PORTS[0]} B=${APP_PORTS[1]} C=${APP_PORTS[2]} D=${APP_PORTS[3]}
-echo "Warming up the four instances (${WARMUP} of holds and ${WARMUP} of reads each)..."
-for port in "$A" "$B" "$C" "$D"; do warm_up "$port"; done
+echo "Warming up the four instances (rounds of ${WARMUP}s of holds and ${WARMUP}s of reads, until the JIT is quiet)..."
+for i in 0 1 2 3; do only "${APP_PORTS[$i]}"; warm_up "${APP_PORTS[$i]}" "${APP_PIDS[$i]}"; done
 
 for run in $(seq 1 "$RUNS"); do
   echo "Run $run/$RUNS"
-  baseline_event=$(create_event "$A" 1000000)
-  run_wrk baseline get-event.lua "$baseline_event" "$CONNECTIONS" "$A"
+  only "$A"
+  run_wrk floor ping.lua - "$CONNECTIONS" "${APP_ADMIN_PORTS[0]}"
+  run_wrk baseline get-event.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
   run_wrk holds-batched post-hold.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
-  run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"
-  run_wrk holds-3-instances post-hold.lua "$(create_event "$A" 1000000)" $(( (CONNECTIONS + 2) / 3 )) "$A" "$C" "$D"
   DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
+  only "$B"
+  run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"
+  only "$A" "$C" "$D"
+  run_wrk holds-3-instances post-hold.lua "$(create_event "$A" 1000000)" $(( (CONNECTIONS + 2) / 3 )) "$A" "$C" "$D"
 done
 stop_apps
 

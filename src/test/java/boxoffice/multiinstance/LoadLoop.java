@@ -1,6 +1,7 @@
 package boxoffice.multiinstance;
 
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.Pause;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.function.IntFunction;
  * test can break something under load and then check what the clients saw.
  */
 final class LoadLoop implements AutoCloseable {
+    private static final Duration FAILURE_BACKOFF = Duration.ofMillis(50);
+
     /** What one step returned: its answer or its failure, and how long it took. */
     record Outcome(Resp answer, RuntimeException failure, Duration took) {}
 
@@ -39,6 +42,9 @@ final class LoadLoop implements AutoCloseable {
                         outcomes.add(new Outcome(answer, null, Duration.ofNanos(System.nanoTime() - start)));
                     } catch (UncheckedIOException | IllegalStateException e) {
                         outcomes.add(new Outcome(null, e, Duration.ofNanos(System.nanoTime() - start)));
+                        // Back off like a real client: a loop on a refused connection would take the cores the
+                        // surviving instances need, and the test would measure its own clients.
+                        Pause.sleep(FAILURE_BACKOFF);
                     }
                 }
             }));

@@ -10,7 +10,7 @@
 # Each scenario runs RUNS times on a fresh event; the table shows medians and the ratio to the baseline, and every
 # holds run checks available + held + booked == total and held == the number of 201 answers.
 #
-# Needs: java 17, maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
+# Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
 # Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (15: seconds per path per round)
 #                         WARMUP_MAX_ROUNDS (8)
 #                         SELL_OUT_DURATION (20s) PROFILE (0; 1 = JFR on the batched instance)

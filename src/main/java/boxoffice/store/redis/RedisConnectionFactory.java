@@ -52,12 +52,6 @@ public class RedisConnectionFactory {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration lockLease = Duration.seconds(1);
 
-    /** As long as a request waits for the store at all (STORE_TIMEOUT): a hot event queues, it does not fail. */
-    @JsonProperty
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    private Duration lockWait = Duration.seconds(2);
-
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
@@ -79,10 +73,6 @@ public class RedisConnectionFactory {
 
     public Duration getLockLease() {
         return lockLease;
-    }
-
-    public Duration getLockWait() {
-        return lockWait;
     }
 
     public Duration getResponseTimeout() {

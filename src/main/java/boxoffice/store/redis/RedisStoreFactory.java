@@ -56,8 +56,10 @@ public class RedisStoreFactory implements StoreFactory {
                 }
             }
         });
+        // A batch waits for its event's lock as long as a request waits for the store at all (STORE_TIMEOUT):
+        // a hot event queues, it does not fail.
         RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
-                redis.getLockWait().toJavaDuration(), redis.getLockLease().toJavaDuration(),
+                groupCommit.getTimeout().toJavaDuration(), redis.getLockLease().toJavaDuration(),
                 redis.getFinishedHoldRetention().toJavaDuration());
         return new Stores(
                 groupCommit.build(environment, backend, CriticalSectionHook.NONE),

@@ -6,15 +6,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/v1/events}. The name is trimmed before it is checked. */
+/**
+ * {@code POST /api/v1/events}. The service trims the name by Unicode's rules and measures it in characters, so only
+ * the plainly blank name is refused here.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateEventRequest(
-        @NotBlank @Size(max = 255) String name,
-        @NotNull @Min(1) @Max(1_000_000) Integer totalSeats) {
-
-    public CreateEventRequest {
-        name = name == null ? null : name.strip();
-    }
-}
+        @NotBlank String name,
+        @NotNull @Min(1) @Max(1_000_000) Integer totalSeats) {}

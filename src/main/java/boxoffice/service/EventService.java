@@ -1,5 +1,6 @@
 package boxoffice.service;
 
+import boxoffice.core.DisplayText;
 import boxoffice.core.Event;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Ids;
@@ -30,10 +31,7 @@ public final class EventService {
     }
 
     public Created<Event> create(String name, int totalSeats, Optional<String> idempotencyKey) {
-        String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidFieldException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters after trimming");
-        }
+        String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
         if (totalSeats < 1 || totalSeats > MAX_SEATS) {
             throw new InvalidFieldException("total_seats", "must be between 1 and " + MAX_SEATS);
         }

@@ -79,6 +79,32 @@ class EventResourceTest {
                 .isEqualTo(name);
     }
 
+    @Test
+    void countsCharactersNotUtf16Units() {
+        String emoji128 = "\uD83C\uDFB5".repeat(128);
+        Resp created = api.post("/api/v1/events", obj("name", emoji128, "total_seats", 3));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("name").asText()).isEqualTo(emoji128);
+
+        Resp family = api.post("/api/v1/events", obj("name", "\u200B Family \uD83D\uDC68\u200D\uD83D\uDC67 \u00A0",
+                "total_seats", 3));
+        assertThat(family.json().get("name").asText()).as("inner joiners stay, outer blanks go")
+                .isEqualTo("Family \uD83D\uDC68\u200D\uD83D\uDC67");
+
+        Resp tooLong = api.post("/api/v1/events", obj("name", "\uD83C\uDFB5".repeat(256), "total_seats", 3));
+        tooLong.assertError(422, "VALIDATION_FAILED");
+        assertThat(tooLong.fieldErrors()).containsExactly("name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0\u00A0", "\u200B", "\u3000\u2028\uFEFF", "Show\u0000", "Sh\u0007ow", "Show\u009F",
+            "Sh\tow"})
+    void refusesInvisibleOrControlNames(String name) {
+        Resp refused = api.post("/api/v1/events", obj("name", name, "total_seats", 5));
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("name");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t\n"})
     void refusesAnEmptyName(String name) {

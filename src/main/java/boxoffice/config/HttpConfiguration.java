@@ -3,6 +3,7 @@ package boxoffice.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,13 @@ public class HttpConfiguration {
 
     public DataSize getMaxBodySize() {
         return maxBodySize;
+    }
+
+    /** A value that is set but names no key (such as " , ") is a mistake, not a request for open mode. */
+    @ValidationMethod(message = "ORGANIZER_API_KEYS (http.organizerApiKeys) is set but holds no key;"
+            + " leave it empty for open mode, or list comma-separated keys")
+    public boolean isOrganizerApiKeysEmptyOnlyWhenUnset() {
+        return organizerApiKeys == null || organizerApiKeys.isBlank() || !organizerApiKeys().isEmpty();
     }
 
     public List<String> organizerApiKeys() {

@@ -79,6 +79,10 @@ public class RedisConnectionFactory {
         return responseTimeout;
     }
 
+    public String getPassword() {
+        return password;
+    }
+
     public Duration getFinishedHoldRetention() {
         return finishedHoldRetention;
     }

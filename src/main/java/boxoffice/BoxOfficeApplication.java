@@ -127,7 +127,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new OrganizerAuthFilter(organizers));
         environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
-        environment.jersey().register(new EventResource(services.events()));
+        environment.jersey().register(new EventResource(services.events(), organizers));
         environment.jersey().register(new HoldResource(services.holds(), organizers));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));

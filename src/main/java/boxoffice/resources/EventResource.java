@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,9 +26,11 @@ import jakarta.ws.rs.core.Context;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class EventResource {
     private final EventService events;
+    private final OrganizerKeys organizers;
 
-    public EventResource(EventService events) {
+    public EventResource(EventService events, OrganizerKeys organizers) {
         this.events = events;
+        this.organizers = organizers;
     }
 
     /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
@@ -35,13 +38,15 @@ public final class EventResource {
     @OrganizerOnly
     public Response create(
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri,
             @Valid CreateEventRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
         }
         Created<Event> created =
-                events.create(request.name(), request.totalSeats(), IdempotencyKeyHeader.parse(idempotencyKey));
+                events.create(request.name(), request.totalSeats(),
+                        IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));
     }

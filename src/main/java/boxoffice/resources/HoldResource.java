@@ -43,6 +43,7 @@ public final class HoldResource {
     public Response create(
             @QueryParam("ttl_seconds") String ttlQuery,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri,
             @Valid CreateHoldRequest request) {
         if (request == null) {
@@ -50,7 +51,8 @@ public final class HoldResource {
         }
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
         Created<Hold> created = holds.place(
-                request.eventId(), request.qty(), ttlSeconds, IdempotencyKeyHeader.parse(idempotencyKey));
+                request.eventId(), request.qty(), ttlSeconds,
+                IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.createdHold(created.value()));
     }

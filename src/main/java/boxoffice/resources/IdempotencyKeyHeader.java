@@ -1,23 +1,30 @@
 package boxoffice.resources;
 
 import boxoffice.core.InvalidFieldException;
+import boxoffice.service.IdempotencyKey;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the optional {@code Idempotency-Key} header: 1 to 255 printable ASCII characters. */
+/**
+ * Reads the optional {@code Idempotency-Key} header: 22 to 255 printable ASCII characters, so that a key can carry the
+ * 128 random bits that make it unguessable (a UUID has 122 and is 36 characters long).
+ */
 final class IdempotencyKeyHeader {
     static final String NAME = "Idempotency-Key";
-    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    static final int MIN_LENGTH = 22;
+    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{" + MIN_LENGTH + ",255}");
 
     private IdempotencyKeyHeader() {}
 
-    static Optional<String> parse(String header) {
+    /** The key in {@code caller}'s namespace ({@link OrganizerKeys#callerOf}). */
+    static Optional<IdempotencyKey> parse(String header, String caller) {
         if (header == null) {
             return Optional.empty();
         }
         if (!VALID.matcher(header).matches()) {
-            throw new InvalidFieldException(NAME, "must be 1 to 255 printable ASCII characters without spaces");
+            throw new InvalidFieldException(NAME, "must be " + MIN_LENGTH + " to 255 printable ASCII characters without"
+                    + " spaces, unguessable (at least 128 random bits): use a UUID");
         }
-        return Optional.of(header);
+        return Optional.of(new IdempotencyKey(caller, header));
     }
 }

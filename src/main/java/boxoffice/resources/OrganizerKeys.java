@@ -1,9 +1,12 @@
 package boxoffice.resources;
 
+import boxoffice.core.Digests;
 import boxoffice.core.ForbiddenException;
 import boxoffice.core.UnauthorizedException;
+import boxoffice.service.IdempotencyKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +54,19 @@ public final class OrganizerKeys {
             throw new ForbiddenException("Organizer API key not recognised");
         }
         return true;
+    }
+
+    /**
+     * Who is calling, for namespacing what the caller sends (its Idempotency-Keys): an id derived from the organizer
+     * key it presented (never the key itself), or {@link IdempotencyKey#ANONYMOUS} without one (and in open mode,
+     * where keys identify nobody). A wrong key is 403, as everywhere.
+     */
+    String callerOf(String authorization) {
+        if (isOpen() || bearerToken(authorization).isEmpty() || !isOrganizer(authorization)) {
+            return IdempotencyKey.ANONYMOUS;
+        }
+        byte[] digest = Digests.sha256(bearerToken(authorization).get());
+        return "organizer:" + HexFormat.of().formatHex(digest, 0, 16);
     }
 
     private static Optional<String> bearerToken(String authorization) {

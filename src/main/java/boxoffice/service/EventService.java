@@ -30,7 +30,7 @@ public final class EventService {
         this.clock = clock;
     }
 
-    public Created<Event> create(String name, int totalSeats, Optional<String> idempotencyKey) {
+    public Created<Event> create(String name, int totalSeats, Optional<IdempotencyKey> idempotencyKey) {
         String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
         if (totalSeats < 1 || totalSeats > MAX_SEATS) {
             throw new InvalidFieldException("total_seats", "must be between 1 and " + MAX_SEATS);

@@ -32,7 +32,7 @@ public final class HoldService {
     }
 
     public Created<Hold> place(
-            String eventId, int qty, Optional<Integer> ttlSeconds, Optional<String> idempotencyKey) {
+            String eventId, int qty, Optional<Integer> ttlSeconds, Optional<IdempotencyKey> idempotencyKey) {
         if (!Ids.isEventId(eventId)) {
             throw new InvalidFieldException("event_id", "must be an event id (a lower-case UUID)");
         }

@@ -1,18 +1,15 @@
 package boxoffice.service;
 
 import boxoffice.core.BoxOfficeException;
+import boxoffice.core.Digests;
 import boxoffice.core.IdempotencyKeyInFlightException;
 import boxoffice.core.IdempotencyKeyReusedException;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.Outcome;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,7 +40,7 @@ public final class IdempotentCreator {
      */
     public <T> Created<T> create(
             String scope,
-            Optional<String> key,
+            Optional<IdempotencyKey> key,
             String request,
             Supplier<String> newId,
             Function<String, Optional<T>> find,
@@ -53,9 +50,10 @@ public final class IdempotentCreator {
         }
         Instant now = clock.instant();
         IdempotencyRecord proposed = new IdempotencyRecord(fingerprint(request), newId.get(), now);
-        Optional<IdempotencyRecord> earlier = keys.claim(scope, key.get(), proposed, retention);
+        String scopedKey = key.get().scoped();
+        Optional<IdempotencyRecord> earlier = keys.claim(scope, scopedKey, proposed, retention);
         if (earlier.isEmpty()) {
-            return createClaimed(scope, key.get(), proposed.resourceId(), create);
+            return createClaimed(scope, scopedKey, proposed.resourceId(), create);
         }
         IdempotencyRecord record = earlier.get();
         if (!record.fingerprint().equals(proposed.fingerprint())) {
@@ -84,11 +82,6 @@ public final class IdempotentCreator {
     }
 
     private static String fingerprint(String request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Digests.sha256Hex(request);
     }
 }

@@ -191,4 +191,15 @@ class IdempotencyKeyTest {
         Resp ok = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", "k".repeat(255));
         assertThat(ok.status()).isEqualTo(201);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-42", "k", "123456789012345678901"})
+    void aGuessableKeyShorterThan22CharactersIs422AndHoldsNothing(String key) {
+        String eventId = api.newEventId(5);
+        Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", key);
+        refused.assertError(422, "VALIDATION_FAILED");
+        assertThat(refused.fieldErrors()).containsExactly("Idempotency-Key");
+        assertThat(refused.json().get("error").asText()).contains("UUID");
+        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+    }
 }

@@ -134,4 +134,30 @@ class OrganizerKeysTest {
         assertThat(released.status()).isEqualTo(200);
         assertThat(released.json().get("success").asBoolean()).isTrue();
     }
+
+    @Test
+    void anIdempotencyKeyIsTheCallersOwnSoAReplayNeverHandsOverAnotherCallersToken() {
+        String eventId = newEvent(20).get("event_id").asText();
+        String key = java.util.UUID.randomUUID().toString();
+        Resp victim = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 4),
+                "Idempotency-Key", key, "Authorization", "Bearer " + KEY);
+        assertThat(victim.status()).isEqualTo(201);
+
+        java.util.List<Resp> attempts = new java.util.ArrayList<>();
+        for (int qty = 1; qty <= 4; qty++) {
+            attempts.add(api.post("/api/v1/holds", obj("event_id", eventId, "qty", qty), "Idempotency-Key", key));
+        }
+        attempts.add(api.post("/api/v1/holds", obj("event_id", eventId, "qty", 4),
+                "Idempotency-Key", key, "Authorization", "Bearer " + OTHER_KEY));
+        String victimToken = victim.json().get("payment_token").asText();
+        for (Resp attempt : attempts) {
+            assertThat(attempt.body()).as("never the victim's token").doesNotContain(victimToken);
+            assertThat(attempt.header("Idempotent-Replayed")).as(attempt.toString()).isEmpty();
+            assertThat(attempt.json().get("hold_id")).isNotEqualTo(victim.json().get("hold_id"));
+        }
+        Resp victimRetry = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 4),
+                "Idempotency-Key", key, "Authorization", "Bearer " + KEY);
+        assertThat(victimRetry.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(victimRetry.json().get("payment_token").asText()).isEqualTo(victimToken);
+    }
 }

@@ -1,12 +1,10 @@
 package boxoffice.store.redis;
 
+import boxoffice.core.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.redisson.api.RScript;
 import org.redisson.client.RedisNoScriptException;
@@ -23,7 +21,7 @@ final class LuaScript {
     private LuaScript(String name, String source) {
         this.name = name;
         this.source = source;
-        this.sha = sha1Hex(source);
+        this.sha = Digests.sha1Hex(source);
     }
 
     /** Reads {@code boxoffice/store/redis/<name>.lua} from the class path. */
@@ -50,15 +48,6 @@ final class LuaScript {
         } catch (RedisNoScriptException e) {
             scripts.scriptLoad(source);
             return scripts.evalSha(mode, sha, returnType, keys, args);
-        }
-    }
-
-    private static String sha1Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

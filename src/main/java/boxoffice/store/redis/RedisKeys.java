@@ -1,9 +1,6 @@
 package boxoffice.store.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import boxoffice.core.Digests;
 
 /**
  * The key layout. Every key of an event carries the hash tag {@code {<eventId>}}, so one event's data sits in one
@@ -50,15 +47,6 @@ final class RedisKeys {
 
     /** The client's key is hashed: it may be long or contain anything. */
     static String idempotency(String scope, String key) {
-        return "bo:idem:" + scope + ":" + sha256Hex(key);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "bo:idem:" + scope + ":" + Digests.sha256Hex(key);
     }
 }

@@ -97,7 +97,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
         LOG.info("Store: {}", config.getStore().describe());
-        return config.getStore().build(environment);
+        return config.getStore().build(environment, config.getHolds().getFinishedRetention().toJavaDuration());
     }
 
     private Services buildServices(BoxOfficeConfiguration config, Stores stores) {

@@ -9,6 +9,7 @@ import boxoffice.store.StoreFactory;
 import boxoffice.store.memory.MemoryStoreFactory;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -43,6 +44,17 @@ public class BoxOfficeConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private HttpConfiguration http = new HttpConfiguration();
+
+    /**
+     * A replayed Idempotency-Key must find the hold it made for as long as the key is remembered; were the hold
+     * forgotten first, the replay would place the hold again (a second life for a booked hold).
+     */
+    @ValidationMethod(message = "IDEMPOTENCY_RETENTION (idempotency.retention) must not be longer than"
+            + " FINISHED_HOLD_RETENTION (holds.finishedRetention): a replayed key would place a forgotten hold again")
+    public boolean isIdempotencyRetentionWithinFinishedHoldRetention() {
+        return idempotency.getRetention().toJavaDuration()
+                .compareTo(holds.getFinishedRetention().toJavaDuration()) <= 0;
+    }
 
     public StoreFactory getStore() {
         return store;

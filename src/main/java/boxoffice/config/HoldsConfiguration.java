@@ -31,6 +31,12 @@ public class HoldsConfiguration {
     @Max(1_000_000)
     private int maxQuantity = 100;
 
+    /** How long expired and booked holds stay readable; then the store forgets them. */
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration finishedRetention = Duration.hours(24);
+
     public Duration getTtl() {
         return ttl;
     }
@@ -45,5 +51,9 @@ public class HoldsConfiguration {
 
     public int getMaxQuantity() {
         return maxQuantity;
+    }
+
+    public Duration getFinishedRetention() {
+        return finishedRetention;
     }
 }

@@ -1,6 +1,8 @@
 package boxoffice.core;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,10 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * Makes and reads ids. Event ids are UUIDs. Hold and booking ids start with their event's id so that a store can
- * find them (and their event's shard) from the id alone; clients treat all ids as opaque.
+ * find them (and their event's shard) from the id alone, and carry the time they were issued, so that a store can
+ * refuse to give an id a second life once it may have forgotten the first; clients treat all ids as opaque.
  */
 public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int CHILD_BYTES = 16;
+    private static final int TIME_BYTES = 6;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Pattern EVENT_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -23,9 +28,28 @@ public final class Ids {
         return UUID.randomUUID().toString();
     }
 
-    /** A hold or booking id: its event's id, an underscore, and 128 random bits. */
-    public static String newChildId(String eventId) {
-        return eventId + "_" + randomToken(16);
+    /**
+     * A hold or booking id: its event's id, an underscore, and 16 bytes in URL-safe base64: the milliseconds of
+     * {@code issuedAt} (6 bytes) and 80 random bits.
+     */
+    public static String newChildId(String eventId, Instant issuedAt) {
+        ByteBuffer bytes = ByteBuffer.allocate(CHILD_BYTES);
+        bytes.putShort((short) (issuedAt.toEpochMilli() >>> 32)).putInt((int) issuedAt.toEpochMilli());
+        byte[] random = new byte[CHILD_BYTES - TIME_BYTES];
+        RANDOM.nextBytes(random);
+        return eventId + "_" + BASE64URL.encodeToString(bytes.put(random).array());
+    }
+
+    /** When a hold or booking id was issued, or empty when the id is malformed. */
+    public static Optional<Instant> issuedAt(String childId) {
+        return eventOf(childId).map(eventId -> {
+            byte[] bytes = Base64.getUrlDecoder().decode(childId.substring(eventId.length() + 1));
+            long millis = 0;
+            for (int i = 0; i < TIME_BYTES; i++) {
+                millis = (millis << 8) | (bytes[i] & 0xff);
+            }
+            return Instant.ofEpochMilli(millis);
+        });
     }
 
     /** A secret for the holder: 256 random bits, URL-safe. */

@@ -6,6 +6,7 @@ import boxoffice.core.EventNotFoundException;
 import boxoffice.core.ForbiddenException;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.IdempotencyKeyInFlightException;
 import boxoffice.core.IdempotencyKeyReusedException;
@@ -30,7 +31,7 @@ public final class DomainErrorMappers {
         return List.of(
                 new EventNotFound(), new HoldNotFound(), new BookingNotFound(),
                 new InsufficientSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
-                new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new StoreUnavailable(),
+                new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
                 new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
     }
 
@@ -90,6 +91,12 @@ public final class DomainErrorMappers {
     static final class IdempotencyKeyInFlight extends DomainErrorMapper<IdempotencyKeyInFlightException> {
         IdempotencyKeyInFlight() {
             super(409, "IDEMPOTENCY_KEY_IN_FLIGHT");
+        }
+    }
+
+    static final class HoldIdExpired extends DomainErrorMapper<HoldIdExpiredException> {
+        HoldIdExpired() {
+            super(409, "IDEMPOTENCY_KEY_EXPIRED");
         }
     }
 

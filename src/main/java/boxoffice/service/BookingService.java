@@ -7,6 +7,7 @@ import boxoffice.core.Ids;
 import boxoffice.store.Outcome;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ public final class BookingService {
      */
     public Outcome<Booking> book(String holdId, String paymentToken) {
         String eventId = Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
-        Outcome<Booking> outcome = store.book(holdId, paymentToken, Ids.newChildId(eventId), clock.instant());
+        Instant now = clock.instant();
+        Outcome<Booking> outcome = store.book(holdId, paymentToken, Ids.newChildId(eventId, now), now);
         if (outcome.changed()) {
             Booking booking = outcome.value();
             LOG.info("Hold booked hold_id={} booking_id={} event_id={} qty={}",

@@ -40,7 +40,7 @@ public final class HoldService {
         Duration ttl = policy.ttl(ttlSeconds);
         String request = eventId + "\n" + qty + "\n" + ttl.toSeconds();
         Created<Hold> created = creator.create("holds", idempotencyKey, request,
-                () -> Ids.newChildId(eventId), this::findStored, holdId -> placeNew(holdId, eventId, qty, ttl));
+                () -> Ids.newChildId(eventId, clock.instant()), this::findStored, holdId -> placeNew(holdId, eventId, qty, ttl));
         if (!created.replayed()) {
             Hold hold = created.value();
             LOG.info("Hold created hold_id={} event_id={} qty={} expires_at={}",

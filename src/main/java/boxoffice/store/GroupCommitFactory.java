@@ -48,13 +48,14 @@ public class GroupCommitFactory {
     }
 
     /** The seat store over {@code backend}, with its batch workers managed by the environment's lifecycle. */
-    public LedgerSeatStore build(Environment environment, LedgerBackend backend, CriticalSectionHook hook) {
+    public LedgerSeatStore build(Environment environment, LedgerBackend backend, java.time.Duration finishedHoldRetention,
+            CriticalSectionHook hook) {
         Optional<ExecutorService> pool = enabled
                 ? Optional.of(environment.lifecycle().executorService("group-commit-%d")
                         .minThreads(workers).maxThreads(workers).build())
                 : Optional.empty();
         LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(environment.metrics()), pool,
-                maxBatchSize, timeout.toJavaDuration(), hook);
+                maxBatchSize, timeout.toJavaDuration(), finishedHoldRetention, hook);
         environment.metrics().gauge("boxoffice.store.batch.queue_depth", () -> store::queueDepth);
         return store;
     }

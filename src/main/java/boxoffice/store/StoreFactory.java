@@ -3,6 +3,7 @@ package boxoffice.store;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jackson.Discoverable;
+import java.time.Duration;
 
 /**
  * Builds the configured store ({@code store: type: memory|redis}). A factory that opens a client also registers its
@@ -11,7 +12,8 @@ import io.dropwizard.jackson.Discoverable;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface StoreFactory extends Discoverable {
 
-    Stores build(Environment environment);
+    /** @param finishedHoldRetention how long expired and booked holds stay readable before the store forgets them */
+    Stores build(Environment environment, Duration finishedHoldRetention);
 
     /** One line for the start-up log: what this store is and what it is for. */
     String describe();

@@ -33,6 +33,14 @@ class ConfigurationTest {
     }
 
     @Test
+    void finishedHoldsMayNotBeForgottenBeforeTheirIdempotencyKeys() {
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("FINISHED_HOLD_RETENTION", "5 seconds")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("IDEMPOTENCY_RETENTION")
+                .hasMessageContaining("FINISHED_HOLD_RETENTION");
+    }
+
+    @Test
     void organizerKeysThatAreSetButEmptyRefuseToStart() {
         assertThatThrownBy(() -> ConfigFile.load(Map.of("ORGANIZER_API_KEYS", " , ")))
                 .isInstanceOf(ConfigurationValidationException.class)

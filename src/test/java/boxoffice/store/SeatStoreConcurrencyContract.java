@@ -1,5 +1,6 @@
 package boxoffice.store;
 
+import boxoffice.testing.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Booking;
@@ -99,7 +100,7 @@ public abstract class SeatStoreConcurrencyContract {
     }
 
     private Hold newHold(Event event, int qty) {
-        return new Hold(Ids.newChildId(event.id()), event.id(), qty, t0, t0.plus(TTL), Ids.newPaymentToken(),
+        return new Hold(TestIds.childOf(event.id()), event.id(), qty, t0, t0.plus(TTL), Ids.newPaymentToken(),
                 HoldStatus.ACTIVE, null);
     }
 
@@ -164,11 +165,11 @@ public abstract class SeatStoreConcurrencyContract {
         List<Attempt> attempts = new ArrayList<>();
         for (Hold hold : holds) {
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), Ids.newChildId(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), Ids.newChildId(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), Ids.newChildId(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
             attempts.add(new Attempt(hold, "release", () ->
                     store().release(hold.id(), Optional.of(hold.paymentToken()), now)));
             attempts.add(new Attempt(hold, "release", () -> store().release(hold.id(), Optional.empty(), now)));
@@ -267,7 +268,7 @@ public abstract class SeatStoreConcurrencyContract {
         Instant justBefore = expiry.minusMillis(1);
         List<Callable<Object>> tasks = new ArrayList<>();
         for (Hold hold : holds) {
-            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), Ids.newChildId(event.id()), justBefore));
+            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), justBefore));
         }
         for (int i = 0; i < 10; i++) {
             tasks.add(() -> store().releaseDue(event.id(), expiry));

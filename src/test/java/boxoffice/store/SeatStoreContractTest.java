@@ -1,7 +1,10 @@
 package boxoffice.store;
 
+import boxoffice.testing.TestIds;
+import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import boxoffice.core.Booking;
@@ -10,6 +13,7 @@ import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
@@ -84,7 +88,7 @@ public abstract class SeatStoreContractTest {
 
     /** An active hold made at {@code now} that expires {@link #TTL} later; not stored yet. */
     protected Hold newHoldAt(Event event, int qty, Instant now) {
-        return new Hold(Ids.newChildId(event.id()), event.id(), qty, now, now.plus(TTL), Ids.newPaymentToken(),
+        return new Hold(Ids.newChildId(event.id(), now), event.id(), qty, now, now.plus(TTL), Ids.newPaymentToken(),
                 HoldStatus.ACTIVE, null);
     }
 
@@ -133,7 +137,7 @@ public abstract class SeatStoreContractTest {
     }
 
     private static String newBookingId(Event event) {
-        return Ids.newChildId(event.id());
+        return TestIds.childOf(event.id());
     }
 
     // --- Events
@@ -156,7 +160,7 @@ public abstract class SeatStoreContractTest {
     @Test
     void unknownOrMalformedIdsAreNotFound() {
         String unknownEvent = Ids.newEventId();
-        String childOfUnknownEvent = Ids.newChildId(unknownEvent);
+        String childOfUnknownEvent = TestIds.childOf(unknownEvent);
 
         assertThat(store().findEvent(unknownEvent)).isEmpty();
         assertThat(store().findEvent("nope")).isEmpty();
@@ -172,8 +176,8 @@ public abstract class SeatStoreContractTest {
     @Test
     void unknownHoldAndBookingOfAKnownEventAreNotFound() {
         Event event = newEvent(3);
-        assertThat(store().findHold(Ids.newChildId(event.id()))).isEmpty();
-        assertThat(store().findBooking(Ids.newChildId(event.id()))).isEmpty();
+        assertThat(store().findHold(TestIds.childOf(event.id()))).isEmpty();
+        assertThat(store().findBooking(TestIds.childOf(event.id()))).isEmpty();
     }
 
     // --- Holds
@@ -242,6 +246,38 @@ public abstract class SeatStoreContractTest {
         assertThat(retry.changed()).isFalse();
         assertThat(retry.value().status()).isEqualTo(HoldStatus.EXPIRED);
         assertCounts(event.id(), t0.plusSeconds(2), 10, 0, 0);
+    }
+
+    @Test
+    void aHoldWhoseIdWasIssuedBeforeTheRetentionIsNeverPlaced() {
+        Event event = newEvent(10);
+        Instant issued = t0.minus(TestStores.RETENTION).minusSeconds(1);
+        Hold stale = new Hold(Ids.newChildId(event.id(), issued), event.id(), 2, t0, t0.plus(TTL),
+                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+
+        assertThatThrownBy(() -> store().placeHold(stale, t0)).isInstanceOf(HoldIdExpiredException.class);
+        assertThat(store().findHold(stale.id())).isEmpty();
+        assertCounts(event.id(), t0, 10, 0, 0);
+    }
+
+    @Test
+    void aBookedHoldIsNeverPlacedAgainEvenAfterItsRecordCouldBeForgotten() {
+        Event event = newEvent(10);
+        Hold hold = placeHold(event, 2);
+        store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), t0.plusSeconds(1));
+        Instant later = t0.plus(TestStores.RETENTION).plusSeconds(2);
+        store().placeHold(newHoldAt(event, 1, later), later); // a commit after the retention (a store forgets here)
+
+        Throwable retry = catchThrowable(() -> {
+            Outcome<Hold> outcome = store().placeHold(hold, later);
+            assertThat(outcome.changed()).as("a store that still remembers the hold answers it unchanged").isFalse();
+            assertThat(outcome.value().status()).isEqualTo(HoldStatus.BOOKED);
+        });
+
+        assertThat(retry).as("a store that forgot the hold refuses its id").satisfiesAnyOf(
+                failure -> assertThat(failure).isNull(),
+                failure -> assertThat(failure).isInstanceOf(HoldIdExpiredException.class));
+        assertCounts(event.id(), later, 7, 1, 2);
     }
 
     @Test
@@ -411,7 +447,7 @@ public abstract class SeatStoreContractTest {
     void countsAgreeWithWhatTheNextHoldGetsEvenBetweenMilliseconds() {
         Event event = newEvent(2);
         Instant expiresAt = t0.plus(TTL).plusNanos(500_000);
-        Hold hold = new Hold(Ids.newChildId(event.id()), event.id(), 2, t0, expiresAt, Ids.newPaymentToken(),
+        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 2, t0, expiresAt, Ids.newPaymentToken(),
                 HoldStatus.ACTIVE, null);
         store().placeHold(hold, t0);
 
@@ -431,7 +467,7 @@ public abstract class SeatStoreContractTest {
         Event event = newEvent(20);
         Hold due1 = placeHold(event, 2);
         Hold due2 = placeHold(event, 3);
-        Hold later = new Hold(Ids.newChildId(event.id()), event.id(), 4, t0, t0.plus(TTL).plusSeconds(60),
+        Hold later = new Hold(TestIds.childOf(event.id()), event.id(), 4, t0, t0.plus(TTL).plusSeconds(60),
                 Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
         store().placeHold(later, t0);
         Hold booked = placeHold(event, 1);
@@ -593,9 +629,9 @@ public abstract class SeatStoreContractTest {
     // --- UnknownHolds
     @Test
     void holdOfAnUnknownEventIsNotFound() {
-        String holdId = Ids.newChildId(Ids.newEventId());
+        String holdId = TestIds.childOf(Ids.newEventId());
 
-        assertThatThrownBy(() -> store().book(holdId, "pt_x", Ids.newChildId(Ids.newEventId()), t0))
+        assertThatThrownBy(() -> store().book(holdId, "pt_x", TestIds.childOf(Ids.newEventId()), t0))
                 .isInstanceOf(HoldNotFoundException.class);
         assertThatThrownBy(() -> store().release(holdId, Optional.of("pt_x"), t0))
                 .isInstanceOf(HoldNotFoundException.class);
@@ -607,7 +643,7 @@ public abstract class SeatStoreContractTest {
     void unknownHoldOfAKnownEventIsNotFoundAndChangesNothing() {
         Event event = newEvent(5);
         placeHold(event, 2);
-        String holdId = Ids.newChildId(event.id());
+        String holdId = TestIds.childOf(event.id());
 
         assertThatThrownBy(() -> store().book(holdId, "pt_x", newBookingId(event), t0))
                 .isInstanceOf(HoldNotFoundException.class);
@@ -691,8 +727,8 @@ public abstract class SeatStoreContractTest {
     void firstClaimWinsAndLaterClaimsReadItsRecord() {
         String scope = "holds";
         String key = "key-" + UUID.randomUUID();
-        IdempotencyRecord first = new IdempotencyRecord("fp-1", Ids.newChildId(Ids.newEventId()), t0);
-        IdempotencyRecord second = new IdempotencyRecord("fp-2", Ids.newChildId(Ids.newEventId()), t0);
+        IdempotencyRecord first = new IdempotencyRecord("fp-1", TestIds.childOf(Ids.newEventId()), t0);
+        IdempotencyRecord second = new IdempotencyRecord("fp-2", TestIds.childOf(Ids.newEventId()), t0);
 
         assertThat(idempotencyKeys().claim(scope, key, first, RETENTION)).isEmpty();
 
@@ -774,7 +810,7 @@ public abstract class SeatStoreContractTest {
     void auditAgreesWithHoldsAndBookingsAfterEveryKindOfChange() {
         Event event = newEvent(20);
         Hold booked = placeHold(event, 3);
-        store().book(booked.id(), booked.paymentToken(), Ids.newChildId(event.id()), t0);
+        store().book(booked.id(), booked.paymentToken(), TestIds.childOf(event.id()), t0);
         Hold released = placeHold(event, 4);
         store().release(released.id(), Optional.empty(), t0);
         placeHold(event, 5);

@@ -2,6 +2,7 @@ package boxoffice.store.ledger;
 
 import boxoffice.core.Hold;
 import boxoffice.core.StoreUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,13 +25,16 @@ final class BatchRunner {
     private final CriticalSectionHook hook;
     private final int maxAttempts;
     private final int dueLimit;
+    private final Duration finishedHoldRetention;
 
-    BatchRunner(LedgerBackend backend, LedgerMetrics metrics, CriticalSectionHook hook, int maxAttempts, int dueLimit) {
+    BatchRunner(LedgerBackend backend, LedgerMetrics metrics, CriticalSectionHook hook, int maxAttempts, int dueLimit,
+            Duration finishedHoldRetention) {
         this.backend = backend;
         this.metrics = metrics;
         this.hook = hook;
         this.maxAttempts = maxAttempts;
         this.dueLimit = dueLimit;
+        this.finishedHoldRetention = finishedHoldRetention;
     }
 
     /** Completes every command of the batch, one way or another; never throws. */
@@ -72,7 +76,7 @@ final class BatchRunner {
                     return true;
                 }
                 hook.insideLock(eventId);
-                EventLedger ledger = new EventLedger(snapshot.get(), now);
+                EventLedger ledger = new EventLedger(snapshot.get(), now, finishedHoldRetention);
                 ledger.releaseDue();
                 List<Runnable> answers = batch.stream().map(p -> p.applyTo(ledger, metrics)).toList();
                 if (ledger.hasChanges()) {

@@ -3,7 +3,9 @@ package boxoffice.store.ledger;
 import boxoffice.core.Booking;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
+import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.Ids;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.InsufficientSeatsException;
@@ -12,6 +14,7 @@ import boxoffice.core.SeatCounts;
 import boxoffice.store.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +29,11 @@ import java.util.Optional;
  * the ledger as it was. Not thread-safe: one batch, one thread.
  */
 final class EventLedger {
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
+
     private final String eventId;
     private final Instant now;
+    private final Duration finishedHoldRetention;
     private final Map<String, Hold> holds;
     private final Map<String, Booking> bookings;
     private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
@@ -37,9 +43,11 @@ final class EventLedger {
     private int holdsCreated;
     private int unreportedReleases;
 
-    EventLedger(LedgerSnapshot snapshot, Instant now) {
+    /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
+    EventLedger(LedgerSnapshot snapshot, Instant now, Duration finishedHoldRetention) {
         this.eventId = snapshot.event().id();
         this.now = now;
+        this.finishedHoldRetention = finishedHoldRetention;
         this.counts = snapshot.counts();
         this.holds = new HashMap<>(snapshot.holds());
         this.bookings = new HashMap<>(snapshot.bookings());
@@ -62,6 +70,7 @@ final class EventLedger {
         if (existing != null) {
             return Outcome.unchanged(existing);
         }
+        checkIdIsFresh(hold.id());
         if (hold.qty() > counts.available()) {
             throw new InsufficientSeatsException(hold.qty(), counts.available());
         }
@@ -107,7 +116,7 @@ final class EventLedger {
     }
 
     LedgerChanges changes() {
-        return new LedgerChanges(
+        return new LedgerChanges(now,
                 counts, List.copyOf(changedHolds.values()), List.copyOf(newBookings), holdsCreated, expired.size());
     }
 
@@ -125,6 +134,19 @@ final class EventLedger {
             unreportedReleases++; // released by time; a release on request is no sweep's work
         }
         return released;
+    }
+
+    /**
+     * A hold with this id, had it ever existed, would still be remembered (its record outlives it by the retention,
+     * and it cannot have finished before its id was issued), so its absence proves it never existed. An id issued
+     * longer ago proves nothing: refused, so a hold id never gets a second life. A little clock skew between
+     * instances is allowed the other way.
+     */
+    private void checkIdIsFresh(String holdId) {
+        Instant issuedAt = Ids.issuedAt(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
+        if (!now.isBefore(issuedAt.plus(finishedHoldRetention)) || issuedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new HoldIdExpiredException(holdId);
+        }
     }
 
     private void record(Hold hold) {

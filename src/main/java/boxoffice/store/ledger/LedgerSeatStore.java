@@ -30,6 +30,7 @@ public final class LedgerSeatStore implements SeatStore {
     /**
      * @param workers runs the batches; empty turns group commit off, so each command runs alone on its caller's thread
      * @param timeout how long a caller waits for its command before the store counts as unavailable
+     * @param finishedHoldRetention how long the backend remembers finished holds
      */
     public LedgerSeatStore(
             LedgerBackend backend,
@@ -37,9 +38,11 @@ public final class LedgerSeatStore implements SeatStore {
             Optional<ExecutorService> workers,
             int maxBatchSize,
             Duration timeout,
+            Duration finishedHoldRetention,
             CriticalSectionHook hook) {
         this.backend = backend;
-        this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DUE_HOLDS_PER_BATCH);
+        this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DUE_HOLDS_PER_BATCH,
+                finishedHoldRetention);
         this.batcher = workers.map(executor -> new CommandBatcher(runner, executor, maxBatchSize));
         this.timeout = timeout;
     }

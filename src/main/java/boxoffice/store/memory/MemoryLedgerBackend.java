@@ -27,15 +27,21 @@ import java.util.function.Function;
 
 /**
  * Keeps everything in this process: for development, demos and tests, never for more than one instance. Each event's
- * data sits in an {@link EventSlot}; a global expiry index lets the sweeper find due holds without scanning.
+ * data sits in an {@link EventSlot}; a global expiry index lets the sweeper find due holds without scanning. Finished
+ * holds are forgotten after the retention, as in Redis, so a long-running instance does not grow without bound:
+ * each commit forgets those whose time has come (a store that takes no commits does not grow either).
  */
 public final class MemoryLedgerBackend implements LedgerBackend {
     private final ConcurrentHashMap<String, EventSlot> slots = new ConcurrentHashMap<>();
     private final NavigableSet<DueEntry> dueIndex = new ConcurrentSkipListSet<>();
+    /** Finished holds by the time they are forgotten. */
+    private final NavigableSet<DueEntry> forgetIndex = new ConcurrentSkipListSet<>();
     private final MemoryEventLocks locks;
+    private final Duration finishedHoldRetention;
 
-    public MemoryLedgerBackend(Duration lockWait) {
+    public MemoryLedgerBackend(Duration lockWait, Duration finishedHoldRetention) {
         this.locks = new MemoryEventLocks(lockWait);
+        this.finishedHoldRetention = finishedHoldRetention;
     }
 
     @Override
@@ -103,6 +109,12 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+        boolean committed = commitInSlot(eventId, expectedVersion, changes);
+        forgetFinishedHolds(changes.at());
+        return committed;
+    }
+
+    private boolean commitInSlot(String eventId, long expectedVersion, LedgerChanges changes) {
         EventSlot slot = slots.get(eventId);
         synchronized (slot) {
             if (slot.version != expectedVersion) {
@@ -117,6 +129,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                     DueEntry entry = dueEntry(hold);
                     slot.expiryIndex.add(entry);
                     dueIndex.add(entry);
+                } else {
+                    forgetIndex.add(new DueEntry(changes.at().plus(finishedHoldRetention).toEpochMilli(),
+                            eventId, hold.id()));
                 }
             }
             changes.bookings().forEach(booking -> slot.bookings.put(booking.id(), booking));
@@ -171,6 +186,18 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             return new LedgerAudit(eventId, counts.total(), counts.available(), counts.held(), counts.booked(),
                     held, booked);
         });
+    }
+
+    /** Outside any slot's lock: it takes the lock of each slot it forgets from, one at a time. */
+    private void forgetFinishedHolds(Instant now) {
+        for (DueEntry entry : forgetIndex.headSet(DueEntry.upperBound(now), true)) {
+            EventSlot slot = slots.get(entry.eventId());
+            if (forgetIndex.remove(entry) && slot != null) {
+                synchronized (slot) {
+                    slot.holds.remove(entry.holdId());
+                }
+            }
+        }
     }
 
     private void unindex(EventSlot slot, Hold hold) {

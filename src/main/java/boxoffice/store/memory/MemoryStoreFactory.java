@@ -11,6 +11,7 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * {@code store: type: memory}: everything in this process. Ignores the Redis settings that the shipped config.yml
@@ -29,11 +30,12 @@ public class MemoryStoreFactory implements StoreFactory {
     }
 
     @Override
-    public Stores build(Environment environment) {
-        MemoryLedgerBackend backend = new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration());
+    public Stores build(Environment environment, Duration finishedHoldRetention) {
+        MemoryLedgerBackend backend =
+                new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration(), finishedHoldRetention);
         environment.healthChecks().register("store", new MemoryStoreHealthCheck());
         return new Stores(
-                groupCommit.build(environment, backend, CriticalSectionHook.NONE),
+                groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
                 new MemoryIdempotencyKeys(Clock.systemUTC()));
     }
 

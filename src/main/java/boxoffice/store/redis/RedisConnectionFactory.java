@@ -62,11 +62,6 @@ public class RedisConnectionFactory {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration responseTimeout = Duration.seconds(1);
 
-    @JsonProperty
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration finishedHoldRetention = Duration.hours(24);
-
     public RedisMode getMode() {
         return mode;
     }
@@ -81,10 +76,6 @@ public class RedisConnectionFactory {
 
     public String getPassword() {
         return password;
-    }
-
-    public Duration getFinishedHoldRetention() {
-        return finishedHoldRetention;
     }
 
     @ValidationMethod(message = "cluster and sentinel modes need nodes (comma-separated redis://host:port)")

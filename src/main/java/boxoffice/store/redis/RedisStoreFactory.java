@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.core.setup.Environment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -39,7 +40,7 @@ public class RedisStoreFactory implements StoreFactory {
     }
 
     @Override
-    public Stores build(Environment environment) {
+    public Stores build(Environment environment, Duration finishedHoldRetention) {
         RedissonClient client = redis.build();
         // Managed objects stop in reverse order: registered before the batch workers, the client closes after them.
         environment.lifecycle().manage(new RedissonLifecycle(client));
@@ -60,9 +61,9 @@ public class RedisStoreFactory implements StoreFactory {
         // a hot event queues, it does not fail.
         RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
                 groupCommit.getTimeout().toJavaDuration(), redis.getLockLease().toJavaDuration(),
-                redis.getFinishedHoldRetention().toJavaDuration());
+                finishedHoldRetention);
         return new Stores(
-                groupCommit.build(environment, backend, CriticalSectionHook.NONE),
+                groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
                 new RedisIdempotencyKeys(client, environment.metrics()));
     }
 

@@ -1,5 +1,7 @@
 package boxoffice.store.ledger;
 
+import boxoffice.testing.TestStores;
+import boxoffice.testing.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class CommandBatcherTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final MetricRegistry registry = new MetricRegistry();
-    private final MemoryLedgerBackend backend = new MemoryLedgerBackend(PATIENT);
+    private final MemoryLedgerBackend backend = new MemoryLedgerBackend(PATIENT, TestStores.RETENTION);
     private final Gate gate = new Gate();
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private ExecutorService workers;
@@ -57,7 +59,8 @@ class CommandBatcherTest {
 
     private void startBatcher(int workerThreads, int maxBatchSize) {
         workers = Executors.newFixedThreadPool(workerThreads);
-        BatchRunner runner = new BatchRunner(backend, new LedgerMetrics(registry), gate, 5, 1_000);
+        BatchRunner runner = new BatchRunner(backend, new LedgerMetrics(registry), gate, 5, 1_000,
+                TestStores.RETENTION);
         batcher = new CommandBatcher(runner, workers, maxBatchSize);
     }
 
@@ -66,7 +69,7 @@ class CommandBatcherTest {
     }
 
     private PendingCommand<Outcome<Hold>> submitHold(Event event, Duration timeout) {
-        Hold hold = new Hold(Ids.newChildId(event.id()), event.id(), 1, now, now.plusSeconds(120),
+        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 1, now, now.plusSeconds(120),
                 Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
         PendingCommand<Outcome<Hold>> pending = new PendingCommand<>(new LedgerCommand.PlaceHold(hold, now), timeout);
         batcher.submit(pending);

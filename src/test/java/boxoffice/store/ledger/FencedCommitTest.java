@@ -1,5 +1,7 @@
 package boxoffice.store.ledger;
 
+import boxoffice.testing.TestStores;
+import boxoffice.testing.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class FencedCommitTest {
     private final MetricRegistry registry = new MetricRegistry();
 
     private Hold newHold(Event event, int qty) {
-        return new Hold(Ids.newChildId(event.id()), event.id(), qty, now, now.plusSeconds(120),
+        return new Hold(TestIds.childOf(event.id()), event.id(), qty, now, now.plusSeconds(120),
                 Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
     }
 
@@ -52,7 +54,7 @@ class FencedCommitTest {
 
     @Test
     void aWriterThatStalledWithoutItsLockCannotOversell() throws Exception {
-        LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT));
+        LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION));
         Event event = backend.insertEvent(new Event(Ids.newEventId(), "One seat", 1, now));
         CountDownLatch stalledInside = new CountDownLatch(1);
         CountDownLatch otherWriterDone = new CountDownLatch(1);
@@ -64,7 +66,7 @@ class FencedCommitTest {
             }
         };
         LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
-                TIMEOUT, stallFirstWriter);
+                TIMEOUT, TestStores.RETENTION, stallFirstWriter);
         Hold stalled = newHold(event, 1);
         Hold other = newHold(event, 1);
 
@@ -84,7 +86,7 @@ class FencedCommitTest {
 
     @Test
     void aBatchThatIsFencedOffEveryTimeFailsAsUnavailableAndWritesNothing() {
-        MemoryLedgerBackend memory = new MemoryLedgerBackend(TIMEOUT);
+        MemoryLedgerBackend memory = new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION);
         LedgerBackend alwaysFenced = new LockLosingBackend(memory) {
             @Override
             public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
@@ -93,7 +95,7 @@ class FencedCommitTest {
         };
         Event event = memory.insertEvent(new Event(Ids.newEventId(), "Contended", 5, now));
         LedgerSeatStore store = new LedgerSeatStore(alwaysFenced, new LedgerMetrics(registry), Optional.empty(), 256,
-                TIMEOUT, CriticalSectionHook.NONE);
+                TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         Hold hold = newHold(event, 2);
 
         assertThatThrownBy(() -> store.placeHold(hold, now)).isInstanceOf(StoreUnavailableException.class);

@@ -1,5 +1,7 @@
 package boxoffice.store.ledger;
 
+import boxoffice.testing.TestStores;
+import boxoffice.testing.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +29,8 @@ class LedgerSeatStoreTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
-    private final LedgerSeatStore store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT),
-            new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, CriticalSectionHook.NONE);
+    private final LedgerSeatStore store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
+            new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
 
     @AfterEach
     void tearDown() {
@@ -52,7 +54,7 @@ class LedgerSeatStoreTest {
     void afterTheWorkersStopMutationsFailFastAsUnavailableAndWriteNothing() {
         Event event = newEvent(10);
         workers.shutdown();
-        Hold hold = new Hold(Ids.newChildId(event.id()), event.id(), 2, now, now.plusSeconds(120),
+        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 2, now, now.plusSeconds(120),
                 Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
 
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package boxoffice.store.memory;
 
+import boxoffice.testing.TestStores;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.ledger.CriticalSectionHook;
@@ -27,8 +28,8 @@ class MemorySeatStoreConcurrencyTest {
         @BeforeEach
         void setUp() {
             workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT), new LedgerMetrics(new MetricRegistry()),
-                    Optional.of(workers), 256, TIMEOUT, CriticalSectionHook.NONE);
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+                    Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         }
 
         @AfterEach
@@ -49,8 +50,8 @@ class MemorySeatStoreConcurrencyTest {
 
         @BeforeEach
         void setUp() {
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT), new LedgerMetrics(new MetricRegistry()),
-                    Optional.empty(), 256, TIMEOUT, CriticalSectionHook.NONE);
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+                    Optional.empty(), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         }
 
         @Override

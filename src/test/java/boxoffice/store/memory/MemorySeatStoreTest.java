@@ -1,5 +1,13 @@
 package boxoffice.store.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import boxoffice.testing.TestIds;
+import boxoffice.core.Hold;
+import boxoffice.core.Event;
+import boxoffice.core.Booking;
+import boxoffice.testing.TestStores;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
@@ -30,8 +38,8 @@ class MemorySeatStoreTest {
         @BeforeEach
         void setUp() {
             workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT), new LedgerMetrics(new MetricRegistry()),
-                    Optional.of(workers), 256, TIMEOUT, CriticalSectionHook.NONE);
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+                    Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
             keys = new MemoryIdempotencyKeys(Clock.systemUTC());
         }
 
@@ -59,8 +67,8 @@ class MemorySeatStoreTest {
 
         @BeforeEach
         void setUp() {
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT), new LedgerMetrics(new MetricRegistry()),
-                    Optional.empty(), 256, TIMEOUT, CriticalSectionHook.NONE);
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+                    Optional.empty(), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
             keys = new MemoryIdempotencyKeys(Clock.systemUTC());
         }
 
@@ -72,6 +80,28 @@ class MemorySeatStoreTest {
         @Override
         protected IdempotencyKeys idempotencyKeys() {
             return keys;
+        }
+
+        @Test
+        void finishedHoldsAreForgottenAfterTheRetentionAndBookingsAreKept() {
+            Event event = newEvent(10);
+            Hold booked = placeHold(event, 2);
+            Hold released = placeHold(event, 1);
+            Hold active = placeHold(event, 3);
+            Booking booking = store.book(booked.id(), booked.paymentToken(), TestIds.childOf(event.id()),
+                    t0.plusSeconds(1)).value();
+            store.release(released.id(), Optional.empty(), t0.plusSeconds(1));
+
+            Instant justBefore = t0.plusSeconds(1).plus(TestStores.RETENTION).minusMillis(1);
+            store.placeHold(newHoldAt(event, 1, justBefore), justBefore);
+            assertThat(store.findHold(booked.id())).isPresent();
+
+            Instant after = t0.plusSeconds(1).plus(TestStores.RETENTION);
+            store.placeHold(newHoldAt(event, 1, after), after);
+            assertThat(store.findHold(booked.id())).isEmpty();
+            assertThat(store.findHold(released.id())).isEmpty();
+            assertThat(store.findHold(active.id())).as("an active hold is never forgotten").isPresent();
+            assertThat(store.findBooking(booking.id())).contains(booking);
         }
     }
 }

@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestIds;
 import static boxoffice.store.redis.RedisTestStores.event;
 import static boxoffice.store.redis.RedisTestStores.hold;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,9 +120,9 @@ class RedisClusterSeatStoreTest {
         assertThatThrownBy(() -> store.placeHold(hold(eventId, 1, now, TTL), now))
                 .isInstanceOf(InsufficientSeatsException.class);
 
-        String bookingId = Ids.newChildId(eventId);
+        String bookingId = TestIds.childOf(eventId);
         Booking booking = store.book(booked.id(), booked.paymentToken(), bookingId, now).value();
-        assertThat(store.book(booked.id(), booked.paymentToken(), Ids.newChildId(eventId), now).value())
+        assertThat(store.book(booked.id(), booked.paymentToken(), TestIds.childOf(eventId), now).value())
                 .isEqualTo(booking);
         assertThat(store.findBooking(bookingId)).contains(booking);
         store.release(released.id(), Optional.of(released.paymentToken()), now);

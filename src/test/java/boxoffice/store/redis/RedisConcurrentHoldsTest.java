@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestStores;
 import static boxoffice.store.redis.RedisTestStores.event;
 import static boxoffice.store.redis.RedisTestStores.hold;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,7 @@ class RedisConcurrentHoldsTest {
         clients.add(client);
         MetricRegistry registry = new MetricRegistry();
         return new LedgerSeatStore(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)),
-                new LedgerMetrics(registry), Optional.of(pool(4)), 256, Duration.ofSeconds(5),
+                new LedgerMetrics(registry), Optional.of(pool(4)), 256, Duration.ofSeconds(5), TestStores.RETENTION,
                 CriticalSectionHook.NONE);
     }
 

@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Event;
@@ -40,7 +41,7 @@ class RedisSeatStoreContractTest {
         MetricRegistry registry = new MetricRegistry();
         RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
         store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.of(workers), 256,
-                Duration.ofSeconds(5), CriticalSectionHook.NONE);
+                Duration.ofSeconds(5), TestStores.RETENTION, CriticalSectionHook.NONE);
         keys = new RedisIdempotencyKeys(client, registry);
     }
 

@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestIds;
 import static boxoffice.store.redis.RedisTestStores.event;
 import static boxoffice.store.redis.RedisTestStores.hold;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +88,7 @@ class RedisSeatStoreTest {
         assertThat(store.findHold(hold.id())).contains(hold);
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(10, 6, 4, 0));
 
-        String bookingId = Ids.newChildId(eventId);
+        String bookingId = TestIds.childOf(eventId);
         Outcome<Booking> booked = store.book(hold.id(), hold.paymentToken(), bookingId, now);
         assertThat(booked.changed()).isTrue();
         assertThat(booked.value()).isEqualTo(new Booking(bookingId, hold.id(), eventId, 4, now));
@@ -96,7 +97,7 @@ class RedisSeatStoreTest {
         assertThat(store.findHold(hold.id())).contains(hold.booked(bookingId));
 
         Instant afterTtl = now.plus(TTL).plusSeconds(1);
-        Outcome<Booking> replay = store.book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId), afterTtl);
+        Outcome<Booking> replay = store.book(hold.id(), hold.paymentToken(), TestIds.childOf(eventId), afterTtl);
         assertThat(replay).isEqualTo(Outcome.unchanged(booked.value()));
         assertThat(store.counts(eventId, afterTtl)).contains(new SeatCounts(10, 6, 0, 4));
         assertThat(jedis.pttl(RedisKeys.hold(eventId, hold.id()))).isPositive();
@@ -109,7 +110,7 @@ class RedisSeatStoreTest {
         Hold hold = hold(eventId, 3, now, TTL);
         store.placeHold(hold, now);
 
-        assertThatThrownBy(() -> store.book(hold.id(), "pt_wrong", Ids.newChildId(eventId), now))
+        assertThatThrownBy(() -> store.book(hold.id(), "pt_wrong", TestIds.childOf(eventId), now))
                 .isInstanceOf(InvalidPaymentTokenException.class);
         assertThatThrownBy(() -> store.placeHold(hold(eventId, 3, now, TTL), now))
                 .isInstanceOfSatisfying(InsufficientSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
@@ -127,7 +128,7 @@ class RedisSeatStoreTest {
         assertThat(released).isEqualTo(Outcome.changed(hold.withStatus(HoldStatus.EXPIRED)));
         assertThat(store.release(hold.id(), Optional.empty(), now).changed()).isFalse();
         assertThat(store.counts(eventId, now)).contains(SeatCounts.fresh(5));
-        assertThatThrownBy(() -> store.book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId), now))
+        assertThatThrownBy(() -> store.book(hold.id(), hold.paymentToken(), TestIds.childOf(eventId), now))
                 .isInstanceOf(HoldExpiredException.class);
 
         long ttlMillis = jedis.pttl(RedisKeys.hold(eventId, hold.id()));
@@ -179,7 +180,7 @@ class RedisSeatStoreTest {
         String b = store.createEvent(event(20, now)).id();
         Hold hold = hold(a, 3, now, TTL);
         store.placeHold(hold, now);
-        store.book(hold.id(), hold.paymentToken(), Ids.newChildId(a), now);
+        store.book(hold.id(), hold.paymentToken(), TestIds.childOf(a), now);
         store.placeHold(hold(b, 5, now, TTL), now);
 
         StoreTotals totals = store.totals();
@@ -199,9 +200,9 @@ class RedisSeatStoreTest {
     @Test
     void findsNothingForUnknownOrMalformedIds() {
         String eventId = store.createEvent(event(3, now)).id();
-        assertThat(store.findHold(Ids.newChildId(eventId))).isEmpty();
+        assertThat(store.findHold(TestIds.childOf(eventId))).isEmpty();
         assertThat(store.findHold("not-an-id")).isEmpty();
-        assertThat(store.findBooking(Ids.newChildId(eventId))).isEmpty();
+        assertThat(store.findBooking(TestIds.childOf(eventId))).isEmpty();
         assertThat(store.counts(Ids.newEventId(), now)).isEmpty();
     }
 

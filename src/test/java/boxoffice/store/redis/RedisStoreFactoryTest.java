@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.SeatCounts;
@@ -58,12 +59,11 @@ class RedisStoreFactoryTest {
                   lockLease: 5 seconds
                   connectTimeout: 1 second
                   responseTimeout: 1 second
-                  finishedHoldRetention: 24 hours
                 """.formatted(redis.url()));
         assertThat(factory).isInstanceOf(RedisStoreFactory.class);
         assertThat(factory.describe()).contains("single Redis at " + redis.url());
 
-        Stores stores = factory.build(environment);
+        Stores stores = factory.build(environment, TestStores.RETENTION);
         for (LifeCycle managed : environment.lifecycle().getManagedObjects()) {
             managed.start();
         }

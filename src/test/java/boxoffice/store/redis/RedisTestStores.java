@@ -1,5 +1,7 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.TestStores;
+import boxoffice.testing.TestIds;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
@@ -39,11 +41,11 @@ final class RedisTestStores {
     /** Group commit off: each command runs on its caller's thread, which keeps failures on that thread. */
     static LedgerSeatStore store(RedisLedgerBackend backend, MetricRegistry registry, CriticalSectionHook hook) {
         return new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
-                Duration.ofSeconds(5), hook);
+                Duration.ofSeconds(5), TestStores.RETENTION, hook);
     }
 
     static RedisLedgerBackend backend(RedissonClient client, MetricRegistry registry, Duration lockLease) {
-        return new RedisLedgerBackend(client, registry, Duration.ofSeconds(1), lockLease, Duration.ofHours(24));
+        return new RedisLedgerBackend(client, registry, Duration.ofSeconds(1), lockLease, TestStores.RETENTION);
     }
 
     /** Millisecond precision, as stored. */
@@ -56,7 +58,7 @@ final class RedisTestStores {
     }
 
     static Hold hold(String eventId, int qty, Instant now, Duration ttl) {
-        return new Hold(Ids.newChildId(eventId), eventId, qty, now, now.plus(ttl), Ids.newPaymentToken(),
+        return new Hold(TestIds.childOf(eventId), eventId, qty, now, now.plus(ttl), Ids.newPaymentToken(),
                 HoldStatus.ACTIVE, null);
     }
 }

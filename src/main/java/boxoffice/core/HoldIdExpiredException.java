@@ -1,0 +1,12 @@
+package boxoffice.core;
+
+/**
+ * A hold id was issued longer ago than finished holds are remembered, so a hold with this id may have lived, finished
+ * and been forgotten: the store refuses to place it again. Only a retried request can carry such an id.
+ */
+public final class HoldIdExpiredException extends BoxOfficeException {
+    public HoldIdExpiredException(String holdId) {
+        super("Hold " + holdId + " was requested too long ago to be placed now; send the request with a new"
+                + " Idempotency-Key");
+    }
+}

@@ -40,6 +40,16 @@ public final class Ids {
         return eventId + "_" + BASE64URL.encodeToString(bytes.put(random).array());
     }
 
+    /** The part of a hold or booking id after its event's id (a store may keep only this beside the event). */
+    public static String suffixOf(String childId) {
+        return childId.substring(childId.indexOf('_') + 1);
+    }
+
+    /** The hold or booking id of the event with this suffix. */
+    public static String childId(String eventId, String suffix) {
+        return eventId + "_" + suffix;
+    }
+
     /** When a hold or booking id was issued, or empty when the id is malformed. */
     public static Optional<Instant> issuedAt(String childId) {
         return eventOf(childId).map(eventId -> {

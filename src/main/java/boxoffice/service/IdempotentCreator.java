@@ -81,7 +81,8 @@ public final class IdempotentCreator {
         }
     }
 
+    /** 128 bits of SHA-256: compared only with the fingerprints stored under the same caller's same key. */
     private static String fingerprint(String request) {
-        return Digests.sha256Hex(request);
+        return Digests.sha256Base64(request, 16);
     }
 }

@@ -85,8 +85,9 @@ class GracefulShutdownTest {
         assertThat(answered.get()).isGreaterThanOrEqualTo(CLIENTS * 20);
         assertThat(exitCode).as("exit code after SIGTERM; log:\n" + app.log()).isIn(0, 143);
         try (Jedis jedis = redis.jedis()) {
-            // The Redis store's key layout: an event's counters live in bo:{<event id>}:event.
-            assertThat(jedis.hget("bo:{" + eventId + "}:event", "held"))
+            // The Redis store's key layout: an event's counters live in bo:{<shard>}:e:<event id>.
+            String eventKey = jedis.keys("bo:{*}:e:" + eventId).iterator().next();
+            assertThat(jedis.hget(eventKey, "held"))
                     .as("seats held in Redis == holds answered 201").isEqualTo(Integer.toString(answered.get()));
         }
     }

@@ -823,7 +823,7 @@ public abstract class SeatStoreContractTest {
         assertThat(audit.get().balanced()).as(audit.get().toString()).isTrue();
         assertThat(audit.get().heldByActiveHolds()).isZero();
         assertThat(audit.get().bookedByBookings()).isEqualTo(3);
-        assertThat(audit.get()).isEqualTo(new LedgerAudit(event.id(), 20, 17, 0, 3, 0, 3));
+        assertThat(audit.get()).isEqualTo(new LedgerAudit(event.id(), 20, 17, 0, 3, 0, 3, 0));
     }
 
     @Test

@@ -48,9 +48,6 @@ public interface LedgerBackend {
     /** Events that may have holds due at {@code now}, at most {@code limit}. */
     List<String> eventsWithDueHolds(Instant now, int limit);
 
-    /** Called after the sweeper released an event's due holds, so the backend can index its next due time. */
-    void rescheduleDue(String eventId);
-
     StoreTotals totals();
 
     Iterable<String> eventIds();

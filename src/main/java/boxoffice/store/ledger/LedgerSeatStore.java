@@ -89,9 +89,7 @@ public final class LedgerSeatStore implements SeatStore {
 
     @Override
     public int releaseDue(String eventId, Instant now) {
-        int released = execute(new LedgerCommand.ReleaseDue(eventId, now));
-        backend.rescheduleDue(eventId);
-        return released;
+        return execute(new LedgerCommand.ReleaseDue(eventId, now));
     }
 
     @Override

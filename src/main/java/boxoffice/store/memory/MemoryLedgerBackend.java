@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Keeps everything in this process: for development, demos and tests, never for more than one instance. Each event's
@@ -156,11 +157,6 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public void rescheduleDue(String eventId) {
-        // The due index is exact here: every commit updates it in the same step.
-    }
-
-    @Override
     public StoreTotals totals() {
         StoreTotals totals = StoreTotals.EMPTY;
         for (EventSlot slot : slots.values()) {
@@ -182,9 +178,12 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             int held = slot.holds.values().stream()
                     .filter(hold -> hold.status() == HoldStatus.ACTIVE).mapToInt(Hold::qty).sum();
             int booked = slot.bookings.values().stream().mapToInt(Booking::qty).sum();
+            long holdsBookedTwice = slot.bookings.values().stream()
+                    .collect(Collectors.groupingBy(Booking::holdId, Collectors.counting()))
+                    .values().stream().filter(bookingsOfHold -> bookingsOfHold > 1).count();
             SeatCounts counts = slot.counts;
             return new LedgerAudit(eventId, counts.total(), counts.available(), counts.held(), counts.booked(),
-                    held, booked);
+                    held, booked, (int) holdsBookedTwice);
         });
     }
 

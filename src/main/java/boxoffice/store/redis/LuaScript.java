@@ -7,31 +7,53 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.redisson.api.RScript;
+import org.redisson.api.RScript.Mode;
+import org.redisson.api.RScript.ReturnType;
 import org.redisson.client.RedisNoScriptException;
 
 /**
- * A Lua script shipped as a resource, run by its SHA-1 (EVALSHA). Redis forgets loaded scripts when it restarts or
+ * A Lua script shipped as a resource, run by its SHA-1 (EVALSHA). Whether it writes and what it replies are fixed
+ * when it is loaded, so a call site passes only keys and arguments. Redis forgets loaded scripts when it restarts or
  * fails over, so a NOSCRIPT reply loads the script (on every master) and runs it again.
  */
-final class LuaScript {
+final class LuaScript<R> {
     private final String name;
     private final String source;
     private final String sha;
+    private final Mode mode;
+    private final ReturnType reply;
 
-    private LuaScript(String name, String source) {
+    private LuaScript(String name, String source, Mode mode, ReturnType reply) {
         this.name = name;
         this.source = source;
         this.sha = Digests.sha1Hex(source);
+        this.mode = mode;
+        this.reply = reply;
+    }
+
+    /** A script that only reads, replying a JSON string (or nil, as null). */
+    static LuaScript<String> reader(String name) {
+        return load(name, Mode.READ_ONLY, ReturnType.VALUE);
+    }
+
+    /** A script that writes, replying a JSON string. */
+    static LuaScript<String> writer(String name) {
+        return load(name, Mode.READ_WRITE, ReturnType.VALUE);
+    }
+
+    /** A script that writes, replying a number. */
+    static LuaScript<Long> counter(String name) {
+        return load(name, Mode.READ_WRITE, ReturnType.INTEGER);
     }
 
     /** Reads {@code boxoffice/store/redis/<name>.lua} from the class path. */
-    static LuaScript load(String name) {
+    private static <R> LuaScript<R> load(String name, Mode mode, ReturnType reply) {
         String resource = name + ".lua";
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + resource);
             }
-            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new LuaScript<>(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), mode, reply);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read script " + resource, e);
         }
@@ -42,12 +64,12 @@ final class LuaScript {
     }
 
     /** Runs the script on the node owning {@code keys.get(0)}; the other keys must share its hash tag. */
-    <R> R run(RScript scripts, RScript.Mode mode, RScript.ReturnType returnType, List<Object> keys, Object... args) {
+    R run(RScript scripts, List<Object> keys, Object... args) {
         try {
-            return scripts.evalSha(mode, sha, returnType, keys, args);
+            return scripts.evalSha(mode, sha, reply, keys, args);
         } catch (RedisNoScriptException e) {
             scripts.scriptLoad(source);
-            return scripts.evalSha(mode, sha, returnType, keys, args);
+            return scripts.evalSha(mode, sha, reply, keys, args);
         }
     }
 }

@@ -6,19 +6,22 @@ import boxoffice.store.IdempotencyRecord;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Idempotency keys as one Redis string each ({@code bo:idem:<scope>:<sha256(key)>}) holding the record as JSON. A
- * claim is {@code SET NX PX}: atomic, so of two concurrent claims exactly one wins and the other reads its record.
+ * Idempotency keys as one Redis string each ({@code bo:i:<scope>:<hash of the key>}) holding the record compactly as
+ * {@code fingerprint|resource id|claimed at (ms)}: a flash sale keeps one per hold for a day. A claim is
+ * {@code SET NX PX}: atomic, so of two concurrent claims exactly one wins and the other reads its record.
  */
 public final class RedisIdempotencyKeys implements IdempotencyKeys {
     /** A key that expires between our failed SET NX and the GET is claimed again; twice in a row is not plausible. */
     private static final int MAX_CLAIM_ATTEMPTS = 3;
+    /** Neither a fingerprint (base64url) nor a resource id contains it. */
+    private static final String SEPARATOR = "|";
 
     private final RedissonClient redisson;
     private final RoundTrips roundTrips;
@@ -32,17 +35,15 @@ public final class RedisIdempotencyKeys implements IdempotencyKeys {
     public Optional<IdempotencyRecord> claim(
             String scope, String key, IdempotencyRecord proposed, Duration retention) {
         RBucket<String> bucket = redisson.getBucket(RedisKeys.idempotency(scope, key), StringCodec.INSTANCE);
-        String proposedJson = RedisJson.write(Map.of(
-                "fingerprint", proposed.fingerprint(),
-                "resource_id", proposed.resourceId(),
-                "claimed_at", RedisRecords.millis(proposed.claimedAt())));
+        String proposedValue = String.join(SEPARATOR,
+                proposed.fingerprint(), proposed.resourceId(), RedisRecords.millis(proposed.claimedAt()));
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-            if (roundTrips.call("idempotency.claim", () -> bucket.setIfAbsent(proposedJson, retention))) {
+            if (roundTrips.call("idempotency.claim", () -> bucket.setIfAbsent(proposedValue, retention))) {
                 return Optional.empty();
             }
             String stored = roundTrips.call("idempotency.get", bucket::get);
             if (stored != null) {
-                return Optional.of(toRecord(RedisJson.readHash(stored)));
+                return Optional.of(toRecord(stored));
             }
         }
         throw new StoreUnavailableException("idempotency key kept expiring while being claimed");
@@ -54,8 +55,8 @@ public final class RedisIdempotencyKeys implements IdempotencyKeys {
                 () -> redisson.getBucket(RedisKeys.idempotency(scope, key), StringCodec.INSTANCE).delete());
     }
 
-    private static IdempotencyRecord toRecord(Map<String, String> json) {
-        return new IdempotencyRecord(json.get("fingerprint"), json.get("resource_id"),
-                Instant.ofEpochMilli(Long.parseLong(json.get("claimed_at"))));
+    private static IdempotencyRecord toRecord(String stored) {
+        String[] parts = stored.split(Pattern.quote(SEPARATOR), 3);
+        return new IdempotencyRecord(parts[0], parts[1], Instant.ofEpochMilli(Long.parseLong(parts[2])));
     }
 }

@@ -2,26 +2,37 @@ package boxoffice.store.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** JSON as stored in Redis and spoken with the Lua scripts (cjson there): hashes travel as maps of strings. */
+/** JSON as stored in Redis and spoken with the Lua scripts (cjson there). */
 final class RedisJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** What read-for-update.lua returns: the event hash, holds and bookings by id. */
-    record Snapshot(
-            Map<String, String> event,
-            Map<String, Map<String, String>> holds,
-            Map<String, Map<String, String>> bookings) {}
+    /** What read-for-update.lua returns: the event hash, and holds and bookings as stored, by suffix. */
+    record Snapshot(Map<String, String> event, Map<String, String> holds, Map<String, String> bookings) {}
 
     private RedisJson() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
 
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode script argument", e);
+        }
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected stored JSON: " + json, e);
         }
     }
 

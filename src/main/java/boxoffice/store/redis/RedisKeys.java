@@ -1,52 +1,95 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Digests;
+import boxoffice.core.Ids;
 
 /**
- * The key layout. Every key of an event carries the hash tag {@code {<eventId>}}, so one event's data sits in one
- * slot and a Lua script can change it atomically on a single Redis, Sentinel or Cluster alike. Hold and booking ids
- * start with their event's id ({@link boxoffice.core.Ids#eventOf}), so their keys are found from the id alone.
+ * The key layout. Events are spread over {@link #SHARDS} shards by their id; every key of a shard carries the hash tag
+ * {@code {<shard>}}, so an event's keys and its shard's keys (its list of events, its totals, its due index) sit in
+ * one slot, and one Lua script changes them together, atomically, on a single Redis, Sentinel or Cluster alike.
+ * A hold or booking id starts with its event's id, so its key is found from the id alone.
+ *
+ * <pre>
+ * bo:{s}:events           set of the shard's event ids
+ * bo:{s}:totals           hash of the shard's figures (events, seats by state, holds created/expired, bookings)
+ * bo:{s}:due              zset event id -> earliest expiry of its active holds (the sweeper's work list)
+ * bo:{s}:e:E              hash: the event (name, created_at, total) and its counters and version
+ * bo:{s}:x:E              zset hold suffix -> expires_at, for the event's active holds
+ * bo:{s}:h:E_suffix       string: a hold (compact JSON); a finished one expires after the retention
+ * bo:{s}:b:E              hash booking suffix -> booking (compact JSON); kept for good
+ * bo:{s}:l:E              the event's lock
+ * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
+ * </pre>
  */
 final class RedisKeys {
-    /** Global zset: event id scored by its earliest hold expiry; the sweeper's work list. */
-    static final String DUE = "bo:due";
-    /** Global set of every event id, for the totals. */
-    static final String EVENTS = "bo:events";
+    /** Fixed for good: changing it would move every event to another shard. */
+    static final int SHARDS = 256;
 
     private RedisKeys() {}
 
-    /** The prefix shared by every key of the event; scripts append {@code hold:<id>} or {@code booking:<id>}. */
-    static String prefix(String eventId) {
-        return "bo:{" + eventId + "}:";
+    static int shardOf(String eventId) {
+        return Math.floorMod(eventId.hashCode(), SHARDS);
+    }
+
+    private static String shardPrefix(int shard) {
+        return "bo:{" + shard + "}:";
+    }
+
+    private static String eventPrefix(String eventId) {
+        return shardPrefix(shardOf(eventId));
+    }
+
+    static String shardEvents(int shard) {
+        return shardPrefix(shard) + "events";
+    }
+
+    static String shardTotals(int shard) {
+        return shardPrefix(shard) + "totals";
+    }
+
+    static String shardDue(int shard) {
+        return shardPrefix(shard) + "due";
+    }
+
+    static String shardEvents(String eventId) {
+        return shardEvents(shardOf(eventId));
+    }
+
+    static String shardTotals(String eventId) {
+        return shardTotals(shardOf(eventId));
+    }
+
+    static String shardDue(String eventId) {
+        return shardDue(shardOf(eventId));
     }
 
     static String event(String eventId) {
-        return prefix(eventId) + "event";
+        return eventPrefix(eventId) + "e:" + eventId;
     }
 
     static String expiry(String eventId) {
-        return prefix(eventId) + "expiry";
+        return eventPrefix(eventId) + "x:" + eventId;
     }
 
-    /** Hash of the event's bookings: booking id to seats, for the ledger audit. */
     static String bookings(String eventId) {
-        return prefix(eventId) + "bookings";
+        return eventPrefix(eventId) + "b:" + eventId;
     }
 
     static String lock(String eventId) {
-        return prefix(eventId) + "lock";
+        return eventPrefix(eventId) + "l:" + eventId;
     }
 
-    static String hold(String eventId, String holdId) {
-        return prefix(eventId) + "hold:" + holdId;
+    /** What a hold suffix is appended to for its key; scripts build hold keys from it (same slot). */
+    static String holdPrefix(String eventId) {
+        return eventPrefix(eventId) + "h:" + Ids.childId(eventId, "");
     }
 
-    static String booking(String eventId, String bookingId) {
-        return prefix(eventId) + "booking:" + bookingId;
+    static String hold(String holdId) {
+        return holdPrefix(Ids.eventOf(holdId).orElseThrow()) + Ids.suffixOf(holdId);
     }
 
-    /** The client's key is hashed: it may be long or contain anything. */
+    /** The client's key is hashed (128 bits): it may be long or contain anything. */
     static String idempotency(String scope, String key) {
-        return "bo:idem:" + scope + ":" + Digests.sha256Hex(key);
+        return "bo:i:" + scope + ":" + Digests.sha256Base64(key, 16);
     }
 }

@@ -4,75 +4,118 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
 import boxoffice.core.SeatCounts;
 import boxoffice.store.StoreTotals;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Converts between domain records and their Redis hashes (field names as in the key layout, times in epoch ms). */
+/**
+ * Domain records as Redis keeps them: the one place in Java that spells a stored field's name (the Lua scripts name
+ * the fields they read in locals at their top). Times are epoch milliseconds.
+ *
+ * <p>Holds and bookings are compact JSON strings (a hold is the bulk of what Redis keeps, so its field names are one
+ * letter): a hold is {@code {"q": qty, "c": created, "e": expires, "t": token, "s": "a"|"x"|"b", "b": booking
+ * suffix}}, a booking {@code {"h": hold suffix, "q": qty, "c": created}}. Ids are stored without their event's id,
+ * which the key already holds.
+ */
 final class RedisRecords {
+    /** The event hash's fields: the event itself, then its counters. */
+    static final String NAME = "name";
+    static final String CREATED_AT = "created_at";
+    static final String TOTAL = "total";
+    static final String AVAILABLE = "available";
+    static final String HELD = "held";
+    static final String BOOKED = "booked";
+    static final String VERSION = "version";
+    static final String HOLDS_CREATED = "holds_created";
+    static final String HOLDS_EXPIRED = "holds_expired";
+    static final String BOOKINGS = "bookings";
+    /** A shard's totals hash has these fields and {@code events}. */
+    static final String EVENTS = "events";
+    static final List<String> TOTALS_FIELDS =
+            List.of(EVENTS, TOTAL, AVAILABLE, HELD, BOOKED, HOLDS_CREATED, HOLDS_EXPIRED, BOOKINGS);
+
+    private static final String QTY = "q";
+    private static final String CREATED = "c";
+    private static final String EXPIRES = "e";
+    private static final String TOKEN = "t";
+    private static final String STATUS = "s";
+    private static final String BOOKING = "b";
+    private static final String HOLD = "h";
+    private static final Map<HoldStatus, String> STATUS_CODES =
+            Map.of(HoldStatus.ACTIVE, "a", HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
+
     private RedisRecords() {}
 
     static Event event(String eventId, Map<String, String> hash) {
-        return new Event(eventId, hash.get("name"), intField(hash, "total"), instant(hash, "created_at"));
+        return new Event(eventId, hash.get(NAME), intField(hash, TOTAL), Instant.ofEpochMilli(longField(hash, CREATED_AT)));
     }
 
     static SeatCounts counts(Map<String, String> hash) {
-        return new SeatCounts(intField(hash, "total"), intField(hash, "available"), intField(hash, "held"),
-                intField(hash, "booked"));
+        return new SeatCounts(intField(hash, TOTAL), intField(hash, AVAILABLE), intField(hash, HELD),
+                intField(hash, BOOKED));
     }
 
     static long version(Map<String, String> hash) {
-        return Long.parseLong(hash.get("version"));
+        return longField(hash, VERSION);
     }
 
+    /** One shard's totals; an empty hash (a shard without events) is zero. */
     static StoreTotals totals(Map<String, String> hash) {
-        return new StoreTotals(1, intField(hash, "total"), intField(hash, "available"), intField(hash, "held"),
-                intField(hash, "booked"), longField(hash, "holds_created"), longField(hash, "holds_expired"),
-                longField(hash, "bookings"));
+        return new StoreTotals(longOrZero(hash, EVENTS), longOrZero(hash, TOTAL), longOrZero(hash, AVAILABLE),
+                longOrZero(hash, HELD), longOrZero(hash, BOOKED), longOrZero(hash, HOLDS_CREATED),
+                longOrZero(hash, HOLDS_EXPIRED), longOrZero(hash, BOOKINGS));
     }
 
-    static Hold hold(String holdId, String eventId, Map<String, String> hash) {
-        return new Hold(holdId, eventId, intField(hash, "qty"), instant(hash, "created_at"),
-                instant(hash, "expires_at"), hash.get("token"), HoldStatus.fromWireName(hash.get("status")),
-                hash.get("booking_id"));
-    }
-
-    static Booking booking(String bookingId, String eventId, Map<String, String> hash) {
-        return new Booking(bookingId, hash.get("hold_id"), eventId, intField(hash, "qty"),
-                instant(hash, "created_at"));
-    }
-
-    /** A hold as commit.lua expects it: every value a string, no booking_id until booked (cjson has no null). */
-    static Map<String, String> fields(Hold hold) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", hold.id());
-        fields.put("qty", Integer.toString(hold.qty()));
-        fields.put("created_at", millis(hold.createdAt()));
-        fields.put("expires_at", millis(hold.expiresAt()));
-        fields.put("token", hold.paymentToken());
-        fields.put("status", hold.status().wireName());
+    static String holdJson(Hold hold) {
+        ObjectNode json = RedisJson.object()
+                .put(QTY, hold.qty())
+                .put(CREATED, millis(hold.createdAt()))
+                .put(EXPIRES, millis(hold.expiresAt()))
+                .put(TOKEN, hold.paymentToken())
+                .put(STATUS, STATUS_CODES.get(hold.status()));
         if (hold.bookingId() != null) {
-            fields.put("booking_id", hold.bookingId());
+            json.put(BOOKING, Ids.suffixOf(hold.bookingId()));
         }
-        return fields;
+        return json.toString();
     }
 
-    static Map<String, String> fields(Booking booking) {
-        return Map.of(
-                "id", booking.id(),
-                "hold_id", booking.holdId(),
-                "qty", Integer.toString(booking.qty()),
-                "created_at", millis(booking.createdAt()));
+    static Hold hold(String holdId, String eventId, String stored) {
+        JsonNode json = RedisJson.tree(stored);
+        return new Hold(holdId, eventId, json.get(QTY).asInt(), instant(json, CREATED), instant(json, EXPIRES),
+                json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
+                json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null);
+    }
+
+    static String bookingJson(Booking booking) {
+        return RedisJson.object()
+                .put(HOLD, Ids.suffixOf(booking.holdId()))
+                .put(QTY, booking.qty())
+                .put(CREATED, millis(booking.createdAt()))
+                .toString();
+    }
+
+    static Booking booking(String bookingId, String eventId, String stored) {
+        JsonNode json = RedisJson.tree(stored);
+        return new Booking(bookingId, Ids.childId(eventId, json.get(HOLD).asText()), eventId, json.get(QTY).asInt(),
+                instant(json, CREATED));
     }
 
     static String millis(Instant instant) {
         return Long.toString(instant.toEpochMilli());
     }
 
-    private static Instant instant(Map<String, String> hash, String field) {
-        return Instant.ofEpochMilli(longField(hash, field));
+    private static HoldStatus statusOf(String code) {
+        return STATUS_CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown stored hold status " + code)).getKey();
+    }
+
+    private static Instant instant(JsonNode json, String field) {
+        return Instant.ofEpochMilli(Long.parseLong(json.get(field).asText()));
     }
 
     private static int intField(Map<String, String> hash, String field) {
@@ -81,5 +124,10 @@ final class RedisRecords {
 
     private static long longField(Map<String, String> hash, String field) {
         return Long.parseLong(hash.get(field));
+    }
+
+    private static long longOrZero(Map<String, String> hash, String field) {
+        String value = hash.get(field);
+        return value == null ? 0 : Long.parseLong(value);
     }
 }

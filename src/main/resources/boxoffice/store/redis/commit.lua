@@ -1,36 +1,52 @@
--- Writes one batch's changes if the event's version is still ARGV[1] (the fencing token read under the lock), and
--- bumps the version. Returns 1, or 0 having changed nothing when another writer committed first.
--- KEYS[1] event hash, KEYS[2] expiry zset. ARGV[1] expected version, ARGV[2] the event's key prefix, ARGV[3] JSON
--- changes (every value a string), ARGV[4] how long finished holds stay readable (ms).
--- Keys built from the prefix carry the event's hash tag, so they live in KEYS[1]'s slot.
-local version = redis.call('HGET', KEYS[1], 'version')
-if version ~= ARGV[1] then
+-- Writes one batch's changes if the event's version is still the one read under the lock (the fencing token), and
+-- bumps it; returns 1, or 0 having changed nothing when another writer committed first. In the same step it keeps the
+-- shard's totals and due index exact: every key here shares the shard's hash tag.
+local event_key = KEYS[1]        -- bo:{s}:e:E
+local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
+local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
+local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of its active holds
+local totals_key = KEYS[5]       -- bo:{s}:totals
+local expected_version = ARGV[1]
+local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
+local changes = cjson.decode(ARGV[3])  -- counters as strings; holds [{suffix, record, expires_at (active only)}];
+                                       -- bookings [{suffix, record}]
+local retention_ms = ARGV[4]     -- how long a finished hold stays readable
+local event_id = ARGV[5]
+
+local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
+if stored[1] ~= expected_version then
   return 0
 end
-local changes = cjson.decode(ARGV[3])
-redis.call('HSET', KEYS[1], 'available', changes.available, 'held', changes.held, 'booked', changes.booked,
-  'version', tonumber(version) + 1)
-redis.call('HINCRBY', KEYS[1], 'holds_created', changes.holds_created)
-redis.call('HINCRBY', KEYS[1], 'holds_expired', changes.holds_expired)
-redis.call('HINCRBY', KEYS[1], 'bookings', #changes.bookings)
+redis.call('HSET', event_key, 'available', changes.available, 'held', changes.held, 'booked', changes.booked,
+  'version', tonumber(expected_version) + 1)
+redis.call('HINCRBY', event_key, 'holds_created', changes.holds_created)
+redis.call('HINCRBY', event_key, 'holds_expired', changes.holds_expired)
+redis.call('HINCRBY', event_key, 'bookings', #changes.bookings)
+redis.call('HINCRBY', totals_key, 'available', tonumber(changes.available) - tonumber(stored[2]))
+redis.call('HINCRBY', totals_key, 'held', tonumber(changes.held) - tonumber(stored[3]))
+redis.call('HINCRBY', totals_key, 'booked', tonumber(changes.booked) - tonumber(stored[4]))
+redis.call('HINCRBY', totals_key, 'holds_created', changes.holds_created)
+redis.call('HINCRBY', totals_key, 'holds_expired', changes.holds_expired)
+redis.call('HINCRBY', totals_key, 'bookings', #changes.bookings)
+
 for _, hold in ipairs(changes.holds) do
-  local key = ARGV[2] .. 'hold:' .. hold.id
-  redis.call('HSET', key, 'qty', hold.qty, 'created_at', hold.created_at, 'expires_at', hold.expires_at,
-    'token', hold.token, 'status', hold.status)
-  if hold.booking_id then
-    redis.call('HSET', key, 'booking_id', hold.booking_id)
-  end
-  if hold.status == 'active' then
-    redis.call('ZADD', KEYS[2], hold.expires_at, hold.id)
+  local key = hold_prefix .. hold.suffix
+  if hold.expires_at then
+    redis.call('SET', key, hold.record)
+    redis.call('ZADD', expiry_key, hold.expires_at, hold.suffix)
   else
-    redis.call('ZREM', KEYS[2], hold.id)
-    redis.call('PEXPIRE', key, ARGV[4])
+    redis.call('SET', key, hold.record, 'PX', retention_ms)
+    redis.call('ZREM', expiry_key, hold.suffix)
   end
 end
 for _, booking in ipairs(changes.bookings) do
-  redis.call('HSET', ARGV[2] .. 'booking:' .. booking.id,
-    'hold_id', booking.hold_id, 'qty', booking.qty, 'created_at', booking.created_at)
-  -- the event's booking ledger, which the audit adds up
-  redis.call('HSET', ARGV[2] .. 'bookings', booking.id, booking.qty)
+  redis.call('HSET', bookings_key, booking.suffix, booking.record)
+end
+
+local earliest = redis.call('ZRANGE', expiry_key, 0, 0, 'WITHSCORES')
+if earliest[2] then
+  redis.call('ZADD', due_key, earliest[2], event_id)
+else
+  redis.call('ZREM', due_key, event_id)
 end
 return 1

@@ -1,29 +1,33 @@
--- One consistent read for a batch: the event hash, its holds due at ARGV[1] (at most ARGV[2]), the holds named in
--- ARGV[4] and the bookings of those booked. Returns JSON {event, holds, bookings}, or nil if there is no event.
--- KEYS[1] event hash, KEYS[2] expiry zset. ARGV[1] now (epoch ms), ARGV[2] due limit, ARGV[3] the event's key
--- prefix, ARGV[4] JSON array of hold ids. Keys built from the prefix carry the event's hash tag (same slot).
-local function hash(key)
-  local flat = redis.call('HGETALL', key)
-  local fields = {}
-  for i = 1, #flat, 2 do fields[flat[i]] = flat[i + 1] end
-  return fields
-end
+-- One consistent read for a batch: the event hash, its holds due at `now` (at most `due_limit`), the holds named and
+-- the bookings of those booked. Returns JSON {event, holds: {suffix: stored}, bookings: {suffix: stored}}, or nil if
+-- there is no event.
+local event_key = KEYS[1]        -- bo:{s}:e:E
+local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
+local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
+local now = ARGV[1]              -- epoch ms
+local due_limit = ARGV[2]
+local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
+local named = cjson.decode(ARGV[4])   -- hold suffixes
 
-local event = hash(KEYS[1])
-if next(event) == nil then
+local flat = redis.call('HGETALL', event_key)
+if #flat == 0 then
   return false
 end
+local event = {}
+for i = 1, #flat, 2 do event[flat[i]] = flat[i + 1] end
+
 local holds = {}
-for _, holdId in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])) do
-  holds[holdId] = hash(ARGV[3] .. 'hold:' .. holdId)
+for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', expiry_key, '-inf', now, 'LIMIT', 0, due_limit)) do
+  holds[suffix] = redis.call('GET', hold_prefix .. suffix)
 end
 local bookings = {}
-for _, holdId in ipairs(cjson.decode(ARGV[4])) do
-  local hold = hash(ARGV[3] .. 'hold:' .. holdId)
-  if next(hold) ~= nil then
-    holds[holdId] = hold
-    if hold.booking_id then
-      bookings[hold.booking_id] = hash(ARGV[3] .. 'booking:' .. hold.booking_id)
+for _, suffix in ipairs(named) do
+  local stored = redis.call('GET', hold_prefix .. suffix)
+  if stored then
+    holds[suffix] = stored
+    local booking = cjson.decode(stored).b
+    if booking then
+      bookings[booking] = redis.call('HGET', bookings_key, booking)
     end
   end
 end

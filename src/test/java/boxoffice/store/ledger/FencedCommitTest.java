@@ -168,11 +168,6 @@ class FencedCommitTest {
         }
 
         @Override
-        public void rescheduleDue(String eventId) {
-            delegate.rescheduleDue(eventId);
-        }
-
-        @Override
         public StoreTotals totals() {
             return delegate.totals();
         }

@@ -4,6 +4,8 @@ import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.Ids;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LedgerAudit;
 import boxoffice.store.SeatStore;
@@ -13,6 +15,7 @@ import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestIds;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -76,7 +79,26 @@ class RedisSeatStoreContractTest {
             LedgerAudit audit = store.audit(event.id()).orElseThrow();
 
             assertThat(audit.balanced()).isFalse();
-            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0));
+            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0, 0));
+        }
+
+        @Test
+        void auditReportsASecondBookingOfOneHoldEvenWhenTheCountsAddUp() {
+            Event event = newEvent(10);
+            Hold hold = placeHold(event, 2);
+            store.book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), t0);
+            try (Jedis jedis = redis.jedis()) {
+                String second = Ids.suffixOf(TestIds.childOf(event.id()));
+                jedis.hset(RedisKeys.bookings(event.id()), second,
+                        "{\"h\":\"" + Ids.suffixOf(hold.id()) + "\",\"q\":2,\"c\":\"" + t0.toEpochMilli() + "\"}");
+                jedis.hincrBy(RedisKeys.event(event.id()), "booked", 2);
+                jedis.hincrBy(RedisKeys.event(event.id()), "available", -2);
+            }
+
+            LedgerAudit audit = store.audit(event.id()).orElseThrow();
+
+            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 6, 0, 4, 0, 4, 1));
+            assertThat(audit.balanced()).isFalse();
         }
     }
 

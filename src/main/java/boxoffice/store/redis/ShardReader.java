@@ -1,0 +1,90 @@
+package boxoffice.store.redis;
+
+import boxoffice.store.StoreTotals;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+
+/**
+ * Reads across every shard: the totals and the due events, each one pipelined batch of one small read per shard, so
+ * their cost stays the same however many events there are; and the ids of every event, shard by shard, lazily.
+ */
+final class ShardReader {
+    private static final int SCAN_PAGE = 500;
+
+    private final RedissonClient redisson;
+    private final RoundTrips roundTrips;
+
+    ShardReader(RedissonClient redisson, RoundTrips roundTrips) {
+        this.redisson = redisson;
+        this.roundTrips = roundTrips;
+    }
+
+    StoreTotals totals() {
+        return roundTrips.call("totals", () -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            List<RFuture<Map<String, String>>> reads = IntStream.range(0, RedisKeys.SHARDS)
+                    .mapToObj(shard -> batch.<String, String>getMap(RedisKeys.shardTotals(shard), StringCodec.INSTANCE)
+                            .readAllMapAsync())
+                    .toList();
+            batch.execute();
+            return reads.stream().map(read -> RedisRecords.totals(read.toCompletableFuture().join()))
+                    .reduce(StoreTotals.EMPTY, StoreTotals::plus);
+        });
+    }
+
+    /** Events with a hold due at {@code now}, earliest first, at most {@code limit}. */
+    List<String> eventsDueAt(Instant now, int limit) {
+        return roundTrips.call("due.range", () -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            List<RFuture<Collection<ScoredEntry<String>>>> reads = IntStream.range(0, RedisKeys.SHARDS)
+                    .mapToObj(shard -> batch.<String>getScoredSortedSet(RedisKeys.shardDue(shard), StringCodec.INSTANCE)
+                            .entryRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, limit))
+                    .toList();
+            batch.execute();
+            return reads.stream()
+                    .flatMap(read -> read.toCompletableFuture().join().stream())
+                    .sorted(Comparator.comparingDouble(ScoredEntry::getScore))
+                    .limit(limit)
+                    .map(ScoredEntry::getValue)
+                    .toList();
+        });
+    }
+
+    /** Every event's id, one shard's set at a time (SSCAN in pages). */
+    Iterable<String> eventIds() {
+        return () -> new Iterator<>() {
+            private int shard = 0;
+            private Iterator<String> current = List.<String>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && shard < RedisKeys.SHARDS) {
+                    current = redisson.<String>getSet(RedisKeys.shardEvents(shard++), StringCodec.INSTANCE)
+                            .iterator(SCAN_PAGE);
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+}

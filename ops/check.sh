@@ -9,7 +9,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/checks/lib.sh"   # also changes to the repository root
 
-ALL=(tools.sh nginx.py prometheus.py grafana.py compose.py dockerfile.py k8s.py)
+ALL=(tools.sh nginx.py prometheus.py grafana.py compose.py dockerfile.py k8s.py openapi-lint.sh)
 
 selected=()
 if [ $# -eq 0 ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tools the other checks run: nginx, promtool, python3 with PyYAML. Missing ones are installed with
+# The tools the other checks run: nginx, promtool, python3 with PyYAML, node with npm. Missing ones are installed with
 # apt-get (CI: a fresh Debian machine running as root).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -32,9 +32,18 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import yaml' >/dev/null
     say "      python3 / PyYAML missing: installing"
     apt_install python3 python3-yaml || true
 fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "      node / npm missing: installing"   # openapi-lint.sh installs its linter with npm ci
+    apt_install nodejs npm || true
+fi
 
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 if [ -x "$NGINX" ]; then pass "tool: $("$NGINX" -v 2>&1)"; else fail "tool: nginx"; fi
 if command -v promtool >/dev/null 2>&1; then pass "tool: $(promtool --version 2>&1 | head -n1)"; else fail "tool: promtool"; fi
 if python3 -c 'import yaml' >/dev/null 2>&1; then pass "tool: $(python3 --version 2>&1) with PyYAML"; else fail "tool: python3 with PyYAML"; fi
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    pass "tool: node $(node --version 2>&1) with npm $(npm --version 2>&1)"
+else
+    fail "tool: node with npm"
+fi
 finish

@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,6 +49,9 @@ class OpenApiContractTest {
     private static final String CORRELATION_HEADER = "X-Correlation-ID";
     /** Read outside Jersey, by CorrelationIdFilter (a servlet filter). */
     private static final Set<String> NOT_JERSEY_PARAMETERS = Set.of("header X-Correlation-ID");
+    /** Security requirements as JSON: the organizer's bearer key, and none at all (an alternative that is public). */
+    private static final String ORGANIZER_KEY = "{\"organizerKey\":[]}";
+    private static final String NO_CREDENTIALS = "{}";
 
     private static JsonNode spec;
 
@@ -84,14 +89,15 @@ class OpenApiContractTest {
             }
             Set<String> inJersey = new TreeSet<>();
             // Organizer-only methods are authenticated by a filter before their parameters are read.
-            boolean authorization = method.getInvocable().getHandlingMethod().isAnnotationPresent(OrganizerOnly.class);
+            boolean organizerOnly = method.getInvocable().getHandlingMethod().isAnnotationPresent(OrganizerOnly.class);
+            boolean readsAuthorization = false;
             boolean entity = false;
             for (Parameter p : method.getInvocable().getParameters()) {
                 if (p.getSource() == Source.ENTITY || p.getSource() == Source.UNKNOWN) {
                     // Jersey's model calls a body parameter annotated with @Valid (and nothing else) UNKNOWN
                     entity = true;
                 } else if (p.getSource() == Source.HEADER && p.getSourceName().equalsIgnoreCase("Authorization")) {
-                    authorization = true;
+                    readsAuthorization = true;
                 } else if (p.getSource() == Source.PATH || p.getSource() == Source.QUERY
                         || p.getSource() == Source.HEADER) {
                     inJersey.add(p.getSource().name().toLowerCase(java.util.Locale.ROOT) + " " + p.getSourceName());
@@ -105,9 +111,18 @@ class OpenApiContractTest {
             assertThat(inSpec).as(operation + " parameters").contains("header " + CORRELATION_HEADER);
             inSpec.removeAll(NOT_JERSEY_PARAMETERS);
             assertThat(inSpec).as(operation + " parameters (spec vs. Jersey)").isEqualTo(inJersey);
-            assertThat(op.has("security")).as(operation + " declares bearer security iff it reads Authorization"
-                            + " or is organizer-only")
-                    .isEqualTo(authorization);
+            // Every operation states its security: organizer-only needs the key; a method that reads Authorization
+            // itself takes the key or no credentials (the holder's token is in the body); anything else is public.
+            List<String> expected = organizerOnly ? List.of(ORGANIZER_KEY)
+                    : readsAuthorization ? List.of(ORGANIZER_KEY, NO_CREDENTIALS)
+                    : List.of();
+            JsonNode security = op.path("security");
+            assertThat(security.isArray()).as(operation + " declares security (an empty list when public)").isTrue();
+            List<String> declared = new ArrayList<>();
+            security.forEach(requirement -> declared.add(requirement.toString()));
+            assertThat(declared).as(operation + " security requirements (organizer-only: the key; reads Authorization:"
+                            + " the key or none; otherwise public)")
+                    .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(op.has("requestBody")).as(operation + " has a request body iff Jersey reads an entity")
                     .isEqualTo(entity);
         });
@@ -176,6 +191,10 @@ class OpenApiContractTest {
         assertExactly("GET /api/v1/events/{event_id}", get("/api/v1/events/not-an-id"), 404);
         assertExactly("GET /api/v1/metrics", get("/api/v1/metrics"), 200);
         assertExactly("GET /api/v1/health", get("/api/v1/health"), 200);
+        for (String operation : List.of("GET /api/v1/metrics", "GET /api/v1/health")) {
+            Response refused = APP.client().target(url(operation.substring(4))).request(MediaType.TEXT_HTML).get();
+            assertThat(assertExactly(operation, refused, 406).path("error_code").asText()).isEqualTo("NOT_ACCEPTABLE");
+        }
     }
 
     @Test

@@ -28,6 +28,12 @@ public final class JsonErrorHandler extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Jetty writes a body only for GET, POST and HEAD; our refusals of TRACE or FOO are JSON like the rest. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback)

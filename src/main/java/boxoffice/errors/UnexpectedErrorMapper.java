@@ -2,16 +2,43 @@ package boxoffice.errors;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.zip.ZipException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A bug, never a client's fault: logged with its stack trace, answered with a 500 that reveals nothing. */
+/**
+ * Whatever no other mapper took. Two failures of reading a request body arrive here as plain I/O errors and are the
+ * client's doing, not bugs: a body that claims gzip but is not (400), and a client that hung up before its body
+ * arrived (logged at INFO, answered 499 "client closed request" — nobody reads it, but the request metrics count it
+ * apart from server errors). Anything else is a bug: logged with its stack trace, answered with a 500 that reveals
+ * nothing.
+ */
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+    /** nginx's code for a request its client abandoned; never sent to anyone who could read it. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (causedBy(exception, ZipException.class)) {
+            return ErrorResponses.json(400, "MALFORMED_REQUEST", "Request body is not valid gzip");
+        }
+        if (causedBy(exception, EofException.class)) {
+            LOG.info("Client closed the connection before its request body arrived: {}", exception.toString());
+            return ErrorResponses.json(CLIENT_CLOSED_REQUEST, "CLIENT_CLOSED_REQUEST",
+                    "The client closed the connection before its request body arrived");
+        }
         LOG.error("Unexpected error", exception);
         return ErrorResponses.json(500, "INTERNAL_ERROR", "Internal error; it has been logged");
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

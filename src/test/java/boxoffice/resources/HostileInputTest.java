@@ -8,7 +8,15 @@ import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.MutableClock;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import boxoffice.testing.Pause;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,6 +107,9 @@ class HostileInputTest {
                 post("/api/v1/events", "{\"name\": \"a\", \"total_seats\": 1}", "Content-Type", "application/jsonx"),
                 post("/api/v1/events", "{\"name\": \"a\", \"total_seats\": 1}", "Content-Type", "*/*; garbage"),
                 post("/api/v1/events", "\u00ff\u00fe garbage bytes", "Content-Type", "application/json"),
+                post("/api/v1/events", "{\"name\": \"a\", \"total_seats\": 1}", "Content-Encoding", "gzip"),
+                post("/api/v1/holds", "{\"event_id\": " + ev + ", \"qty\": 1}", "Content-Encoding", "gzip"),
+                post("/api/v1/book", "{\"hold_id\": \"$HOLD\", \"payment_token\": \"x\"}", "Content-Encoding", "gzip"),
                 get("/api/v1/events/$EVENT", "Accept", "application/xml"));
     }
 
@@ -121,6 +132,36 @@ class HostileInputTest {
         assertThat(api.counts(eventId)).containsExactly(10, 9, 1, 0);
     }
 
+    /** A client that hangs up mid-body is not a server error: no 500 in the metrics, nothing logged at ERROR. */
+    @Test
+    void aClientThatHangsUpMidBodyIsCountedApartFromServerErrors() throws Exception {
+        ListAppender<ILoggingEvent> errors = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        errors.start();
+        root.addAppender(errors);
+        try {
+            for (String path : List.of("/api/v1/events", "/api/v1/holds", "/api/v1/book")) {
+                try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+                    socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"name\": \"ab")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(300);
+                }
+            }
+            String after = "";
+            for (int attempt = 0; attempt < 50 && !after.contains("/api/v1/book\",status=\"499\""); attempt++) {
+                Pause.sleep(java.time.Duration.ofMillis(100)); // the server notices the hang-up on its own time
+                after = BoxOfficeTestApp.admin(APP).get("/prometheus").body();
+            }
+            assertThat(after).contains("path=\"/api/v1/events\",status=\"499\"");
+            assertThat(after).doesNotContain("status=\"500\"");
+            assertThat(errors.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+        } finally {
+            root.detachAppender(errors);
+        }
+    }
+
     @Test
     void hugeHeadersAreRefusedAsJson() {
         HttpTestClient api = BoxOfficeTestApp.api(APP);
@@ -134,7 +175,7 @@ class HostileInputTest {
     void unusualMethodsAreRefusedAsJson() {
         HttpTestClient api = BoxOfficeTestApp.api(APP);
         List<Resp> answers = new ArrayList<>();
-        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+        for (String method : List.of("PUT", "PATCH", "DELETE", "TRACE", "FOO")) {
             answers.add(api.send(method, "/api/v1/holds/" + holdId, HttpRequest.BodyPublishers.ofString("{}"),
                     "Content-Type", "application/json"));
         }

@@ -25,6 +25,7 @@ import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
+import boxoffice.resources.RequestDeadlineFilter;
 import boxoffice.resources.SystemResource;
 import boxoffice.service.BookingService;
 import boxoffice.service.EventService;
@@ -124,6 +125,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         }
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+        environment.servlets().addFilter("request-deadline", new RequestDeadlineFilter(config.getStore().timeout()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
         environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));

@@ -15,6 +15,9 @@ public interface StoreFactory extends Discoverable {
     /** @param finishedHoldRetention how long expired and booked holds stay readable before the store forgets them */
     Stores build(Environment environment, Duration finishedHoldRetention);
 
+    /** How long a request waits for the store in all before it is answered 503 (STORE_TIMEOUT). */
+    Duration timeout();
+
     /** One line for the start-up log: what this store is and what it is for. */
     String describe();
 }

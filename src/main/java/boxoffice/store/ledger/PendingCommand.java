@@ -1,6 +1,7 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.BoxOfficeException;
+import boxoffice.core.RequestDeadline;
 import boxoffice.core.StoreUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +49,15 @@ final class PendingCommand<R> {
         result.completeExceptionally(failure);
     }
 
-    /** Waits for the batch until the deadline; the store is unavailable to a caller that waited too long. */
+    /**
+     * Waits for the batch until the deadline, or the request's own deadline if that comes first; the store is
+     * unavailable to a caller that waited too long.
+     */
     R await() {
+        long wait = Math.max(0, deadlineNanos - System.nanoTime());
+        long requestLeft = RequestDeadline.remaining().map(Duration::toNanos).orElse(wait);
         try {
-            return result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return result.get(Math.min(wait, requestLeft), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new StoreUnavailableException("no answer in time");
         } catch (InterruptedException e) {

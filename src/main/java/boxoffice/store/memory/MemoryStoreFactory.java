@@ -40,6 +40,11 @@ public class MemoryStoreFactory implements StoreFactory {
     }
 
     @Override
+    public Duration timeout() {
+        return groupCommit.getTimeout().toJavaDuration();
+    }
+
+    @Override
     public String describe() {
         return "in-memory store: data lives in this process only and is lost on restart; for development and demos,"
                 + " never for more than one instance (set STORE=redis for production)";

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
@@ -64,12 +67,17 @@ final class LuaScript<R> {
     }
 
     /** Runs the script on the node owning {@code keys.get(0)}; the other keys must share its hash tag. */
-    R run(RScript scripts, List<Object> keys, Object... args) {
-        try {
-            return scripts.evalSha(mode, sha, reply, keys, args);
-        } catch (RedisNoScriptException e) {
-            scripts.scriptLoad(source);
-            return scripts.evalSha(mode, sha, reply, keys, args);
-        }
+    CompletionStage<R> run(RScript scripts, List<Object> keys, Object... args) {
+        return scripts.<R>evalShaAsync(mode, sha, reply, keys, args).exceptionallyCompose(failure -> {
+            if (!(unwrap(failure) instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedStage(failure);
+            }
+            return scripts.scriptLoadAsync(source)
+                    .thenCompose(loaded -> scripts.<R>evalShaAsync(mode, sha, reply, keys, args));
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

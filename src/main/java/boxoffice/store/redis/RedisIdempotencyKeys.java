@@ -38,10 +38,10 @@ public final class RedisIdempotencyKeys implements IdempotencyKeys {
         String proposedValue = String.join(SEPARATOR,
                 proposed.fingerprint(), proposed.resourceId(), RedisRecords.millis(proposed.claimedAt()));
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-            if (roundTrips.call("idempotency.claim", () -> bucket.setIfAbsent(proposedValue, retention))) {
+            if (roundTrips.call("idempotency.claim", () -> bucket.setIfAbsentAsync(proposedValue, retention))) {
                 return Optional.empty();
             }
-            String stored = roundTrips.call("idempotency.get", bucket::get);
+            String stored = roundTrips.call("idempotency.get", bucket::getAsync);
             if (stored != null) {
                 return Optional.of(toRecord(stored));
             }
@@ -52,7 +52,7 @@ public final class RedisIdempotencyKeys implements IdempotencyKeys {
     @Override
     public void forget(String scope, String key) {
         roundTrips.call("idempotency.forget",
-                () -> redisson.getBucket(RedisKeys.idempotency(scope, key), StringCodec.INSTANCE).delete());
+                () -> redisson.getBucket(RedisKeys.idempotency(scope, key), StringCodec.INSTANCE).deleteAsync());
     }
 
     private static IdempotencyRecord toRecord(String stored) {

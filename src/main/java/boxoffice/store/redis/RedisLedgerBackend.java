@@ -78,7 +78,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public Optional<Event> readEvent(String eventId) {
         Map<String, String> hash = roundTrips.call("event.get",
-                () -> redisson.<String, String>getMap(RedisKeys.event(eventId), StringCodec.INSTANCE).readAllMap());
+                () -> redisson.<String, String>getMap(RedisKeys.event(eventId), StringCodec.INSTANCE).readAllMapAsync());
         return hash.isEmpty() ? Optional.empty() : Optional.of(RedisRecords.event(eventId, hash));
     }
 
@@ -94,7 +94,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public Optional<Hold> readHold(String holdId) {
         return Ids.eventOf(holdId).flatMap(eventId -> Optional.ofNullable(roundTrips.call("hold.get",
-                        () -> redisson.<String>getBucket(RedisKeys.hold(holdId), StringCodec.INSTANCE).get()))
+                        () -> redisson.<String>getBucket(RedisKeys.hold(holdId), StringCodec.INSTANCE).getAsync()))
                 .map(stored -> RedisRecords.hold(holdId, eventId, stored)));
     }
 
@@ -102,7 +102,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     public Optional<Booking> readBooking(String bookingId) {
         return Ids.eventOf(bookingId).flatMap(eventId -> Optional.ofNullable(roundTrips.call("booking.get",
                         () -> redisson.<String, String>getMap(RedisKeys.bookings(eventId), StringCodec.INSTANCE)
-                                .get(Ids.suffixOf(bookingId))))
+                                .getAsync(Ids.suffixOf(bookingId))))
                 .map(stored -> RedisRecords.booking(bookingId, eventId, stored)));
     }
 

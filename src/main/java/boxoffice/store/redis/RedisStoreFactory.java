@@ -68,6 +68,11 @@ public class RedisStoreFactory implements StoreFactory {
     }
 
     @Override
+    public Duration timeout() {
+        return groupCommit.getTimeout().toJavaDuration();
+    }
+
+    @Override
     public String describe() {
         return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured";
     }

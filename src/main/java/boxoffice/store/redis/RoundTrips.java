@@ -1,17 +1,25 @@
 package boxoffice.store.redis;
 
+import boxoffice.core.RequestDeadline;
 import boxoffice.core.StoreUnavailableException;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every call to Redis goes through here: it is timed ({@code boxoffice.store.roundtrip}) and any Redis failure
- * (timeout, refused connection, client shut down, error reply) becomes a {@link StoreUnavailableException}, which the
- * API answers with 503 and Retry-After.
+ * Every call to Redis goes through here: it is timed ({@code boxoffice.store.roundtrip}), it waits no longer than the
+ * request's deadline ({@link RequestDeadline}; Redisson's own timeouts bound it on other threads), and any Redis
+ * failure (timeout, refused connection, client shut down, error reply) becomes a {@link StoreUnavailableException},
+ * which the API answers with 503 and Retry-After.
  */
 final class RoundTrips {
     static final String TIMER = "boxoffice.store.roundtrip_seconds";
@@ -23,19 +31,30 @@ final class RoundTrips {
         this.timer = registry.timer(TIMER);
     }
 
-    <T> T call(String operation, Supplier<T> call) {
+    /** Runs an asynchronous Redisson call and waits for its answer. */
+    <T> T call(String operation, Supplier<? extends CompletionStage<T>> call) {
         try (Timer.Context ignored = timer.time()) {
-            return call.get();
+            var answer = call.get().toCompletableFuture();
+            Duration left = RequestDeadline.remaining().orElse(null);
+            return left == null ? answer.join() : answer.get(left.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Redis call {} had no answer within the request's deadline", operation);
+            throw new StoreUnavailableException("redis " + operation + " did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted");
+        } catch (CompletionException | ExecutionException e) {
+            throw failure(operation, e.getCause());
         } catch (RedisException e) {
             throw unavailable(operation, e);
         }
     }
 
-    void run(String operation, Runnable call) {
-        call(operation, () -> {
-            call.run();
-            return null;
-        });
+    private static RuntimeException failure(String operation, Throwable cause) {
+        if (cause instanceof RedisException redis) {
+            return unavailable(operation, redis);
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
     static StoreUnavailableException unavailable(String operation, RedisException cause) {

@@ -39,9 +39,9 @@ final class ShardReader {
                     .mapToObj(shard -> batch.<String, String>getMap(RedisKeys.shardTotals(shard), StringCodec.INSTANCE)
                             .readAllMapAsync())
                     .toList();
-            batch.execute();
-            return reads.stream().map(read -> RedisRecords.totals(read.toCompletableFuture().join()))
-                    .reduce(StoreTotals.EMPTY, StoreTotals::plus);
+            return batch.executeAsync().thenApply(done -> reads.stream()
+                    .map(read -> RedisRecords.totals(read.toCompletableFuture().join()))
+                    .reduce(StoreTotals.EMPTY, StoreTotals::plus));
         });
     }
 
@@ -53,13 +53,12 @@ final class ShardReader {
                     .mapToObj(shard -> batch.<String>getScoredSortedSet(RedisKeys.shardDue(shard), StringCodec.INSTANCE)
                             .entryRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, limit))
                     .toList();
-            batch.execute();
-            return reads.stream()
+            return batch.executeAsync().thenApply(done -> reads.stream()
                     .flatMap(read -> read.toCompletableFuture().join().stream())
                     .sorted(Comparator.comparingDouble(ScoredEntry::getScore))
                     .limit(limit)
                     .map(ScoredEntry::getValue)
-                    .toList();
+                    .toList());
         });
     }
 

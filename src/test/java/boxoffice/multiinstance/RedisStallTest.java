@@ -1,0 +1,93 @@
+package boxoffice.multiinstance;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.testing.AppProcess;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.RedisProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis stalls (SIGSTOP: connections stay open, nothing answers). Every kind of request, including those that call
+ * Redis more than once (a hold with an Idempotency-Key claims the key, then holds), is answered 503 within one
+ * STORE_TIMEOUT, as the docs promise; when Redis comes back, the service works again without a restart.
+ */
+class RedisStallTest {
+    private static final Duration STORE_TIMEOUT = Duration.ofMillis(1500);
+    /** Time for the answer to travel and the client to notice it, on a busy two-core machine. */
+    private static final Duration SLACK = Duration.ofMillis(500);
+
+    @Test
+    void everyRequestIsAnsweredWithinOneStoreTimeoutWhileRedisStalls() throws Exception {
+        try (RedisProcess redis = RedisProcess.startDurable();
+                AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url(),
+                        "STORE_TIMEOUT", STORE_TIMEOUT.toMillis() + " milliseconds"))) {
+            HttpTestClient api = new HttpTestClient(app.api().toString());
+            String eventId = api.newEventId(100);
+            JsonNode hold = api.hold(eventId, 1);
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+
+            redis.pause();
+            List<Future<Timed>> answers = new ArrayList<>();
+            for (Callable<Resp> request : requests(api.fresh(), eventId, hold)) {
+                answers.add(clients.submit(() -> Timed.of(request)));
+            }
+            List<Timed> timed = new ArrayList<>();
+            for (Future<Timed> answer : answers) {
+                timed.add(answer.get());
+            }
+            redis.resume();
+            clients.shutdown();
+
+            for (Timed answer : timed) {
+                answer.response().assertError(503, "STORE_UNAVAILABLE");
+                assertThat(answer.response().header("Retry-After")).isPresent();
+                assertThat(answer.took()).as(answer.toString()).isLessThan(STORE_TIMEOUT.plus(SLACK));
+            }
+            assertThat(awaitHold(api, eventId).status()).isEqualTo(201);
+        }
+    }
+
+    private static List<Callable<Resp>> requests(HttpTestClient api, String eventId, JsonNode hold) {
+        String key = UUID.randomUUID().toString();
+        return List.of(
+                () -> api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", key),
+                () -> api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1)),
+                () -> api.post("/api/v1/events", obj("name", "Stall", "total_seats", 5),
+                        "Idempotency-Key", UUID.randomUUID().toString()),
+                () -> api.book(hold),
+                () -> api.get("/api/v1/events/" + eventId + "/status"),
+                () -> api.get("/api/v1/events/" + eventId),
+                () -> api.get("/api/v1/holds/" + hold.get("hold_id").asText()),
+                () -> api.get("/api/v1/metrics"));
+    }
+
+    private static Resp awaitHold(HttpTestClient api, String eventId) throws InterruptedException {
+        Resp answer = api.tryHold(eventId, 1);
+        for (int attempt = 0; attempt < 100 && answer.status() == 503; attempt++) {
+            Thread.sleep(100);
+            answer = api.tryHold(eventId, 1);
+        }
+        return answer;
+    }
+
+    private record Timed(Resp response, Duration took) {
+        static Timed of(Callable<Resp> request) throws Exception {
+            long start = System.nanoTime();
+            Resp response = request.call();
+            return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+}

@@ -1,8 +1,8 @@
 package boxoffice;
 
+import boxoffice.api.ApiJson;
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
-import boxoffice.api.ApiJson;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
 import boxoffice.errors.JsonErrorHandler;

@@ -1,8 +1,8 @@
 package boxoffice.metrics;
 
+import boxoffice.core.StoreTotals;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.service.SystemFigures;
-import boxoffice.store.StoreTotals;
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;

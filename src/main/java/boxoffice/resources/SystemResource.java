@@ -2,8 +2,8 @@ package boxoffice.resources;
 
 import boxoffice.api.HealthResponse;
 import boxoffice.api.MetricsResponse;
+import boxoffice.core.StoreTotals;
 import boxoffice.service.SystemFigures;
-import boxoffice.store.StoreTotals;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
-import boxoffice.store.Outcome;
+import boxoffice.core.Outcome;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;

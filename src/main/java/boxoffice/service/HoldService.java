@@ -5,7 +5,7 @@ import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
-import boxoffice.store.Outcome;
+import boxoffice.core.Outcome;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package boxoffice.service;
 
-import boxoffice.store.LedgerAudit;
+import boxoffice.core.LedgerAudit;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;

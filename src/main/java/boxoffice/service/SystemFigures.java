@@ -1,7 +1,7 @@
 package boxoffice.service;
 
+import boxoffice.core.StoreTotals;
 import boxoffice.store.SeatStore;
-import boxoffice.store.StoreTotals;
 
 /** The system-wide figures behind {@code GET /api/v1/metrics} and the seat gauges. */
 public final class SystemFigures {

@@ -2,8 +2,8 @@ package boxoffice.tasks;
 
 import boxoffice.core.BoxOfficeException;
 import boxoffice.core.Hold;
+import boxoffice.core.Outcome;
 import boxoffice.service.HoldService;
-import boxoffice.store.Outcome;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.List;

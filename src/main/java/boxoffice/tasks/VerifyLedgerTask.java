@@ -1,7 +1,7 @@
 package boxoffice.tasks;
 
+import boxoffice.core.LedgerAudit;
 import boxoffice.service.LedgerAuditor;
-import boxoffice.store.LedgerAudit;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.List;

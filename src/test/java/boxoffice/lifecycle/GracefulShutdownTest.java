@@ -2,8 +2,8 @@ package boxoffice.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import java.io.IOException;
 import java.io.InputStream;

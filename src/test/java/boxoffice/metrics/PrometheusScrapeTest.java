@@ -3,9 +3,9 @@ package boxoffice.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.FreePorts;
+import boxoffice.testing.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;

@@ -2,8 +2,8 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

@@ -4,8 +4,8 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import boxoffice.testing.Pause;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /** A table of hostile requests: each must be refused with a 4xx in the JSON error shape, never a 5xx. */
 class HostileInputTest {

@@ -1,5 +1,6 @@
 package boxoffice.store;
 
+import boxoffice.core.Outcome;
 import boxoffice.testing.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 

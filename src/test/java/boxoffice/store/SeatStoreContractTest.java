@@ -1,5 +1,8 @@
 package boxoffice.store;
 
+import boxoffice.core.LedgerAudit;
+import boxoffice.core.Outcome;
+import boxoffice.core.StoreTotals;
 import boxoffice.testing.TestIds;
 import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;

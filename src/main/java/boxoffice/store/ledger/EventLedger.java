@@ -1,17 +1,17 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
 import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.Ids;
-import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidPaymentTokenException;
+import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
-import boxoffice.store.Outcome;
+import boxoffice.core.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

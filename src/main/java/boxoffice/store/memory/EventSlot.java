@@ -4,7 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.StoreTotals;
+import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.StoreTotals;
+import boxoffice.core.StoreTotals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

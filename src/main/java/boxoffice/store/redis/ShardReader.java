@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.store.StoreTotals;
+import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package boxoffice.store.ledger;
 
-import boxoffice.testing.TestStores;
 import boxoffice.testing.TestIds;
+import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +9,9 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
+import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
-import boxoffice.store.Outcome;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package boxoffice.store.ledger;
 
-import boxoffice.testing.TestStores;
 import boxoffice.testing.TestIds;
+import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

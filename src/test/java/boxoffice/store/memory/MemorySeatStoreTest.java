@@ -1,22 +1,21 @@
 package boxoffice.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.junit.jupiter.api.Test;
-import java.time.Instant;
-import boxoffice.testing.TestIds;
-import boxoffice.core.Hold;
-import boxoffice.core.Event;
 import boxoffice.core.Booking;
-import boxoffice.testing.TestStores;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.TestIds;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The store contract against the in-memory backend, with group commit on and off. */
 class MemorySeatStoreTest {

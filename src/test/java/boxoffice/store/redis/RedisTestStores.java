@@ -1,7 +1,5 @@
 package boxoffice.store.redis;
 
-import boxoffice.testing.TestStores;
-import boxoffice.testing.TestIds;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldStatus;
@@ -9,6 +7,8 @@ import boxoffice.core.Ids;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.TestIds;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.jackson.Jackson;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package boxoffice.store;
+package boxoffice.core;
 
 /** The result of an idempotent mutation: the value, and whether this call changed anything. */
 public record Outcome<T>(T value, boolean changed) {

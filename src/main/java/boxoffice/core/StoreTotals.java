@@ -1,4 +1,4 @@
-package boxoffice.store;
+package boxoffice.core;
 
 /** Figures summed over every event in a store. Every hold is active, expired or booked: see {@link #activeHolds}. */
 public record StoreTotals(

@@ -1,4 +1,4 @@
-package boxoffice.store;
+package boxoffice.core;
 
 /**
  * One event's stored counts beside what its records add up to, read in one atomic step: seats in its active holds,

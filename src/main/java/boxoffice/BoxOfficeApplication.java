@@ -36,6 +36,7 @@ import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
 import boxoffice.service.SystemFigures;
 import boxoffice.store.Stores;
+import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
@@ -167,9 +168,9 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     }
 
     private static void registerAdminTasks(Environment environment, Services services) {
-        environment.admin().addTask(new ExpireHoldTask(services.holds()));
-        environment.admin().addTask(new SweepExpiredTask(services.expiry()));
-        environment.admin().addTask(new VerifyLedgerTask(services.auditor()));
+        AdminTaskServlet.serve(environment.admin(), new ExpireHoldTask(services.holds()));
+        AdminTaskServlet.serve(environment.admin(), new SweepExpiredTask(services.expiry()));
+        AdminTaskServlet.serve(environment.admin(), new VerifyLedgerTask(services.auditor()));
     }
 
     /** The services the surfaces are built over. */

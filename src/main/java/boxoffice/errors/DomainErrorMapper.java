@@ -4,9 +4,12 @@ import boxoffice.api.ErrorResponse;
 import boxoffice.core.BoxOfficeException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.reflect.ParameterizedType;
+import java.util.Optional;
 
 /** Maps one domain exception to its status and error code; subclasses add details where the API has them. */
 abstract class DomainErrorMapper<E extends BoxOfficeException> implements ExceptionMapper<E> {
+    private final Class<E> type = mappedType();
     private final int status;
     private final String errorCode;
 
@@ -20,6 +23,11 @@ abstract class DomainErrorMapper<E extends BoxOfficeException> implements Except
         return withHeaders(ErrorResponses.json(status, body(exception))).build();
     }
 
+    /** {@link #toResponse} for a refusal of this mapper's type; empty for any other. */
+    Optional<Response> answer(BoxOfficeException refusal) {
+        return type.isInstance(refusal) ? Optional.of(toResponse(type.cast(refusal))) : Optional.empty();
+    }
+
     protected ErrorResponse body(E exception) {
         return ErrorResponse.of(errorCode, exception.getMessage());
     }
@@ -30,5 +38,11 @@ abstract class DomainErrorMapper<E extends BoxOfficeException> implements Except
 
     protected String errorCode() {
         return errorCode;
+    }
+
+    /** The {@code E} of {@code extends DomainErrorMapper<E>}, where Jersey reads it too. */
+    @SuppressWarnings("unchecked")
+    private Class<E> mappedType() {
+        return (Class<E>) ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
     }
 }

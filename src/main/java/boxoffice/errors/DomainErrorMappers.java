@@ -2,6 +2,7 @@ package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
 import boxoffice.core.BookingNotFoundException;
+import boxoffice.core.BoxOfficeException;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.ForbiddenException;
 import boxoffice.core.HoldAlreadyBookedException;
@@ -19,20 +20,32 @@ import boxoffice.core.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 
 /** One mapper per domain exception: the table of which refusal becomes which status and code. */
 public final class DomainErrorMappers {
     /** Seconds a client should wait before retrying when the store is unavailable. */
     static final int RETRY_AFTER_SECONDS = 1;
 
+    /** The table; stateless, so Jersey and {@link #responseTo} share these instances. */
+    private static final List<DomainErrorMapper<?>> TABLE = List.of(
+            new EventNotFound(), new HoldNotFound(), new BookingNotFound(),
+            new InsufficientSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
+            new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
+            new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
+
     private DomainErrorMappers() {}
 
     public static List<Object> all() {
-        return List.of(
-                new EventNotFound(), new HoldNotFound(), new BookingNotFound(),
-                new InsufficientSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
-                new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
-                new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
+        return List.copyOf(TABLE);
+    }
+
+    /**
+     * The API's answer to {@code refusal} (status, headers such as Retry-After, JSON body) for surfaces Jersey does
+     * not serve, the admin tasks: so "hold not found is 404" is said once, here. Empty if the table has no row for it.
+     */
+    public static Optional<Response> responseTo(BoxOfficeException refusal) {
+        return TABLE.stream().flatMap(mapper -> mapper.answer(refusal).stream()).findFirst();
     }
 
     static final class EventNotFound extends DomainErrorMapper<EventNotFoundException> {

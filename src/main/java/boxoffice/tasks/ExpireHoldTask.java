@@ -1,7 +1,7 @@
 package boxoffice.tasks;
 
-import boxoffice.core.BoxOfficeException;
 import boxoffice.core.Hold;
+import boxoffice.core.MalformedRequestException;
 import boxoffice.core.Outcome;
 import boxoffice.service.HoldService;
 import io.dropwizard.servlets.tasks.Task;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /tasks/expire-hold?hold_id=...}: an operator releases one hold now. */
+/**
+ * {@code POST /tasks/expire-hold?hold_id=...}: an operator releases one hold now. Refusals are thrown for
+ * {@link AdminTaskServlet} to answer with their status.
+ */
 public final class ExpireHoldTask extends Task {
     private final HoldService holds;
 
@@ -22,17 +25,13 @@ public final class ExpireHoldTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         List<String> ids = parameters.getOrDefault("hold_id", List.of());
-        if (ids.size() != 1) {
-            output.println("error: pass exactly one hold_id, e.g. /tasks/expire-hold?hold_id=<id>");
-            return;
+        // A blank id is a missing one: what a script sends when its variable is unset.
+        if (ids.size() != 1 || ids.get(0).isBlank()) {
+            throw new MalformedRequestException("pass exactly one hold_id, e.g. /tasks/expire-hold?hold_id=<id>");
         }
-        try {
-            Outcome<Hold> outcome = holds.release(ids.get(0), Optional.empty());
-            Hold hold = outcome.value();
-            output.println((outcome.changed() ? "released " : "already expired ")
-                    + hold.id() + " qty=" + hold.qty() + " event_id=" + hold.eventId());
-        } catch (BoxOfficeException refused) {
-            output.println("error: " + refused.getMessage());
-        }
+        Outcome<Hold> outcome = holds.release(ids.get(0), Optional.empty());
+        Hold hold = outcome.value();
+        output.println((outcome.changed() ? "released " : "already expired ")
+                + hold.id() + " qty=" + hold.qty() + " event_id=" + hold.eventId());
     }
 }

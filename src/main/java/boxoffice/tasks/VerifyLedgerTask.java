@@ -7,7 +7,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /tasks/verify-ledger}: recompute every event's counts now and list the events that drifted. */
+/**
+ * {@code POST /tasks/verify-ledger}: recompute every event's counts now and list the events that drifted. Drift is
+ * what the audit found, not a failure to audit: the answer is 200 with the report (the {@code ledger} health check
+ * and its alert turn red); a store that cannot be read answers 503.
+ */
 public final class VerifyLedgerTask extends Task {
     private final LedgerAuditor auditor;
 

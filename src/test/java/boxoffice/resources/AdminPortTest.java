@@ -9,6 +9,7 @@ import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
+import boxoffice.testing.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
@@ -93,29 +94,79 @@ class AdminPortTest {
         String holdId = hold.get("hold_id").asText();
 
         Resp first = task("/tasks/expire-hold?hold_id=" + holdId);
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body()).contains("released").contains(holdId);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.contentType()).startsWith("text/plain");
+        assertThat(first.body()).isEqualTo("released " + holdId + " qty=4 event_id=" + eventId + "\n");
         assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
         assertThat(api.get("/api/v1/holds/" + holdId).json().get("status").asText()).isEqualTo("expired");
 
         Resp again = task("/tasks/expire-hold?hold_id=" + holdId);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body()).contains("already expired");
+        assertThat(again.body()).isEqualTo("already expired " + holdId + " qty=4 event_id=" + eventId + "\n");
         assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
-    void theExpireHoldTaskRefusesWhatItCannotDo() {
+    void theExpireHoldTaskAnswers404ForAnUnknownHold() {
+        // Answered 200 before issue #14, so curl -f took the refusal for a success.
+        String unknown = TestIds.childOf(api.newEventId(10));
+        Resp resp = task("/tasks/expire-hold?hold_id=" + unknown);
+        assertThat(resp.status()).as(resp.toString()).isEqualTo(404);
+        assertThat(resp.contentType()).startsWith("text/plain");
+        assertThat(resp.body()).isEqualTo("error: Hold not found: " + unknown + "\n");
+
+        Resp malformed = task("/tasks/expire-hold?hold_id=nope");
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(404);
+        assertThat(malformed.body()).isEqualTo("error: Hold not found: nope\n");
+    }
+
+    @Test
+    void theExpireHoldTaskAnswers400WithoutExactlyOneHoldId() {
+        String usage = "error: pass exactly one hold_id, e.g. /tasks/expire-hold?hold_id=<id>\n";
+        for (String query : new String[] {"", "?hold_id=", "?hold_id=a&hold_id=b", "?id=a"}) {
+            Resp resp = task("/tasks/expire-hold" + query);
+            assertThat(resp.status()).as(query + " -> " + resp).isEqualTo(400);
+            assertThat(resp.contentType()).startsWith("text/plain");
+            assertThat(resp.body()).as(query).isEqualTo(usage);
+        }
+    }
+
+    @Test
+    void theExpireHoldTaskAnswers409ForABookedHold() {
         String eventId = api.newEventId(10);
         JsonNode hold = api.hold(eventId, 4);
         api.book(hold);
-        Resp booked = task("/tasks/expire-hold?hold_id=" + hold.get("hold_id").asText());
-        assertThat(booked.status()).isLessThan(500);
-        assertThat(booked.body()).startsWith("error");
+        String holdId = hold.get("hold_id").asText();
+        Resp booked = task("/tasks/expire-hold?hold_id=" + holdId);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(409);
+        assertThat(booked.body()).isEqualTo("error: Hold is already booked: " + holdId + "\n");
         assertThat(api.counts(eventId)).containsExactly(10, 6, 0, 4);
+    }
 
-        assertThat(task("/tasks/expire-hold?hold_id=nope").body()).startsWith("error");
-        assertThat(task("/tasks/expire-hold").body()).startsWith("error");
+    @Test
+    void tasksStayPostOnlyAndListed() {
+        Resp get = admin.get("/tasks/expire-hold?hold_id=nope");
+        assertThat(get.status()).as(get.toString()).isEqualTo(405);
+        assertThat(get.header("Allow")).hasValue("POST");
+        assertThat(admin.get("/tasks/sweep-expired").status()).isEqualTo(405);
+        assertThat(admin.get("/tasks").body().lines())
+                .contains("expire-hold", "sweep-expired", "verify-ledger", "gc", "log-level");
+    }
+
+    @Test
+    void dropwizardsOwnTasksStillRunOnItsServlet() {
+        Resp level = task("/tasks/log-level?logger=boxoffice.admin-port-test&level=WARN");
+        assertThat(level.status()).as(level.toString()).isEqualTo(200);
+        assertThat(level.body()).contains("boxoffice.admin-port-test").contains("WARN");
+        assertThat(task("/tasks/no-such-task").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theVerifyLedgerTaskReportsWith200() {
+        api.newEventId(10);
+        Resp report = task("/tasks/verify-ledger");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.body()).matches("checked \\d+ events, 0 drifted\n");
     }
 
     @Test

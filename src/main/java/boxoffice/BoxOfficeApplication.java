@@ -1,7 +1,6 @@
 package boxoffice;
 
 import boxoffice.api.ApiJson;
-import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
@@ -106,9 +105,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         IdempotencyConfiguration idempotency = config.getIdempotency();
         IdempotentCreator creator = new IdempotentCreator(stores.idempotencyKeys(), clock,
                 idempotency.getRetention().toJavaDuration(), idempotency.getInFlightWindow().toJavaDuration());
-        HoldsConfiguration holds = config.getHolds();
-        HoldPolicy policy = new HoldPolicy(holds.getTtl().toJavaDuration(), holds.getTtlMin().toJavaDuration(),
-                holds.getTtlMax().toJavaDuration(), holds.getMaxQuantity());
+        HoldPolicy policy = config.getHolds().policy();
         return new Services(
                 new EventService(stores.seats(), creator, clock),
                 new HoldService(stores.seats(), creator, policy, clock),

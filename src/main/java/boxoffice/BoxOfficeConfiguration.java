@@ -56,6 +56,13 @@ public class BoxOfficeConfiguration extends Configuration {
                 .compareTo(holds.getFinishedRetention().toJavaDuration()) <= 0;
     }
 
+    /** A retry of a hold creation must be recognised for as long as the hold can live. */
+    @ValidationMethod(message = "IDEMPOTENCY_RETENTION (idempotency.retention) must be at least HOLD_TTL_MAX"
+            + " (holds.ttlMax): a retry of a hold creation must be recognised for the hold's whole life")
+    public boolean isIdempotencyRetentionAtLeastTheLongestHold() {
+        return idempotency.getRetention().toJavaDuration().compareTo(holds.getTtlMax().toJavaDuration()) >= 0;
+    }
+
     public StoreFactory getStore() {
         return store;
     }

@@ -2,7 +2,9 @@ package boxoffice.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import boxoffice.service.HoldPolicy;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ public class HoldsConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration ttl = Duration.minutes(2);
 
-    /** A client's {@code ttl_seconds} is clamped into [ttlMin, ttlMax]; these do not constrain {@code ttl}. */
+    /** A client's {@code ttl_seconds} is clamped into [ttlMin, ttlMax], and the default lies within it too. */
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
@@ -36,6 +38,18 @@ public class HoldsConfiguration {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration finishedRetention = Duration.hours(24);
+
+    @ValidationMethod(message = "HOLD_TTL_MIN (holds.ttlMin) <= HOLD_TTL (holds.ttl) <= HOLD_TTL_MAX (holds.ttlMax)"
+            + " must hold: the default hold lifetime lies in the range a client may ask for")
+    public boolean isDefaultTtlWithinTheClientRange() {
+        return ttlMin.toJavaDuration().compareTo(ttl.toJavaDuration()) <= 0
+                && ttl.toJavaDuration().compareTo(ttlMax.toJavaDuration()) <= 0;
+    }
+
+    /** The rules for new holds that these settings describe. */
+    public HoldPolicy policy() {
+        return new HoldPolicy(ttl.toJavaDuration(), ttlMin.toJavaDuration(), ttlMax.toJavaDuration(), maxQuantity);
+    }
 
     public Duration getTtl() {
         return ttl;

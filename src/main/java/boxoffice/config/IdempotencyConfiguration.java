@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /** How long Idempotency-Keys are remembered, and how long a first request counts as still in flight. */
 public class IdempotencyConfiguration {
-    /** At least the longest hold TTL, so a retry of a hold creation is recognised for the whole hold. */
+    /** At least the longest hold TTL (checked with it), so a retry of a hold creation is recognised for the whole hold. */
     @JsonProperty
     @NotNull
-    @MinDuration(value = 15, unit = TimeUnit.MINUTES)
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration retention = Duration.hours(24);
 
     @JsonProperty

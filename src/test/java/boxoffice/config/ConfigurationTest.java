@@ -7,7 +7,11 @@ import boxoffice.store.redis.RedisStoreFactory;
 import boxoffice.testing.ConfigFile;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The shipped config.yml read as at start-up: values from the environment, and the combinations it refuses. */
 class ConfigurationTest {
@@ -32,12 +36,39 @@ class ConfigurationTest {
         assertThat(redis.describe()).isEqualTo("single Redis at redis://10.0.0.1:6380");
     }
 
-    @Test
-    void finishedHoldsMayNotBeForgottenBeforeTheirIdempotencyKeys() {
-        assertThatThrownBy(() -> ConfigFile.load(Map.of("FINISHED_HOLD_RETENTION", "5 seconds")))
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCombinations")
+    void aBadCombinationRefusesToStartNamingBothSettings(String why, Map<String, String> environment,
+            String first, String second) {
+        assertThatThrownBy(() -> ConfigFile.load(environment))
+                .as(why)
                 .isInstanceOf(ConfigurationValidationException.class)
-                .hasMessageContaining("IDEMPOTENCY_RETENTION")
-                .hasMessageContaining("FINISHED_HOLD_RETENTION");
+                .hasMessageContaining(first)
+                .hasMessageContaining(second);
+    }
+
+    static Stream<Arguments> badCombinations() {
+        return Stream.of(
+                Arguments.of("a lock lease as long as the lock wait",
+                        Map.of("STORE", "redis", "LOCK_LEASE", "2 seconds", "STORE_TIMEOUT", "2 seconds"),
+                        "LOCK_LEASE", "STORE_TIMEOUT"),
+                Arguments.of("a default TTL below the client range",
+                        Map.of("HOLD_TTL", "5 seconds"), "HOLD_TTL_MIN", "HOLD_TTL_MAX"),
+                Arguments.of("a default TTL above the client range",
+                        Map.of("HOLD_TTL", "20 minutes"), "HOLD_TTL_MIN", "HOLD_TTL_MAX"),
+                Arguments.of("keys forgotten before the longest hold ends",
+                        Map.of("IDEMPOTENCY_RETENTION", "10 minutes"), "IDEMPOTENCY_RETENTION", "HOLD_TTL_MAX"),
+                Arguments.of("finished holds forgotten before their keys",
+                        Map.of("FINISHED_HOLD_RETENTION", "5 seconds"), "IDEMPOTENCY_RETENTION",
+                        "FINISHED_HOLD_RETENTION"));
+    }
+
+    @Test
+    void theLimitsOfEachCombinationAreAccepted() throws Exception {
+        assertThat(ConfigFile.load(Map.of("STORE", "redis", "LOCK_LEASE", "1999 milliseconds",
+                "HOLD_TTL", "15 minutes", "IDEMPOTENCY_RETENTION", "15 minutes", "FINISHED_HOLD_RETENTION", "15 minutes"))
+                .getHolds().policy().defaultTtl()).hasMinutes(15);
+        assertThat(ConfigFile.load(Map.of("HOLD_TTL", "10 seconds")).getHolds().policy().defaultTtl()).hasSeconds(10);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.codahale.metrics.CachedGauge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -30,6 +31,16 @@ public class RedisStoreFactory implements StoreFactory {
     @NotNull
     @JsonProperty
     private RedisConnectionFactory redis = new RedisConnectionFactory();
+
+    /**
+     * A crashed lock holder must delay an event, never fail its requests: its lock dies (the lease) before the next
+     * writer gives up waiting for it (the lock wait, which is STORE_TIMEOUT).
+     */
+    @ValidationMethod(message = "LOCK_LEASE (store.redis.lockLease) must be shorter than STORE_TIMEOUT"
+            + " (store.groupCommit.timeout), the lock wait: a crashed holder would fail requests instead of delaying them")
+    public boolean isLockLeaseShorterThanLockWait() {
+        return redis.getLockLease().toJavaDuration().compareTo(groupCommit.getTimeout().toJavaDuration()) < 0;
+    }
 
     public GroupCommitFactory getGroupCommit() {
         return groupCommit;

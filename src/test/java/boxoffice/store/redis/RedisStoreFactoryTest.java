@@ -56,7 +56,7 @@ class RedisStoreFactoryTest {
                   nodes:
                   sentinelMaster: mymaster
                   password:
-                  lockLease: 5 seconds
+                  lockLease: 1 second
                   connectTimeout: 1 second
                   responseTimeout: 1 second
                 """.formatted(redis.url()));

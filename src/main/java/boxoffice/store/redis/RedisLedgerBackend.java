@@ -3,7 +3,6 @@ package boxoffice.store.redis;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
@@ -15,8 +14,6 @@ import boxoffice.store.ledger.LedgerSnapshot;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +84,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
         String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId)),
                 RedisRecords.millis(now), RedisKeys.holdPrefix(eventId)));
-        return Optional.ofNullable(reply).map(RedisJson::readHash).map(
-                hash -> RedisRecords.counts(hash).release(Integer.parseInt(hash.get("due"))));
+        return Optional.ofNullable(reply).map(ScriptMessages::countsSeen);
     }
 
     @Override
@@ -113,8 +109,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
                 RedisJson.write(suffixes)));
-        return Optional.ofNullable(reply)
-                .map(json -> toSnapshot(eventId, RedisJson.read(json, RedisJson.Snapshot.class)));
+        return Optional.ofNullable(reply).map(json -> ScriptMessages.snapshot(eventId, json));
     }
 
     @Override
@@ -122,7 +117,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
         Long applied = roundTrips.call(commit.name(), () -> commit.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId)),
-                Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), RedisJson.write(payload(changes)),
+                Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(changes),
                 Long.toString(finishedHoldRetention.toMillis()), eventId));
         return applied == 1L;
     }
@@ -147,50 +142,6 @@ public final class RedisLedgerBackend implements LedgerBackend {
         String reply = roundTrips.call(audit.name(), () -> audit.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
                 RedisKeys.holdPrefix(eventId)));
-        return Optional.ofNullable(reply).map(RedisJson::readHash).map(hash -> new LedgerAudit(eventId,
-                Integer.parseInt(hash.get("total")), Integer.parseInt(hash.get("available")),
-                Integer.parseInt(hash.get("held")), Integer.parseInt(hash.get("booked")),
-                Integer.parseInt(hash.get("held_by_active_holds")), Integer.parseInt(hash.get("booked_by_bookings")),
-                Integer.parseInt(hash.get("holds_booked_twice"))));
-    }
-
-    private static LedgerSnapshot toSnapshot(String eventId, RedisJson.Snapshot reply) {
-        Map<String, Hold> holds = new HashMap<>();
-        reply.holds().forEach((suffix, stored) -> {
-            String id = Ids.childId(eventId, suffix);
-            holds.put(id, RedisRecords.hold(id, eventId, stored));
-        });
-        Map<String, Booking> bookings = new HashMap<>();
-        reply.bookings().forEach((suffix, stored) -> {
-            String id = Ids.childId(eventId, suffix);
-            bookings.put(id, RedisRecords.booking(id, eventId, stored));
-        });
-        return new LedgerSnapshot(RedisRecords.event(eventId, reply.event()), RedisRecords.counts(reply.event()),
-                RedisRecords.version(reply.event()), holds, bookings);
-    }
-
-    /** The changes as commit.lua reads them; counters are strings like every other value. */
-    private static Map<String, Object> payload(LedgerChanges changes) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("available", Integer.toString(changes.counts().available()));
-        payload.put("held", Integer.toString(changes.counts().held()));
-        payload.put("booked", Integer.toString(changes.counts().booked()));
-        payload.put("holds_created", Integer.toString(changes.holdsCreated()));
-        payload.put("holds_expired", Integer.toString(changes.holdsExpired()));
-        payload.put("holds", changes.holds().stream().map(RedisLedgerBackend::holdPayload).toList());
-        payload.put("bookings", changes.bookings().stream().map(booking -> Map.of(
-                "suffix", Ids.suffixOf(booking.id()), "record", RedisRecords.bookingJson(booking))).toList());
-        return payload;
-    }
-
-    /** An active hold carries its expiry, which indexes it; a finished one does not. */
-    private static Map<String, String> holdPayload(Hold hold) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("suffix", Ids.suffixOf(hold.id()));
-        entry.put("record", RedisRecords.holdJson(hold));
-        if (hold.status() == HoldStatus.ACTIVE) {
-            entry.put("expires_at", RedisRecords.millis(hold.expiresAt()));
-        }
-        return entry;
+        return Optional.ofNullable(reply).map(json -> ScriptMessages.audit(eventId, json));
     }
 }

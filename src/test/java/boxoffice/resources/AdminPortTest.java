@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
-import boxoffice.testing.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
@@ -109,7 +109,7 @@ class AdminPortTest {
     @Test
     void theExpireHoldTaskAnswers404ForAnUnknownHold() {
         // Answered 200 before issue #14, so curl -f took the refusal for a success.
-        String unknown = TestIds.childOf(api.newEventId(10));
+        String unknown = HoldFixtures.newHoldId(api.newEventId(10));
         Resp resp = task("/tasks/expire-hold?hold_id=" + unknown);
         assertThat(resp.status()).as(resp.toString()).isEqualTo(404);
         assertThat(resp.contentType()).startsWith("text/plain");

@@ -14,25 +14,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every wire record against a fixture: serialized, it is the fixture; the fixture, deserialized, is the record.
- * The mapper is configured exactly as the application's ({@link ApiJson#configure}).
+ * Every wire record against its fixtures, read and written by a mapper configured exactly as the application's
+ * ({@link ApiJson#configure}). A fixture is {@code <case>-v<n>.json}: {@code -v1} is the case's original wire form,
+ * and a released fixture is never edited, because clients still send and expect it. So:
+ * <ul>
+ *   <li>every version of a case, deserialized, is the current record listed for it: when a record gains a field, its
+ *       {@code -v1} fixture still reads, the new field null or its default ({@link #everyVersionReadsIntoTheRecord});
+ *   <li>the newest version of a case is what the record serializes to ({@link #theNewestVersionIsWhatTheRecordWrites}):
+ *       a record that gains a field gets a {@code -v2} fixture and row for its new form, beside the {@code -v1} row.
+ * </ul>
  * Dropwizard 5 no longer ships {@code FixtureHelpers}; {@link #fixture} is its one-line equivalent.
  */
 class JsonRoundTripTest {
     private static final ObjectMapper MAPPER = appMapper();
+    private static final String FIXTURES = "fixtures/";
     private static final String EVENT = "0b6f4a6e-1d2c-4c1e-9d35-6a1f0c2b7e11";
     private static final String HOLD = EVENT + "_q9Xc2m3NVu0bT8kLr6yA1w";
     private static final String BOOKING = EVENT + "_Zr4Tn8Kq2Wm6Pv0Xy3Hb5A";
     private static final String TOKEN = "pt_3tWk0n8mQ1vX5bYc7zR2dL4fH6jP9sA0eG1iK3oM5uQ";
+
+    /** The fixture {@code <case>-v<version>.json} and the record it reads into. */
+    record Fixture(String caseName, int version, Object record) {
+        String file() {
+            return caseName + "-v" + version + ".json";
+        }
+
+        @Override
+        public String toString() {
+            return file();
+        }
+    }
 
     /** A classpath resource as UTF-8 text, like the old {@code FixtureHelpers.fixture}. */
     static String fixture(String resource) throws java.io.IOException {
@@ -46,51 +67,82 @@ class JsonRoundTripTest {
         return ApiJson.configure(Jackson.newObjectMapper());
     }
 
-    static Stream<Arguments> records() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("book-request.json", new BookRequest(HOLD, TOKEN));
-        all.put("booking-response.json",
-                new BookingResponse(BOOKING, HOLD, EVENT, 3, Instant.parse("2026-01-15T10:32:00.125Z")));
-        all.put("create-event-request.json", new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000));
-        all.put("create-hold-request.json", new CreateHoldRequest(EVENT, 4, 300));
-        all.put("create-hold-request-no-ttl.json", new CreateHoldRequest(EVENT, 1, null));
-        all.put("error-response.json", ErrorResponse.of("HOLD_EXPIRED", "Hold has expired"));
-        all.put("error-response-insufficient-seats.json",
-                new ErrorResponse("INSUFFICIENT_SEATS", "Only 2 seats available", 2, null));
-        all.put("error-response-validation.json", new ErrorResponse("VALIDATION_FAILED",
-                "Invalid request: name must not be blank; total_seats must be between 1 and 1000000", null,
-                List.of(new ErrorResponse.FieldError("name", "must not be blank"),
-                        new ErrorResponse.FieldError("total_seats", "must be between 1 and 1000000"))));
-        all.put("event-response.json",
-                new EventResponse(EVENT, "Concert", 100, Instant.parse("2026-01-15T10:32:00Z")));
-        all.put("event-status-response.json", new EventStatusResponse(100, 90, 4, 6));
-        all.put("expire-hold-request.json", new ExpireHoldRequest(TOKEN));
+    /** Every fixture, old versions included; a new version is a new row, and old rows stay. */
+    static List<Fixture> fixtures() {
         Map<String, HealthResponse.Check> checks = new LinkedHashMap<>();
         checks.put("deadlocks", new HealthResponse.Check(true, null));
         checks.put("store", new HealthResponse.Check(false, "Redis did not answer within 1 second"));
         checks.put("sweeper", new HealthResponse.Check(true, "last successful sweep 412 ms ago"));
-        all.put("health-response.json", new HealthResponse("unhealthy", "Box Office API", checks));
-        all.put("hold-response-created.json", new HoldResponse(HOLD, EVENT, 4,
-                Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null));
-        all.put("hold-response-booked.json", new HoldResponse(HOLD, EVENT, 4,
-                Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null));
-        all.put("hold-response-expire.json", new HoldResponse(HOLD, EVENT, 4,
-                Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false));
-        all.put("metrics-response.json", new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6));
-        return all.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return List.of(
+                new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
+                new Fixture("booking-response", 1,
+                        new BookingResponse(BOOKING, HOLD, EVENT, 3, Instant.parse("2026-01-15T10:32:00.125Z"))),
+                new Fixture("create-event-request", 1,
+                        new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000)),
+                new Fixture("create-hold-request", 1, new CreateHoldRequest(EVENT, 4, 300)),
+                new Fixture("create-hold-request-no-ttl", 1, new CreateHoldRequest(EVENT, 1, null)),
+                new Fixture("error-response", 1, ErrorResponse.of("HOLD_EXPIRED", "Hold has expired")),
+                new Fixture("error-response-insufficient-seats", 1,
+                        new ErrorResponse("INSUFFICIENT_SEATS", "Only 2 seats available", 2, null)),
+                new Fixture("error-response-validation", 1, new ErrorResponse("VALIDATION_FAILED",
+                        "Invalid request: name must not be blank; total_seats must be between 1 and 1000000", null,
+                        List.of(new ErrorResponse.FieldError("name", "must not be blank"),
+                                new ErrorResponse.FieldError("total_seats", "must be between 1 and 1000000")))),
+                new Fixture("event-response", 1,
+                        new EventResponse(EVENT, "Concert", 100, Instant.parse("2026-01-15T10:32:00Z"))),
+                new Fixture("event-status-response", 1, new EventStatusResponse(100, 90, 4, 6)),
+                new Fixture("expire-hold-request", 1, new ExpireHoldRequest(TOKEN)),
+                new Fixture("health-response", 1, new HealthResponse("unhealthy", "Box Office API", checks)),
+                new Fixture("hold-response-created", 1, new HoldResponse(HOLD, EVENT, 4,
+                        Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null)),
+                new Fixture("hold-response-booked", 1, new HoldResponse(HOLD, EVENT, 4,
+                        Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null)),
+                new Fixture("hold-response-expire", 1, new HoldResponse(HOLD, EVENT, 4,
+                        Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false)),
+                new Fixture("metrics-response", 1, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6)));
+    }
+
+    static Stream<Fixture> everyVersion() {
+        return fixtures().stream();
+    }
+
+    /** The highest version of each case. */
+    static Stream<Fixture> newestVersions() {
+        return fixtures().stream()
+                .collect(Collectors.toMap(Fixture::caseName, f -> f, (a, b) -> a.version() >= b.version() ? a : b,
+                        LinkedHashMap::new))
+                .values().stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("records")
-    void serializesToTheFixture(String fixture, Object record) throws Exception {
-        String expected = MAPPER.writeValueAsString(MAPPER.readValue(fixture("fixtures/" + fixture), JsonNode.class));
-        assertThat(MAPPER.writeValueAsString(record)).isEqualTo(expected);
+    @MethodSource("newestVersions")
+    void theNewestVersionIsWhatTheRecordWrites(Fixture fixture) throws Exception {
+        JsonNode expected = MAPPER.readValue(fixture(FIXTURES + fixture.file()), JsonNode.class);
+        assertThat(MAPPER.writeValueAsString(fixture.record())).isEqualTo(MAPPER.writeValueAsString(expected));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("records")
-    void deserializesFromTheFixture(String fixture, Object record) throws Exception {
-        assertThat(MAPPER.readValue(fixture("fixtures/" + fixture), record.getClass())).isEqualTo(record);
+    @MethodSource("everyVersion")
+    void everyVersionReadsIntoTheRecord(Fixture fixture) throws Exception {
+        assertThat(MAPPER.readValue(fixture(FIXTURES + fixture.file()), fixture.record().getClass()))
+                .isEqualTo(fixture.record());
+    }
+
+    /**
+     * A fixture file without a row would prove nothing; a case's versions run 1, 2, ... with none dropped. Reads the
+     * source folder, not the classpath, where a renamed fixture's old copy may linger until {@code mvn clean}.
+     */
+    @Test
+    void everyFixtureFileHasARowAndNoVersionIsMissing() {
+        Set<String> files = new TreeSet<>(Arrays.asList(
+                Objects.requireNonNull(new File("src/test/resources/" + FIXTURES).list())));
+        Set<String> rows = fixtures().stream().map(Fixture::file).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rows).as("one row per fixture").hasSameSizeAs(fixtures());
+        assertThat(files).isEqualTo(rows);
+        Map<String, List<Integer>> versions = fixtures().stream().collect(Collectors.groupingBy(Fixture::caseName,
+                TreeMap::new, Collectors.mapping(Fixture::version, Collectors.toList())));
+        versions.forEach((name, found) -> assertThat(found).as("versions of %s", name)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, found.size()).boxed().toList()));
     }
 
     @Test
@@ -117,8 +169,8 @@ class JsonRoundTripTest {
                 .map(name -> name.substring(0, name.length() - ".class".length()))
                 .filter(JsonRoundTripTest::isRecord)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> covered = records()
-                .map(args -> args.get()[1].getClass())
+        Set<String> covered = fixtures().stream()
+                .map(fixture -> fixture.record().getClass())
                 .flatMap(type -> Stream.of(type.getSimpleName(), type.getName().substring(type.getName().lastIndexOf('.') + 1)))
                 .collect(Collectors.toCollection(TreeSet::new));
         covered.add("ErrorResponse$FieldError");

@@ -3,6 +3,7 @@ package boxoffice.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class GracefulShutdownTest {
 
     private static void sigtermUnderLoad(RedisProcess redis) throws Exception {
         AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
-        String eventId = new HttpTestClient(app.api().toString()).newEventId(1_000_000);
+        String eventId = new BoxOfficeSteps(new HttpTestClient(app.api().toString())).newEventId(1_000_000);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger turnedAway = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();

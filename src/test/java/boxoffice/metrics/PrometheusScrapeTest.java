@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.FreePorts;
 import boxoffice.testing.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +38,9 @@ class PrometheusScrapeTest {
         assumeTrue(new File("/usr/bin/prometheus").canExecute(), "no prometheus binary (apt-get install prometheus)");
         Path dir = Files.createTempDirectory("prometheus-");
         try (AppProcess app = AppProcess.start(Map.of("STORE", "memory"))) {
-            HttpTestClient api = new HttpTestClient(app.api().toString());
-            String eventId = api.newEventId(10);
-            api.hold(eventId, 2);
+            BoxOfficeSteps steps = new BoxOfficeSteps(new HttpTestClient(app.api().toString()));
+            String eventId = steps.newEventId(10);
+            steps.hold(eventId, 2);
 
             int port = FreePorts.next();
             Path config = dir.resolve("prometheus.yml");

@@ -3,6 +3,7 @@ package boxoffice.multiinstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,11 @@ class InstanceCrashTest {
                 }
                 List<HttpTestClient> clients = instances.stream()
                         .map(app -> new HttpTestClient(app.api().toString())).toList();
-                String eventId = clients.get(0).newEventId(100_000);
+                List<BoxOfficeSteps> steps = clients.stream().map(BoxOfficeSteps::new).toList();
+                String eventId = steps.get(0).newEventId(100_000);
 
                 List<LoadLoop.Outcome> outcomes;
-                try (LoadLoop load = new LoadLoop(12, client -> clients.get(client % 3).tryHold(eventId, 1))) {
+                try (LoadLoop load = new LoadLoop(12, client -> steps.get(client % 3).tryHold(eventId, 1))) {
                     Thread.sleep(1_500);
                     instances.get(1).kill();
                     Thread.sleep(2_000);
@@ -43,7 +45,7 @@ class InstanceCrashTest {
                 List<JsonNode> acknowledged = survivorAnswers.stream().map(o -> o.answer().json()).toList();
                 assertThat(acknowledged).hasSizeGreaterThan(50);
 
-                JsonNode status = clients.get(0).status(eventId);
+                JsonNode status = steps.get(0).status(eventId);
                 int held = status.path("held").asInt();
                 assertThat(status.path("available").asInt() + held + status.path("booked").asInt()).isEqualTo(100_000);
                 // The killed instance may have committed holds it never got to acknowledge: never fewer.

@@ -3,6 +3,7 @@ package boxoffice.multiinstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
@@ -22,10 +23,11 @@ class RedisCrashTest {
         try (RedisProcess redis = RedisProcess.startDurable();
                 AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()))) {
             HttpTestClient client = new HttpTestClient(app.api().toString());
-            String eventId = client.newEventId(100_000);
+            BoxOfficeSteps steps = new BoxOfficeSteps(client);
+            String eventId = steps.newEventId(100_000);
 
             List<LoadLoop.Outcome> outcomes;
-            try (LoadLoop load = new LoadLoop(8, i -> holdAndBook(client, eventId))) {
+            try (LoadLoop load = new LoadLoop(8, i -> holdAndBook(steps, eventId))) {
                 Thread.sleep(1_500);
                 redis.kill();
                 Thread.sleep(3_000);
@@ -49,7 +51,7 @@ class RedisCrashTest {
             for (String bookingId : acknowledged) {
                 assertThat(client.get("/api/v1/bookings/" + bookingId).status()).as(bookingId).isEqualTo(200);
             }
-            var status = client.status(eventId);
+            var status = steps.status(eventId);
             assertThat(status.path("available").asInt() + status.path("held").asInt() + status.path("booked").asInt())
                     .isEqualTo(100_000);
             assertThat(status.path("booked").asInt()).isGreaterThanOrEqualTo(acknowledged.size());
@@ -58,9 +60,9 @@ class RedisCrashTest {
     }
 
     /** Holds one seat and books it; returns the booking answer, or the hold's answer when the hold failed. */
-    private static Resp holdAndBook(HttpTestClient client, String eventId) {
-        Resp hold = client.tryHold(eventId, 1);
-        return hold.status() == 201 ? client.book(hold.json()) : hold;
+    private static Resp holdAndBook(BoxOfficeSteps steps, String eventId) {
+        Resp hold = steps.tryHold(eventId, 1);
+        return hold.status() == 201 ? steps.book(hold.json()) : hold;
     }
 
     private static void awaitRecovery(HttpTestClient client, String eventId) throws InterruptedException {

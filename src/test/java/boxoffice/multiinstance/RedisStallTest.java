@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
@@ -35,8 +36,9 @@ class RedisStallTest {
                 AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url(),
                         "STORE_TIMEOUT", STORE_TIMEOUT.toMillis() + " milliseconds"))) {
             HttpTestClient api = new HttpTestClient(app.api().toString());
-            String eventId = api.newEventId(100);
-            JsonNode hold = api.hold(eventId, 1);
+            BoxOfficeSteps steps = new BoxOfficeSteps(api);
+            String eventId = steps.newEventId(100);
+            JsonNode hold = steps.hold(eventId, 1);
             ExecutorService clients = Executors.newFixedThreadPool(8);
 
             redis.pause();
@@ -56,29 +58,30 @@ class RedisStallTest {
                 assertThat(answer.response().header("Retry-After")).isPresent();
                 assertThat(answer.took()).as(answer.toString()).isLessThan(STORE_TIMEOUT.plus(SLACK));
             }
-            assertThat(awaitHold(api, eventId).status()).isEqualTo(201);
+            assertThat(awaitHold(steps, eventId).status()).isEqualTo(201);
         }
     }
 
     private static List<Callable<Resp>> requests(HttpTestClient api, String eventId, JsonNode hold) {
         String key = UUID.randomUUID().toString();
+        BoxOfficeSteps steps = new BoxOfficeSteps(api);
         return List.of(
                 () -> api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", key),
                 () -> api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1)),
                 () -> api.post("/api/v1/events", obj("name", "Stall", "total_seats", 5),
                         "Idempotency-Key", UUID.randomUUID().toString()),
-                () -> api.book(hold),
+                () -> steps.book(hold),
                 () -> api.get("/api/v1/events/" + eventId + "/status"),
                 () -> api.get("/api/v1/events/" + eventId),
                 () -> api.get("/api/v1/holds/" + hold.get("hold_id").asText()),
                 () -> api.get("/api/v1/metrics"));
     }
 
-    private static Resp awaitHold(HttpTestClient api, String eventId) throws InterruptedException {
-        Resp answer = api.tryHold(eventId, 1);
+    private static Resp awaitHold(BoxOfficeSteps steps, String eventId) throws InterruptedException {
+        Resp answer = steps.tryHold(eventId, 1);
         for (int attempt = 0; attempt < 100 && answer.status() == 503; attempt++) {
             Thread.sleep(100);
-            answer = api.tryHold(eventId, 1);
+            answer = steps.tryHold(eventId, 1);
         }
         return answer;
     }

@@ -3,6 +3,7 @@ package boxoffice.multiinstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
@@ -31,6 +32,7 @@ class ThreeInstancesTest {
     private static RedisProcess redis;
     private static final List<AppProcess> instances = new ArrayList<>();
     private static final List<HttpTestClient> clients = new ArrayList<>();
+    private static final List<BoxOfficeSteps> steps = new ArrayList<>();
     private static ExecutorService pool;
 
     @BeforeAll
@@ -40,6 +42,7 @@ class ThreeInstancesTest {
             AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
             instances.add(app);
             clients.add(new HttpTestClient(app.api().toString()));
+            steps.add(new BoxOfficeSteps(clients.get(i)));
         }
         pool = Executors.newFixedThreadPool(48);
     }
@@ -55,15 +58,15 @@ class ThreeInstancesTest {
 
     @Test
     void concurrentHoldsBooksAndReleasesAcrossInstancesAddUpExactly() throws Exception {
-        String eventId = clients.get(0).newEventId(SEATS);
+        String eventId = steps.get(0).newEventId(SEATS);
 
-        List<Resp> answers = runAll(HOLD_REQUESTS, i -> clients.get(i % 3).tryHold(eventId, 1 + i % 3));
+        List<Resp> answers = runAll(HOLD_REQUESTS, i -> steps.get(i % 3).tryHold(eventId, 1 + i % 3));
 
         assertThat(answers).extracting(Resp::status).containsOnly(201, 409);
         List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
         assertThat(granted.stream().mapToInt(hold -> hold.path("qty").asInt()).sum()).isEqualTo(SEATS);
-        for (HttpTestClient client : clients) {
-            assertThat(counts(client.status(eventId))).containsExactly(SEATS, 0, SEATS, 0);
+        for (BoxOfficeSteps instance : steps) {
+            assertThat(counts(instance.status(eventId))).containsExactly(SEATS, 0, SEATS, 0);
         }
 
         // Book two holds in three, each twice on two different instances; release the rest from a third one.
@@ -72,9 +75,9 @@ class ThreeInstancesTest {
             JsonNode hold = granted.get(i / 2);
             int n = i / 2;
             if (n % 3 == 2) {
-                return clients.get(i % 3).release(hold);
+                return steps.get(i % 3).release(hold);
             }
-            Resp answer = clients.get((n + i) % 3).book(hold);
+            Resp answer = steps.get((n + i) % 3).book(hold);
             if (answer.status() == 201) {
                 bookingsByHold.computeIfAbsent(hold.path("hold_id").asText(), id -> ConcurrentHashMap.newKeySet())
                         .add(answer.json().path("booking_id").asText());
@@ -97,8 +100,8 @@ class ThreeInstancesTest {
                 assertThat(bookingsByHold.get(holdId)).as("one booking for hold " + holdId).hasSize(1);
             }
         }
-        for (HttpTestClient client : clients) {
-            assertThat(counts(client.status(eventId))).containsExactly(SEATS, releasedSeats, 0, bookedSeats);
+        for (BoxOfficeSteps instance : steps) {
+            assertThat(counts(instance.status(eventId))).containsExactly(SEATS, releasedSeats, 0, bookedSeats);
         }
     }
 

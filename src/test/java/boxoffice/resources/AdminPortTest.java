@@ -5,11 +5,12 @@ import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
-import boxoffice.testing.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
@@ -26,11 +27,13 @@ class AdminPortTest {
             BoxOfficeTestApp.create(CLOCK, config("sweeper.interval", "1 day"));
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
     private HttpTestClient admin;
 
     @BeforeEach
     void clients() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
         admin = BoxOfficeTestApp.admin(APP);
     }
 
@@ -52,11 +55,11 @@ class AdminPortTest {
 
     @Test
     void prometheusHasHttpAndDomainMetricsByRouteTemplate() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 2);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 2);
         api.get("/api/v1/events/" + eventId);
         api.get("/api/v1/holds/" + hold.get("hold_id").asText());
-        api.book(hold);
+        steps.book(hold);
 
         Resp resp = admin.get("/prometheus");
         assertThat(resp.status()).isEqualTo(200);
@@ -89,27 +92,27 @@ class AdminPortTest {
 
     @Test
     void theExpireHoldTaskReleasesAHold() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
         String holdId = hold.get("hold_id").asText();
 
         Resp first = task("/tasks/expire-hold?hold_id=" + holdId);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.contentType()).startsWith("text/plain");
         assertThat(first.body()).isEqualTo("released " + holdId + " qty=4 event_id=" + eventId + "\n");
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
         assertThat(api.get("/api/v1/holds/" + holdId).json().get("status").asText()).isEqualTo("expired");
 
         Resp again = task("/tasks/expire-hold?hold_id=" + holdId);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("already expired " + holdId + " qty=4 event_id=" + eventId + "\n");
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
     void theExpireHoldTaskAnswers404ForAnUnknownHold() {
         // Answered 200 before issue #14, so curl -f took the refusal for a success.
-        String unknown = TestIds.childOf(api.newEventId(10));
+        String unknown = HoldFixtures.newHoldId(steps.newEventId(10));
         Resp resp = task("/tasks/expire-hold?hold_id=" + unknown);
         assertThat(resp.status()).as(resp.toString()).isEqualTo(404);
         assertThat(resp.contentType()).startsWith("text/plain");
@@ -133,14 +136,14 @@ class AdminPortTest {
 
     @Test
     void theExpireHoldTaskAnswers409ForABookedHold() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
-        api.book(hold);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
+        steps.book(hold);
         String holdId = hold.get("hold_id").asText();
         Resp booked = task("/tasks/expire-hold?hold_id=" + holdId);
         assertThat(booked.status()).as(booked.toString()).isEqualTo(409);
         assertThat(booked.body()).isEqualTo("error: Hold is already booked: " + holdId + "\n");
-        assertThat(api.counts(eventId)).containsExactly(10, 6, 0, 4);
+        assertThat(steps.counts(eventId)).containsExactly(10, 6, 0, 4);
     }
 
     @Test
@@ -163,7 +166,7 @@ class AdminPortTest {
 
     @Test
     void theVerifyLedgerTaskReportsWith200() {
-        api.newEventId(10);
+        steps.newEventId(10);
         Resp report = task("/tasks/verify-ledger");
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.body()).matches("checked \\d+ events, 0 drifted\n");
@@ -172,19 +175,19 @@ class AdminPortTest {
     @Test
     void theSweepTaskReleasesDueHoldsAndSaysHowMany() {
         task("/tasks/sweep-expired");
-        String eventId = api.newEventId(10);
-        JsonNode a = api.hold(eventId, 1, 10);
-        JsonNode b = api.hold(eventId, 2, 10);
-        api.hold(eventId, 3, 900);
+        String eventId = steps.newEventId(10);
+        JsonNode a = steps.hold(eventId, 1, 10);
+        JsonNode b = steps.hold(eventId, 2, 10);
+        steps.hold(eventId, 3, 900);
         CLOCK.advance(Duration.ofSeconds(10));
 
         Resp sweep = task("/tasks/sweep-expired");
         assertThat(sweep.status()).isEqualTo(200);
         assertThat(sweep.body().strip()).isEqualTo("released 2 holds");
-        assertThat(api.counts(eventId)).containsExactly(10, 7, 3, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 7, 3, 0);
         assertThat(api.get("/api/v1/holds/" + a.get("hold_id").asText()).json().get("status").asText())
                 .isEqualTo("expired");
-        assertThat(api.book(b).status()).isEqualTo(409);
+        assertThat(steps.book(b).status()).isEqualTo(409);
 
         assertThat(task("/tasks/sweep-expired").body().strip()).isEqualTo("released 0 holds");
     }
@@ -198,9 +201,9 @@ class AdminPortTest {
 
     @Test
     void aHoldCreatedThroughTheApiIsStillBookableAfterAFailedTask() {
-        JsonNode hold = api.hold(api.newEventId(1), 1);
+        JsonNode hold = steps.hold(steps.newEventId(1), 1);
         task("/tasks/expire-hold?hold_id=" + hold.get("hold_id").asText() + "x");
-        assertThat(api.book(hold).status()).isEqualTo(201);
+        assertThat(steps.book(hold).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/book", obj("hold_id", hold.get("hold_id").asText(),
                 "payment_token", hold.get("payment_token").asText())).header("Idempotent-Replayed")).hasValue("true");
     }

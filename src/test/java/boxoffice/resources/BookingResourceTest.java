@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -25,10 +26,12 @@ class BookingResourceTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     private static String id(JsonNode hold) {
@@ -37,10 +40,10 @@ class BookingResourceTest {
 
     @Test
     void booksAHold() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 3);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 3);
 
-        Resp booked = api.book(hold);
+        Resp booked = steps.book(hold);
 
         assertThat(booked.status()).isEqualTo(201);
         assertThat(booked.header("Idempotent-Replayed")).isEmpty();
@@ -52,7 +55,7 @@ class BookingResourceTest {
         assertThat(booking.get("qty").asInt()).isEqualTo(3);
         assertThat(Instant.parse(booking.get("created_at").asText())).isEqualTo(CLOCK.instant());
         assertThat(booked.header("Location")).hasValue(api.base() + "/api/v1/bookings/" + bookingId);
-        assertThat(api.counts(eventId)).containsExactly(10, 7, 0, 3);
+        assertThat(steps.counts(eventId)).containsExactly(10, 7, 0, 3);
 
         JsonNode heldNow = api.get("/api/v1/holds/" + id(hold)).json();
         assertThat(heldNow.get("status").asText()).isEqualTo("booked");
@@ -65,55 +68,55 @@ class BookingResourceTest {
 
     @Test
     void aRepeatReplaysTheBookingAndBooksNothingTwice() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 2);
-        JsonNode first = api.book(hold).json();
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 2);
+        JsonNode first = steps.book(hold).json();
 
-        Resp again = api.book(hold);
+        Resp again = steps.book(hold);
 
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).hasValue("true");
         assertThat(again.json()).isEqualTo(first);
-        assertThat(api.counts(eventId)).containsExactly(10, 8, 0, 2);
+        assertThat(steps.counts(eventId)).containsExactly(10, 8, 0, 2);
     }
 
     @Test
     void aRepeatAfterTheTtlStillReplaysTheBooking() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 2, 10);
-        JsonNode first = api.book(hold).json();
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 2, 10);
+        JsonNode first = steps.book(hold).json();
         CLOCK.advance(Duration.ofMinutes(20));
 
-        Resp again = api.book(hold);
+        Resp again = steps.book(hold);
 
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).hasValue("true");
         assertThat(again.json().get("booking_id")).isEqualTo(first.get("booking_id"));
         assertThat(api.get("/api/v1/holds/" + id(hold)).json().get("status").asText()).isEqualTo("booked");
-        assertThat(api.counts(eventId)).containsExactly(10, 8, 0, 2);
+        assertThat(steps.counts(eventId)).containsExactly(10, 8, 0, 2);
     }
 
     @Test
     void aWrongTokenIs403AndChangesNothing() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
 
         api.post("/api/v1/book", obj("hold_id", id(hold), "payment_token", "pt_wrong"))
                 .assertError(403, "INVALID_PAYMENT_TOKEN");
         api.post("/api/v1/book", obj("hold_id", id(hold), "payment_token", hold.get("payment_token").asText() + "x"))
                 .assertError(403, "INVALID_PAYMENT_TOKEN");
 
-        assertThat(api.counts(eventId)).containsExactly(10, 6, 4, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 6, 4, 0);
         assertThat(api.get("/api/v1/holds/" + id(hold)).json().get("status").asText()).isEqualTo("active");
-        Resp booked = api.book(hold);
+        Resp booked = steps.book(hold);
         assertThat(booked.status()).isEqualTo(201);
         assertThat(booked.header("Idempotent-Replayed")).isEmpty();
     }
 
     @Test
     void aWrongTokenOnABookedHoldIs403AndRevealsNoBooking() {
-        JsonNode hold = api.hold(api.newEventId(5), 1);
-        String bookingId = api.book(hold).json().get("booking_id").asText();
+        JsonNode hold = steps.hold(steps.newEventId(5), 1);
+        String bookingId = steps.book(hold).json().get("booking_id").asText();
         Resp refused = api.post("/api/v1/book", obj("hold_id", id(hold), "payment_token", "pt_guess"));
         refused.assertError(403, "INVALID_PAYMENT_TOKEN");
         assertThat(refused.body()).doesNotContain(bookingId);
@@ -121,28 +124,28 @@ class BookingResourceTest {
 
     @Test
     void anExpiredHoldIs409() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4, 10);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4, 10);
         CLOCK.advance(Duration.ofSeconds(10));
 
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
     void aReleasedHoldIs409() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
         assertThat(api.post("/api/v1/holds/" + id(hold) + "/expire",
                 obj("payment_token", hold.get("payment_token").asText())).status()).isEqualTo(200);
 
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
     void anUnknownHoldIs404() {
-        String eventId = api.newEventId(1);
+        String eventId = steps.newEventId(1);
         api.post("/api/v1/book", obj("hold_id", eventId + "_AAAAAAAAAAAAAAAAAAAAAA", "payment_token", "pt_x"))
                 .assertError(404, "HOLD_NOT_FOUND");
     }
@@ -157,7 +160,7 @@ class BookingResourceTest {
 
     @Test
     void missingOrBlankFieldsAre422() {
-        JsonNode hold = api.hold(api.newEventId(1), 1);
+        JsonNode hold = steps.hold(steps.newEventId(1), 1);
         Resp noToken = api.post("/api/v1/book", obj("hold_id", id(hold)));
         noToken.assertError(422, "VALIDATION_FAILED");
         assertThat(noToken.fieldErrors()).containsExactly("payment_token");
@@ -183,8 +186,8 @@ class BookingResourceTest {
 
     @Test
     void aHoldIdIsNotABookingId() {
-        JsonNode hold = api.hold(api.newEventId(1), 1);
-        api.book(hold);
+        JsonNode hold = steps.hold(steps.newEventId(1), 1);
+        steps.book(hold);
         api.get("/api/v1/bookings/" + id(hold)).assertError(404, "BOOKING_NOT_FOUND");
     }
 }

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -25,10 +26,12 @@ class EventResourceTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     @Test
@@ -188,25 +191,25 @@ class EventResourceTest {
 
     @Test
     void aNewEventHasAllSeatsAvailable() {
-        String id = api.newEventId(42);
-        JsonNode status = api.status(id);
+        String id = steps.newEventId(42);
+        JsonNode status = steps.status(id);
         assertThat(status).isEqualTo(obj("total", 42, "available", 42, "held", 0, "booked", 0));
     }
 
     @Test
     void statusKeepsItsInvariantThroughHoldBookAndExpire() {
-        String id = api.newEventId(10);
-        JsonNode booked = api.hold(id, 3);
-        assertThat(api.counts(id)).containsExactly(10, 7, 3, 0);
-        JsonNode released = api.hold(id, 2);
-        assertThat(api.counts(id)).containsExactly(10, 5, 5, 0);
-        assertThat(api.book(booked).status()).isEqualTo(201);
-        assertThat(api.counts(id)).containsExactly(10, 5, 2, 3);
+        String id = steps.newEventId(10);
+        JsonNode booked = steps.hold(id, 3);
+        assertThat(steps.counts(id)).containsExactly(10, 7, 3, 0);
+        JsonNode released = steps.hold(id, 2);
+        assertThat(steps.counts(id)).containsExactly(10, 5, 5, 0);
+        assertThat(steps.book(booked).status()).isEqualTo(201);
+        assertThat(steps.counts(id)).containsExactly(10, 5, 2, 3);
         Resp expire = api.post("/api/v1/holds/" + released.get("hold_id").asText() + "/expire",
                 obj("payment_token", released.get("payment_token").asText()));
         assertThat(expire.status()).isEqualTo(200);
-        assertThat(api.counts(id)).containsExactly(10, 7, 0, 3);
-        api.hold(id, 7);
-        assertThat(api.counts(id)).containsExactly(10, 0, 7, 3);
+        assertThat(steps.counts(id)).containsExactly(10, 7, 0, 3);
+        steps.hold(id, 7);
+        assertThat(steps.counts(id)).containsExactly(10, 0, 7, 3);
     }
 }

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -23,10 +24,12 @@ class ExpireHoldTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     static Resp expire(HttpTestClient api, JsonNode hold, String token, String... headers) {
@@ -36,8 +39,8 @@ class ExpireHoldTest {
 
     @Test
     void theHolderReleasesTheHoldOnce() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
         String token = hold.get("payment_token").asText();
 
         Resp first = expire(api, hold, token);
@@ -49,7 +52,7 @@ class ExpireHoldTest {
         assertThat(released.get("hold_id")).isEqualTo(hold.get("hold_id"));
         assertThat(released.get("qty").asInt()).isEqualTo(4);
         assertThat(released.has("payment_token")).isFalse();
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
         assertThat(api.get("/api/v1/holds/" + hold.get("hold_id").asText()).json().get("status").asText())
                 .isEqualTo("expired");
 
@@ -57,41 +60,41 @@ class ExpireHoldTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("success").asBoolean()).isFalse();
         assertThat(again.json().get("status").asText()).isEqualTo("expired");
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
     void aHoldPastItsTtlIsAlreadyExpired() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4, 10);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4, 10);
         CLOCK.advance(Duration.ofSeconds(10));
         Resp late = expire(api, hold, hold.get("payment_token").asText());
         assertThat(late.status()).isEqualTo(200);
         assertThat(late.json().get("success").asBoolean()).isFalse();
-        assertThat(api.counts(eventId)).containsExactly(10, 10, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 10, 0, 0);
     }
 
     @Test
     void aBookedHoldIs409() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
-        api.book(hold);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
+        steps.book(hold);
         expire(api, hold, hold.get("payment_token").asText()).assertError(409, "HOLD_ALREADY_BOOKED");
-        assertThat(api.counts(eventId)).containsExactly(10, 6, 0, 4);
+        assertThat(steps.counts(eventId)).containsExactly(10, 6, 0, 4);
     }
 
     @Test
     void aWrongTokenIs403AndChangesNothing() {
-        String eventId = api.newEventId(10);
-        JsonNode hold = api.hold(eventId, 4);
+        String eventId = steps.newEventId(10);
+        JsonNode hold = steps.hold(eventId, 4);
         expire(api, hold, "pt_wrong").assertError(403, "INVALID_PAYMENT_TOKEN");
-        assertThat(api.counts(eventId)).containsExactly(10, 6, 4, 0);
-        assertThat(api.book(hold).status()).isEqualTo(201);
+        assertThat(steps.counts(eventId)).containsExactly(10, 6, 4, 0);
+        assertThat(steps.book(hold).status()).isEqualTo(201);
     }
 
     @Test
     void unknownOrMalformedHoldIs404() {
-        String eventId = api.newEventId(1);
+        String eventId = steps.newEventId(1);
         api.post("/api/v1/holds/" + eventId + "_AAAAAAAAAAAAAAAAAAAAAA/expire", obj("payment_token", "pt_x"))
                 .assertError(404, "HOLD_NOT_FOUND");
         api.post("/api/v1/holds/garbage/expire", obj("payment_token", "pt_x")).assertError(404, "HOLD_NOT_FOUND");
@@ -99,11 +102,11 @@ class ExpireHoldTest {
 
     @Test
     void inOpenModeAnyoneMayReleaseWithoutAToken() {
-        String eventId = api.newEventId(3);
-        JsonNode hold = api.hold(eventId, 3);
+        String eventId = steps.newEventId(3);
+        JsonNode hold = steps.hold(eventId, 3);
         Resp released = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire", "{}");
         assertThat(released.status()).as(released.toString()).isEqualTo(200);
         assertThat(released.json().get("success").asBoolean()).isTrue();
-        assertThat(api.counts(eventId)).containsExactly(3, 3, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(3, 3, 0, 0);
     }
 }

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -24,40 +25,42 @@ class HoldExpiryTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     @Test
     void aHoldIsActiveUntilJustBeforeItsExpiry() {
-        String eventId = api.newEventId(5);
-        JsonNode hold = api.hold(eventId, 5, 30);
+        String eventId = steps.newEventId(5);
+        JsonNode hold = steps.hold(eventId, 5, 30);
         CLOCK.advance(Duration.ofSeconds(30).minusMillis(1));
 
         assertThat(api.get("/api/v1/holds/" + hold.get("hold_id").asText()).json().get("status").asText())
                 .isEqualTo("active");
-        assertThat(api.counts(eventId)).containsExactly(5, 0, 5, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 0, 5, 0);
         api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1)).assertError(409, "INSUFFICIENT_SEATS");
     }
 
     @Test
     void fromExpiresAtTheSeatsAreFreeAtOnce() {
-        String eventId = api.newEventId(5);
-        JsonNode hold = api.hold(eventId, 5, 30);
+        String eventId = steps.newEventId(5);
+        JsonNode hold = steps.hold(eventId, 5, 30);
         String holdId = hold.get("hold_id").asText();
         CLOCK.set(Instant.parse(hold.get("expires_at").asText()));
 
         JsonNode seen = api.get("/api/v1/holds/" + holdId).json();
         assertThat(seen.get("status").asText()).isEqualTo("expired");
         assertThat(seen.get("expires_at")).isEqualTo(hold.get("expires_at"));
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
 
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
-        JsonNode next = api.hold(eventId, 5);
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
+        JsonNode next = steps.hold(eventId, 5);
         assertThat(next.get("status").asText()).isEqualTo("active");
-        assertThat(api.counts(eventId)).containsExactly(5, 0, 5, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 0, 5, 0);
         assertThat(api.get("/api/v1/holds/" + holdId).json().get("status").asText()).isEqualTo("expired");
     }
 
@@ -66,12 +69,12 @@ class HoldExpiryTest {
         CLOCK.advance(Duration.ofDays(1));
         sweepNow();
         JsonNode before = api.get("/api/v1/metrics").json();
-        String eventId = api.newEventId(3);
-        JsonNode hold = api.hold(eventId, 3, 10);
+        String eventId = steps.newEventId(3);
+        JsonNode hold = steps.hold(eventId, 3, 10);
         CLOCK.advance(Duration.ofSeconds(11));
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
-        assertThat(api.counts(eventId)).containsExactly(3, 3, 0, 0);
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
+        assertThat(steps.counts(eventId)).containsExactly(3, 3, 0, 0);
         sweepNow();
 
         Resp expire = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire",
@@ -83,7 +86,7 @@ class HoldExpiryTest {
         JsonNode after = api.get("/api/v1/metrics").json();
         assertThat(after.get("expired_holds_total").asLong() - before.get("expired_holds_total").asLong())
                 .isEqualTo(1);
-        assertThat(api.counts(eventId)).containsExactly(3, 3, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(3, 3, 0, 0);
     }
 
     private void sweepNow() {
@@ -93,11 +96,11 @@ class HoldExpiryTest {
 
     @Test
     void anExpiredHoldCannotBeBookedEvenWithTheRightToken() {
-        String eventId = api.newEventId(2);
-        JsonNode hold = api.hold(eventId, 2);
+        String eventId = steps.newEventId(2);
+        JsonNode hold = steps.hold(eventId, 2);
         CLOCK.advance(Duration.ofMinutes(2));
-        api.book(hold).assertError(409, "HOLD_EXPIRED");
+        steps.book(hold).assertError(409, "HOLD_EXPIRED");
         api.get("/api/v1/bookings/" + hold.get("hold_id").asText()).assertError(404, "BOOKING_NOT_FOUND");
-        assertThat(api.counts(eventId)).containsExactly(2, 2, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(2, 2, 0, 0);
     }
 }

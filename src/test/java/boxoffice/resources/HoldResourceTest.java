@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -27,10 +28,12 @@ class HoldResourceTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     private static Instant expiresAt(JsonNode hold) {
@@ -39,7 +42,7 @@ class HoldResourceTest {
 
     @Test
     void placesAHoldWithAPaymentTokenAndTheDefaultTtl() {
-        String eventId = api.newEventId(10);
+        String eventId = steps.newEventId(10);
         Resp created = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 4));
 
         assertThat(created.status()).isEqualTo(201);
@@ -55,13 +58,13 @@ class HoldResourceTest {
         assertThat(hold.has("booking_id")).isFalse();
         assertThat(hold.has("success")).isFalse();
         assertThat(created.header("Location")).hasValue(api.base() + "/api/v1/holds/" + holdId);
-        assertThat(api.counts(eventId)).containsExactly(10, 6, 4, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 6, 4, 0);
     }
 
     @Test
     void getShowsTheHoldWithoutItsPaymentToken() {
-        String eventId = api.newEventId(10);
-        JsonNode created = api.hold(eventId, 2);
+        String eventId = steps.newEventId(10);
+        JsonNode created = steps.hold(eventId, 2);
         String holdId = created.get("hold_id").asText();
 
         Resp read = api.get("/api/v1/holds/" + holdId);
@@ -79,9 +82,9 @@ class HoldResourceTest {
 
     @Test
     void eachHoldGetsItsOwnIdAndToken() {
-        String eventId = api.newEventId(10);
-        JsonNode a = api.hold(eventId, 1);
-        JsonNode b = api.hold(eventId, 1);
+        String eventId = steps.newEventId(10);
+        JsonNode a = steps.hold(eventId, 1);
+        JsonNode b = steps.hold(eventId, 1);
         assertThat(a.get("hold_id")).isNotEqualTo(b.get("hold_id"));
         assertThat(a.get("payment_token")).isNotEqualTo(b.get("payment_token"));
     }
@@ -90,15 +93,15 @@ class HoldResourceTest {
     @CsvSource({"1, 10", "5, 10", "10, 10", "11, 11", "300, 300", "900, 900", "901, 900", "100000, 900",
             "2147483647, 900"})
     void clampsTtlFromTheBody(int requested, int expected) {
-        String eventId = api.newEventId(5);
-        JsonNode hold = api.hold(eventId, 1, requested);
+        String eventId = steps.newEventId(5);
+        JsonNode hold = steps.hold(eventId, 1, requested);
         assertThat(expiresAt(hold)).isEqualTo(CLOCK.instant().plusSeconds(expected));
     }
 
     @ParameterizedTest
     @CsvSource({"1, 10", "9, 10", "60, 60", "900, 900", "901, 900", "86400, 900", "' 30 ', 30"})
     void clampsTtlFromTheQuery(String requested, int expected) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp created = api.post("/api/v1/holds?ttl_seconds=" + requested.replace(" ", "%20"),
                 obj("event_id", eventId, "qty", 1));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -107,7 +110,7 @@ class HoldResourceTest {
 
     @Test
     void theBodyTtlWinsOverTheQuery() {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp created = api.post("/api/v1/holds?ttl_seconds=600",
                 obj("event_id", eventId, "qty", 1, "ttl_seconds", 60));
         assertThat(expiresAt(created.json())).isEqualTo(CLOCK.instant().plusSeconds(60));
@@ -116,17 +119,17 @@ class HoldResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "1.5", "", "10s", "99999999999", "-"})
     void refusesATtlQueryThatIsNotAWholeNumber(String ttl) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp refused = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
         refused.assertError(422, "VALIDATION_FAILED");
         assertThat(refused.fieldErrors()).containsExactly("ttl_seconds");
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, -900})
     void refusesANonPositiveTtl(int ttl) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp body = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1, "ttl_seconds", ttl));
         body.assertError(422, "VALIDATION_FAILED");
         assertThat(body.fieldErrors()).containsExactly("ttl_seconds");
@@ -138,7 +141,7 @@ class HoldResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"60\"", "1.5", "true", "[60]"})
     void refusesATtlOfTheWrongTypeInTheBody(String ttl) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": 1, \"ttl_seconds\": " + ttl + "}")
                 .assertError(400, "MALFORMED_REQUEST");
     }
@@ -146,23 +149,23 @@ class HoldResourceTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 101, 1000, Integer.MIN_VALUE})
     void refusesAQuantityOutOfRange(int qty) {
-        String eventId = api.newEventId(1000);
+        String eventId = steps.newEventId(1000);
         Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", qty));
         refused.assertError(422, "VALIDATION_FAILED");
         assertThat(refused.fieldErrors()).containsExactly("qty");
-        assertThat(api.counts(eventId)).containsExactly(1000, 1000, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(1000, 1000, 0, 0);
     }
 
     @Test
     void acceptsTheMaximumQuantity() {
-        String eventId = api.newEventId(1000);
-        assertThat(api.hold(eventId, 100).get("qty").asInt()).isEqualTo(100);
+        String eventId = steps.newEventId(1000);
+        assertThat(steps.hold(eventId, 100).get("qty").asInt()).isEqualTo(100);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"3\"", "2.5", "null", "true", "{}"})
     void refusesAQuantityOfTheWrongTypeOrNull(String qty) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp refused = api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": " + qty + "}");
         if (qty.equals("null")) {
             refused.assertError(422, "VALIDATION_FAILED");
@@ -174,15 +177,15 @@ class HoldResourceTest {
 
     @Test
     void insufficientSeatsIs409WithWhatIsAvailable() {
-        String eventId = api.newEventId(5);
-        api.hold(eventId, 3);
+        String eventId = steps.newEventId(5);
+        steps.hold(eventId, 3);
 
         Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3));
 
         refused.assertError(409, "INSUFFICIENT_SEATS");
         assertThat(refused.json().get("available").asInt()).isEqualTo(2);
-        assertThat(api.counts(eventId)).containsExactly(5, 2, 3, 0);
-        assertThat(api.hold(eventId, 2).get("qty").asInt()).isEqualTo(2);
+        assertThat(steps.counts(eventId)).containsExactly(5, 2, 3, 0);
+        assertThat(steps.hold(eventId, 2).get("qty").asInt()).isEqualTo(2);
         Resp soldOut = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1));
         soldOut.assertError(409, "INSUFFICIENT_SEATS");
         assertThat(soldOut.json().get("available").asInt()).isEqualTo(0);
@@ -209,7 +212,7 @@ class HoldResourceTest {
         noEvent.assertError(422, "VALIDATION_FAILED");
         assertThat(noEvent.fieldErrors()).containsExactly("event_id");
 
-        Resp noQty = api.post("/api/v1/holds", obj("event_id", api.newEventId(1)));
+        Resp noQty = api.post("/api/v1/holds", obj("event_id", steps.newEventId(1)));
         noQty.assertError(422, "VALIDATION_FAILED");
         assertThat(noQty.fieldErrors()).containsExactly("qty");
     }
@@ -223,7 +226,7 @@ class HoldResourceTest {
 
     @Test
     void unknownHoldOfAKnownEventIs404() {
-        String eventId = api.newEventId(1);
+        String eventId = steps.newEventId(1);
         api.get("/api/v1/holds/" + eventId + "_AAAAAAAAAAAAAAAAAAAAAA").assertError(404, "HOLD_NOT_FOUND");
     }
 }

@@ -3,6 +3,7 @@ package boxoffice.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -40,9 +41,9 @@ class HostileInputTest {
 
     @BeforeAll
     static void anEventAndAHold() {
-        HttpTestClient api = BoxOfficeTestApp.api(APP);
-        eventId = api.newEventId(10);
-        holdId = api.hold(eventId, 1).get("hold_id").asText();
+        BoxOfficeSteps steps = new BoxOfficeSteps(BoxOfficeTestApp.api(APP));
+        eventId = steps.newEventId(10);
+        holdId = steps.hold(eventId, 1).get("hold_id").asText();
     }
 
     record Hostile(String method, String path, String body, String[] headers) {
@@ -128,8 +129,8 @@ class HostileInputTest {
 
     @Test
     void noHostileRequestChangedTheSeats() {
-        HttpTestClient api = BoxOfficeTestApp.api(APP);
-        assertThat(api.counts(eventId)).containsExactly(10, 9, 1, 0);
+        BoxOfficeSteps steps = new BoxOfficeSteps(BoxOfficeTestApp.api(APP));
+        assertThat(steps.counts(eventId)).containsExactly(10, 9, 1, 0);
     }
 
     /** A client that hangs up mid-body is not a server error: no 500 in the metrics, nothing logged at ERROR. */

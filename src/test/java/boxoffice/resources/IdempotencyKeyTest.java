@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -25,10 +26,12 @@ class IdempotencyKeyTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     private static String key() {
@@ -37,7 +40,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aRetriedHoldReturnsTheOriginalAndHoldsNoMoreSeats() {
-        String eventId = api.newEventId(10);
+        String eventId = steps.newEventId(10);
         String key = key();
         Resp first = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3), "Idempotency-Key", key);
         Resp retry = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3), "Idempotency-Key", key);
@@ -48,17 +51,17 @@ class IdempotencyKeyTest {
         assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(api.counts(eventId)).containsExactly(10, 7, 3, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 7, 3, 0);
 
         Resp third = api.post("/api/v1/holds", "{\"qty\": 3, \"event_id\": \"" + eventId + "\"}",
                 "Idempotency-Key", key);
         assertThat(third.json().get("hold_id")).isEqualTo(first.json().get("hold_id"));
-        assertThat(api.counts(eventId)).containsExactly(10, 7, 3, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 7, 3, 0);
     }
 
     @Test
     void theTtlQueryAndTheBodyTtlAreTheSameRequest() {
-        String eventId = api.newEventId(10);
+        String eventId = steps.newEventId(10);
         String key = key();
         Resp first = api.post("/api/v1/holds?ttl_seconds=60", obj("event_id", eventId, "qty", 1),
                 "Idempotency-Key", key);
@@ -66,12 +69,12 @@ class IdempotencyKeyTest {
                 "Idempotency-Key", key);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("hold_id")).isEqualTo(first.json().get("hold_id"));
-        assertThat(api.counts(eventId)).containsExactly(10, 9, 1, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 9, 1, 0);
     }
 
     @Test
     void aDifferentHoldRequestWithTheSameKeyIs422() {
-        String eventId = api.newEventId(10);
+        String eventId = steps.newEventId(10);
         String key = key();
         api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3), "Idempotency-Key", key);
 
@@ -79,23 +82,23 @@ class IdempotencyKeyTest {
                 .assertError(422, "IDEMPOTENCY_KEY_REUSED");
         api.post("/api/v1/holds", obj("event_id", eventId, "qty", 3, "ttl_seconds", 30), "Idempotency-Key", key)
                 .assertError(422, "IDEMPOTENCY_KEY_REUSED");
-        api.post("/api/v1/holds", obj("event_id", api.newEventId(10), "qty", 3), "Idempotency-Key", key)
+        api.post("/api/v1/holds", obj("event_id", steps.newEventId(10), "qty", 3), "Idempotency-Key", key)
                 .assertError(422, "IDEMPOTENCY_KEY_REUSED");
-        assertThat(api.counts(eventId)).containsExactly(10, 7, 3, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 7, 3, 0);
     }
 
     @Test
     void withoutAKeyEveryRequestHolds() {
-        String eventId = api.newEventId(10);
-        api.hold(eventId, 3);
-        api.hold(eventId, 3);
-        assertThat(api.counts(eventId)).containsExactly(10, 4, 6, 0);
+        String eventId = steps.newEventId(10);
+        steps.hold(eventId, 3);
+        steps.hold(eventId, 3);
+        assertThat(steps.counts(eventId)).containsExactly(10, 4, 6, 0);
     }
 
     @Test
     void aRefusedHoldDoesNotUseUpItsKey() {
-        String eventId = api.newEventId(2);
-        JsonNode blocker = api.hold(eventId, 2);
+        String eventId = steps.newEventId(2);
+        JsonNode blocker = steps.hold(eventId, 2);
         String key = key();
         api.post("/api/v1/holds", obj("event_id", eventId, "qty", 2), "Idempotency-Key", key)
                 .assertError(409, "INSUFFICIENT_SEATS");
@@ -109,7 +112,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aKeyIsRememberedPastTheHoldsTtl() {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         String key = key();
         Resp first = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 5, "ttl_seconds", 10),
                 "Idempotency-Key", key);
@@ -121,7 +124,7 @@ class IdempotencyKeyTest {
         assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
         assertThat(retry.json().get("hold_id")).isEqualTo(first.json().get("hold_id"));
         assertThat(retry.json().get("status").asText()).isEqualTo("expired");
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
     @Test
@@ -162,17 +165,17 @@ class IdempotencyKeyTest {
     @ParameterizedTest
     @ValueSource(strings = {"has space", "tab\there"})
     void anUnprintableKeyIs422(String key) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         String encodedKey = key;
         Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", encodedKey);
         refused.assertError(422, "VALIDATION_FAILED");
         assertThat(refused.fieldErrors()).containsExactly("Idempotency-Key");
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
     @Test
     void keysDifferingOnlyInCaseAreDifferentKeys() {
-        String eventId = api.newEventId(10);
+        String eventId = steps.newEventId(10);
         String key = key();
         Resp lower = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", key);
         Resp upper = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1),
@@ -180,12 +183,12 @@ class IdempotencyKeyTest {
         assertThat(upper.status()).isEqualTo(201);
         assertThat(upper.header("Idempotent-Replayed")).isEmpty();
         assertThat(upper.json().get("hold_id")).isNotEqualTo(lower.json().get("hold_id"));
-        assertThat(api.counts(eventId)).containsExactly(10, 8, 2, 0);
+        assertThat(steps.counts(eventId)).containsExactly(10, 8, 2, 0);
     }
 
     @Test
     void aKeyOver255CharactersIs422() {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", "k".repeat(256))
                 .assertError(422, "VALIDATION_FAILED");
         Resp ok = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", "k".repeat(255));
@@ -195,11 +198,11 @@ class IdempotencyKeyTest {
     @ParameterizedTest
     @ValueSource(strings = {"order-42", "k", "123456789012345678901"})
     void aGuessableKeyShorterThan22CharactersIs422AndHoldsNothing(String key) {
-        String eventId = api.newEventId(5);
+        String eventId = steps.newEventId(5);
         Resp refused = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1), "Idempotency-Key", key);
         refused.assertError(422, "VALIDATION_FAILED");
         assertThat(refused.fieldErrors()).containsExactly("Idempotency-Key");
         assertThat(refused.json().get("error").asText()).contains("UUID");
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 }

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -27,14 +28,16 @@ class OrganizerKeysTest {
             BoxOfficeTestApp.create(CLOCK, BoxOfficeTestApp.organizerKeys(" " + KEY + " , " + OTHER_KEY + ","));
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     private JsonNode newEvent(int seats) {
-        return api.createEvent(seats, "Authorization", "Bearer " + KEY);
+        return steps.createEvent(seats, "Authorization", "Bearer " + KEY);
     }
 
     @Test
@@ -80,56 +83,56 @@ class OrganizerKeysTest {
     void readingAndHoldingNeedNoKey() {
         String eventId = newEvent(5).get("event_id").asText();
         assertThat(api.get("/api/v1/events/" + eventId).status()).isEqualTo(200);
-        JsonNode hold = api.hold(eventId, 2);
-        assertThat(api.book(hold).status()).isEqualTo(201);
+        JsonNode hold = steps.hold(eventId, 2);
+        assertThat(steps.book(hold).status()).isEqualTo(201);
     }
 
     @Test
     void releasingWithoutTokenOrCredentialsIs401() {
         String eventId = newEvent(5).get("event_id").asText();
-        JsonNode hold = api.hold(eventId, 2);
+        JsonNode hold = steps.hold(eventId, 2);
         Resp noBody = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire", "");
         noBody.assertError(401, "UNAUTHORIZED");
         Resp emptyObject = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire", "{}");
         emptyObject.assertError(401, "UNAUTHORIZED");
-        assertThat(api.counts(eventId)).containsExactly(5, 3, 2, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 3, 2, 0);
     }
 
     @Test
     void releasingWithAWrongOrganizerKeyIs403() {
         String eventId = newEvent(5).get("event_id").asText();
-        JsonNode hold = api.hold(eventId, 2);
+        JsonNode hold = steps.hold(eventId, 2);
         api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire", "", "Authorization", "Bearer nope")
                 .assertError(403, "FORBIDDEN");
-        assertThat(api.counts(eventId)).containsExactly(5, 3, 2, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 3, 2, 0);
     }
 
     @Test
     void anOrganizerReleasesAnyHold() {
         String eventId = newEvent(5).get("event_id").asText();
-        JsonNode hold = api.hold(eventId, 2);
+        JsonNode hold = steps.hold(eventId, 2);
         Resp released = api.post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire", "",
                 "Authorization", "Bearer " + KEY);
         assertThat(released.status()).as(released.toString()).isEqualTo(200);
         assertThat(released.json().get("success").asBoolean()).isTrue();
         assertThat(released.json().get("status").asText()).isEqualTo("expired");
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
     @Test
     void anOrganizerMaySendNoContentTypeAtAll() {
         String eventId = newEvent(5).get("event_id").asText();
-        JsonNode hold = api.hold(eventId, 2);
+        JsonNode hold = steps.hold(eventId, 2);
         Resp released = api.send("POST", "/api/v1/holds/" + hold.get("hold_id").asText() + "/expire",
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + OTHER_KEY);
         assertThat(released.status()).as(released.toString()).isEqualTo(200);
-        assertThat(api.counts(eventId)).containsExactly(5, 5, 0, 0);
+        assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
     @Test
     void theHolderStillReleasesWithTheToken() {
         String eventId = newEvent(5).get("event_id").asText();
-        JsonNode hold = api.hold(eventId, 2);
+        JsonNode hold = steps.hold(eventId, 2);
         Resp released = ExpireHoldTest.expire(api, hold, hold.get("payment_token").asText());
         assertThat(released.status()).isEqualTo(200);
         assertThat(released.json().get("success").asBoolean()).isTrue();

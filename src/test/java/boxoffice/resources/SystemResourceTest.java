@@ -3,6 +3,7 @@ package boxoffice.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
@@ -23,10 +24,12 @@ class SystemResourceTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
 
     private HttpTestClient api;
+    private BoxOfficeSteps steps;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
     }
 
     @Test
@@ -49,10 +52,10 @@ class SystemResourceTest {
     @Test
     void metricsFollowWhatHappens() {
         JsonNode before = api.get("/api/v1/metrics").json();
-        String eventId = api.newEventId(10);
-        JsonNode booked = api.hold(eventId, 3);
-        api.hold(eventId, 2);
-        api.book(booked);
+        String eventId = steps.newEventId(10);
+        JsonNode booked = steps.hold(eventId, 3);
+        steps.hold(eventId, 2);
+        steps.book(booked);
         JsonNode after = api.get("/api/v1/metrics").json();
 
         assertThat(delta(before, after, "total_events")).isEqualTo(1);

@@ -1,7 +1,6 @@
 package boxoffice.store;
 
-import boxoffice.core.Outcome;
-import boxoffice.testing.TestIds;
+import static boxoffice.testing.BookingFixtures.newBookingId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Booking;
@@ -10,9 +9,11 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
 import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.HoldFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,14 +95,13 @@ public abstract class SeatStoreConcurrencyContract {
     }
 
     private Event newEvent(int seats) {
-        Event event = new Event(Ids.newEventId(), "Race " + UUID.randomUUID(), seats, t0);
+        Event event = EventFixtures.event(seats, t0);
         store().createEvent(event);
         return event;
     }
 
     private Hold newHold(Event event, int qty) {
-        return new Hold(TestIds.childOf(event.id()), event.id(), qty, t0, t0.plus(TTL), Ids.newPaymentToken(),
-                HoldStatus.ACTIVE, null);
+        return HoldFixtures.active(event, qty, t0, TTL);
     }
 
     private SeatCounts balancedCounts(String eventId, Instant now) {
@@ -166,11 +165,11 @@ public abstract class SeatStoreConcurrencyContract {
         List<Attempt> attempts = new ArrayList<>();
         for (Hold hold : holds) {
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), now)));
+                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
             attempts.add(new Attempt(hold, "release", () ->
                     store().release(hold.id(), Optional.of(hold.paymentToken()), now)));
             attempts.add(new Attempt(hold, "release", () -> store().release(hold.id(), Optional.empty(), now)));
@@ -269,7 +268,7 @@ public abstract class SeatStoreConcurrencyContract {
         Instant justBefore = expiry.minusMillis(1);
         List<Callable<Object>> tasks = new ArrayList<>();
         for (Hold hold : holds) {
-            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), justBefore));
+            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), justBefore));
         }
         for (int i = 0; i < 10; i++) {
             tasks.add(() -> store().releaseDue(event.id(), expiry));

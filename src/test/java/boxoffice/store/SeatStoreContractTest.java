@@ -1,10 +1,5 @@
 package boxoffice.store;
 
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.Outcome;
-import boxoffice.core.StoreTotals;
-import boxoffice.testing.TestIds;
-import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -22,7 +17,14 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidPaymentTokenException;
+import boxoffice.core.LedgerAudit;
+import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.StoreTotals;
+import boxoffice.testing.BookingFixtures;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +79,7 @@ public abstract class SeatStoreContractTest {
 
     /** A new event with {@code seats} seats, stored. */
     protected Event newEvent(int seats) {
-        Event event = new Event(Ids.newEventId(), "Contract test " + UUID.randomUUID(), seats, t0);
+        Event event = EventFixtures.event(seats, t0);
         Event stored = store().createEvent(event);
         assertThat(stored).isEqualTo(event);
         assertCounts(event.id(), t0, seats, 0, 0);
@@ -91,8 +93,7 @@ public abstract class SeatStoreContractTest {
 
     /** An active hold made at {@code now} that expires {@link #TTL} later; not stored yet. */
     protected Hold newHoldAt(Event event, int qty, Instant now) {
-        return new Hold(Ids.newChildId(event.id(), now), event.id(), qty, now, now.plus(TTL), Ids.newPaymentToken(),
-                HoldStatus.ACTIVE, null);
+        return HoldFixtures.active(event, qty, now, TTL);
     }
 
     /** Stores a new hold made at {@code now} and checks that it was stored as given. */
@@ -140,14 +141,14 @@ public abstract class SeatStoreContractTest {
     }
 
     private static String newBookingId(Event event) {
-        return TestIds.childOf(event.id());
+        return BookingFixtures.newBookingId(event.id());
     }
 
     // --- Events
     @Test
     void createIsIdempotentByIdAndKeepsTheFirstEvent() {
         Event event = newEvent(10);
-        Event sameIdOtherData = new Event(event.id(), "Another name", 99, t0.plusSeconds(5));
+        Event sameIdOtherData = EventFixtures.sameIdOtherData(event);
 
         assertThat(store().createEvent(sameIdOtherData)).isEqualTo(event);
         assertThat(store().findEvent(event.id())).contains(event);
@@ -163,7 +164,7 @@ public abstract class SeatStoreContractTest {
     @Test
     void unknownOrMalformedIdsAreNotFound() {
         String unknownEvent = Ids.newEventId();
-        String childOfUnknownEvent = TestIds.childOf(unknownEvent);
+        String childOfUnknownEvent = HoldFixtures.newHoldId(unknownEvent);
 
         assertThat(store().findEvent(unknownEvent)).isEmpty();
         assertThat(store().findEvent("nope")).isEmpty();
@@ -179,8 +180,8 @@ public abstract class SeatStoreContractTest {
     @Test
     void unknownHoldAndBookingOfAKnownEventAreNotFound() {
         Event event = newEvent(3);
-        assertThat(store().findHold(TestIds.childOf(event.id()))).isEmpty();
-        assertThat(store().findBooking(TestIds.childOf(event.id()))).isEmpty();
+        assertThat(store().findHold(HoldFixtures.newHoldId(event.id()))).isEmpty();
+        assertThat(store().findBooking(newBookingId(event))).isEmpty();
     }
 
     // --- Holds
@@ -255,8 +256,7 @@ public abstract class SeatStoreContractTest {
     void aHoldWhoseIdWasIssuedBeforeTheRetentionIsNeverPlaced() {
         Event event = newEvent(10);
         Instant issued = t0.minus(TestStores.RETENTION).minusSeconds(1);
-        Hold stale = new Hold(Ids.newChildId(event.id(), issued), event.id(), 2, t0, t0.plus(TTL),
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        Hold stale = HoldFixtures.withIdIssuedAt(newHold(event, 2), issued);
 
         assertThatThrownBy(() -> store().placeHold(stale, t0)).isInstanceOf(HoldIdExpiredException.class);
         assertThat(store().findHold(stale.id())).isEmpty();
@@ -267,7 +267,7 @@ public abstract class SeatStoreContractTest {
     void aBookedHoldIsNeverPlacedAgainEvenAfterItsRecordCouldBeForgotten() {
         Event event = newEvent(10);
         Hold hold = placeHold(event, 2);
-        store().book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), t0.plusSeconds(1));
+        store().book(hold.id(), hold.paymentToken(), newBookingId(event), t0.plusSeconds(1));
         Instant later = t0.plus(TestStores.RETENTION).plusSeconds(2);
         store().placeHold(newHoldAt(event, 1, later), later); // a commit after the retention (a store forgets here)
 
@@ -285,7 +285,7 @@ public abstract class SeatStoreContractTest {
 
     @Test
     void placeHoldOnAnUnknownEventIsEventNotFound() {
-        Event unknown = new Event(Ids.newEventId(), "never stored", 10, t0);
+        Event unknown = EventFixtures.event(10, t0); // never stored
         Hold hold = newHold(unknown, 1);
 
         assertThatThrownBy(() -> store().placeHold(hold, t0)).isInstanceOf(EventNotFoundException.class);
@@ -450,8 +450,7 @@ public abstract class SeatStoreContractTest {
     void countsAgreeWithWhatTheNextHoldGetsEvenBetweenMilliseconds() {
         Event event = newEvent(2);
         Instant expiresAt = t0.plus(TTL).plusNanos(500_000);
-        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 2, t0, expiresAt, Ids.newPaymentToken(),
-                HoldStatus.ACTIVE, null);
+        Hold hold = HoldFixtures.activeUntil(event, 2, t0, expiresAt);
         store().placeHold(hold, t0);
 
         for (Instant now : new Instant[] {t0.plus(TTL), t0.plus(TTL).plusNanos(100_000), expiresAt}) {
@@ -470,8 +469,7 @@ public abstract class SeatStoreContractTest {
         Event event = newEvent(20);
         Hold due1 = placeHold(event, 2);
         Hold due2 = placeHold(event, 3);
-        Hold later = new Hold(TestIds.childOf(event.id()), event.id(), 4, t0, t0.plus(TTL).plusSeconds(60),
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        Hold later = HoldFixtures.active(event, 4, t0, TTL.plusSeconds(60));
         store().placeHold(later, t0);
         Hold booked = placeHold(event, 1);
         store().book(booked.id(), booked.paymentToken(), newBookingId(event), t0.plusSeconds(1));
@@ -632,9 +630,9 @@ public abstract class SeatStoreContractTest {
     // --- UnknownHolds
     @Test
     void holdOfAnUnknownEventIsNotFound() {
-        String holdId = TestIds.childOf(Ids.newEventId());
+        String holdId = HoldFixtures.newHoldId(Ids.newEventId());
 
-        assertThatThrownBy(() -> store().book(holdId, "pt_x", TestIds.childOf(Ids.newEventId()), t0))
+        assertThatThrownBy(() -> store().book(holdId, "pt_x", BookingFixtures.newBookingId(Ids.newEventId()), t0))
                 .isInstanceOf(HoldNotFoundException.class);
         assertThatThrownBy(() -> store().release(holdId, Optional.of("pt_x"), t0))
                 .isInstanceOf(HoldNotFoundException.class);
@@ -646,7 +644,7 @@ public abstract class SeatStoreContractTest {
     void unknownHoldOfAKnownEventIsNotFoundAndChangesNothing() {
         Event event = newEvent(5);
         placeHold(event, 2);
-        String holdId = TestIds.childOf(event.id());
+        String holdId = HoldFixtures.newHoldId(event.id());
 
         assertThatThrownBy(() -> store().book(holdId, "pt_x", newBookingId(event), t0))
                 .isInstanceOf(HoldNotFoundException.class);
@@ -730,8 +728,8 @@ public abstract class SeatStoreContractTest {
     void firstClaimWinsAndLaterClaimsReadItsRecord() {
         String scope = "holds";
         String key = "key-" + UUID.randomUUID();
-        IdempotencyRecord first = new IdempotencyRecord("fp-1", TestIds.childOf(Ids.newEventId()), t0);
-        IdempotencyRecord second = new IdempotencyRecord("fp-2", TestIds.childOf(Ids.newEventId()), t0);
+        IdempotencyRecord first = new IdempotencyRecord("fp-1", HoldFixtures.newHoldId(Ids.newEventId()), t0);
+        IdempotencyRecord second = new IdempotencyRecord("fp-2", HoldFixtures.newHoldId(Ids.newEventId()), t0);
 
         assertThat(idempotencyKeys().claim(scope, key, first, RETENTION)).isEmpty();
 
@@ -813,7 +811,7 @@ public abstract class SeatStoreContractTest {
     void auditAgreesWithHoldsAndBookingsAfterEveryKindOfChange() {
         Event event = newEvent(20);
         Hold booked = placeHold(event, 3);
-        store().book(booked.id(), booked.paymentToken(), TestIds.childOf(event.id()), t0);
+        store().book(booked.id(), booked.paymentToken(), newBookingId(event), t0);
         Hold released = placeHold(event, 4);
         store().release(released.id(), Optional.empty(), t0);
         placeHold(event, 5);

@@ -14,11 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Plain HTTP/1.1 against a running app, with no client-side JSON mapping in the way, so tests see exactly what
  * a client sees. Headers are passed as name/value pairs; POSTs default to {@code Content-Type: application/json}.
+ * The API's steps (create an event, hold, book...) are {@link BoxOfficeSteps}, over a client like this one.
  */
 public final class HttpTestClient {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -106,72 +106,13 @@ public final class HttpTestClient {
         return all;
     }
 
-    // ---- steps most tests need ----
-
+    /** A JSON object from field names and values, for a request body. */
     public static ObjectNode obj(Object... fieldsAndValues) {
         ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             node.set((String) fieldsAndValues[i], JSON.valueToTree(fieldsAndValues[i + 1]));
         }
         return node;
-    }
-
-    /** Creates an event with a unique name and returns its JSON. */
-    public JsonNode createEvent(int seats, String... headers) {
-        Resp created = post("/api/v1/events",
-                obj("name", "Event " + UUID.randomUUID(), "total_seats", seats), headers);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json();
-    }
-
-    public String newEventId(int seats) {
-        return createEvent(seats).get("event_id").asText();
-    }
-
-    /** Places a hold and returns the 201 body (with its payment token). */
-    public JsonNode hold(String eventId, int qty) {
-        Resp created = tryHold(eventId, qty);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json();
-    }
-
-    /** Asks for a hold and returns the answer, whatever it is. */
-    public Resp tryHold(String eventId, int qty) {
-        return post("/api/v1/holds", obj("event_id", eventId, "qty", qty));
-    }
-
-    public JsonNode hold(String eventId, int qty, int ttlSeconds) {
-        Resp created = post("/api/v1/holds", obj("event_id", eventId, "qty", qty, "ttl_seconds", ttlSeconds));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json();
-    }
-
-    public Resp book(JsonNode hold) {
-        return post("/api/v1/book", obj("hold_id", hold.get("hold_id").asText(),
-                "payment_token", hold.get("payment_token").asText()));
-    }
-
-    /** The holder gives the hold's seats back early. */
-    public Resp release(JsonNode hold) {
-        return post("/api/v1/holds/" + hold.get("hold_id").asText() + "/expire",
-                obj("payment_token", hold.get("payment_token").asText()));
-    }
-
-    public JsonNode status(String eventId) {
-        Resp status = get("/api/v1/events/" + eventId + "/status");
-        assertThat(status.status()).as(status.toString()).isEqualTo(200);
-        JsonNode counts = status.json();
-        assertThat(counts.get("available").asInt() + counts.get("held").asInt() + counts.get("booked").asInt())
-                .as("available + held + booked == total in %s", counts)
-                .isEqualTo(counts.get("total").asInt());
-        return counts;
-    }
-
-    /** A status as {total, available, held, booked}. */
-    public int[] counts(String eventId) {
-        JsonNode s = status(eventId);
-        return new int[] {s.get("total").asInt(), s.get("available").asInt(), s.get("held").asInt(),
-                s.get("booked").asInt()};
     }
 
     /** What a client sees. */

@@ -1,18 +1,17 @@
 package boxoffice.store.ledger;
 
-import boxoffice.testing.TestIds;
-import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +64,11 @@ class CommandBatcherTest {
     }
 
     private Event newEvent(int seats) {
-        return backend.insertEvent(new Event(Ids.newEventId(), "Batch test", seats, now));
+        return backend.insertEvent(EventFixtures.event(seats, now));
     }
 
     private PendingCommand<Outcome<Hold>> submitHold(Event event, Duration timeout) {
-        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 1, now, now.plusSeconds(120),
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        Hold hold = HoldFixtures.active(event, 1, now, Duration.ofSeconds(120));
         PendingCommand<Outcome<Hold>> pending = new PendingCommand<>(new LedgerCommand.PlaceHold(hold, now), timeout);
         batcher.submit(pending);
         return pending;

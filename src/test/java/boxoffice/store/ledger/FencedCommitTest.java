@@ -1,15 +1,11 @@
 package boxoffice.store.ledger;
 
-import boxoffice.testing.TestIds;
-import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
@@ -17,6 +13,9 @@ import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +43,7 @@ class FencedCommitTest {
     private final MetricRegistry registry = new MetricRegistry();
 
     private Hold newHold(Event event, int qty) {
-        return new Hold(TestIds.childOf(event.id()), event.id(), qty, now, now.plusSeconds(120),
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        return HoldFixtures.active(event, qty, now, Duration.ofSeconds(120));
     }
 
     private long fencingRejections() {
@@ -55,7 +53,7 @@ class FencedCommitTest {
     @Test
     void aWriterThatStalledWithoutItsLockCannotOversell() throws Exception {
         LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION));
-        Event event = backend.insertEvent(new Event(Ids.newEventId(), "One seat", 1, now));
+        Event event = backend.insertEvent(EventFixtures.event(1, now));
         CountDownLatch stalledInside = new CountDownLatch(1);
         CountDownLatch otherWriterDone = new CountDownLatch(1);
         AtomicInteger entries = new AtomicInteger();
@@ -93,7 +91,7 @@ class FencedCommitTest {
                 return false;
             }
         };
-        Event event = memory.insertEvent(new Event(Ids.newEventId(), "Contended", 5, now));
+        Event event = memory.insertEvent(EventFixtures.event(5, now));
         LedgerSeatStore store = new LedgerSeatStore(alwaysFenced, new LedgerMetrics(registry), Optional.empty(), 256,
                 TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         Hold hold = newHold(event, 2);

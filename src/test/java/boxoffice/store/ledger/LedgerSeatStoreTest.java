@@ -1,18 +1,17 @@
 package boxoffice.store.ledger;
 
-import boxoffice.testing.TestIds;
-import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class LedgerSeatStoreTest {
     }
 
     private Event newEvent(int seats) {
-        return store.createEvent(new Event(Ids.newEventId(), "Front test", seats, now));
+        return store.createEvent(EventFixtures.event(seats, now));
     }
 
     @Test
@@ -54,8 +53,7 @@ class LedgerSeatStoreTest {
     void afterTheWorkersStopMutationsFailFastAsUnavailableAndWriteNothing() {
         Event event = newEvent(10);
         workers.shutdown();
-        Hold hold = new Hold(TestIds.childOf(event.id()), event.id(), 2, now, now.plusSeconds(120),
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+        Hold hold = HoldFixtures.active(event, 2, now, Duration.ofSeconds(120));
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> store.placeHold(hold, now)).isInstanceOf(StoreUnavailableException.class);

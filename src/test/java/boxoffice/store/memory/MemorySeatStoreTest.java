@@ -10,7 +10,7 @@ import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
-import boxoffice.testing.TestIds;
+import boxoffice.testing.BookingFixtures;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
@@ -88,7 +88,7 @@ class MemorySeatStoreTest {
             Hold booked = placeHold(event, 2);
             Hold released = placeHold(event, 1);
             Hold active = placeHold(event, 3);
-            Booking booking = store.book(booked.id(), booked.paymentToken(), TestIds.childOf(event.id()),
+            Booking booking = store.book(booked.id(), booked.paymentToken(), BookingFixtures.newBookingId(event.id()),
                     t0.plusSeconds(1)).value();
             store.release(released.id(), Optional.empty(), t0.plusSeconds(1));
 

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
-import boxoffice.testing.TestIds;
-import static boxoffice.store.redis.RedisTestStores.event;
-import static boxoffice.store.redis.RedisTestStores.hold;
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,19 +110,19 @@ class RedisClusterSeatStoreTest {
     }
 
     private static void holdBookReleaseAndExpire(String eventId, Instant now) {
-        Hold booked = hold(eventId, 3, now, TTL);
-        Hold released = hold(eventId, 1, now, TTL);
-        Hold expiring = hold(eventId, 1, now, Duration.ofMinutes(1));
+        Hold booked = active(eventId, 3, now, TTL);
+        Hold released = active(eventId, 1, now, TTL);
+        Hold expiring = active(eventId, 1, now, Duration.ofMinutes(1));
         store.placeHold(booked, now);
         store.placeHold(released, now);
         store.placeHold(expiring, now);
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(5, 0, 5, 0));
-        assertThatThrownBy(() -> store.placeHold(hold(eventId, 1, now, TTL), now))
+        assertThatThrownBy(() -> store.placeHold(active(eventId, 1, now, TTL), now))
                 .isInstanceOf(InsufficientSeatsException.class);
 
-        String bookingId = TestIds.childOf(eventId);
+        String bookingId = newBookingId(eventId);
         Booking booking = store.book(booked.id(), booked.paymentToken(), bookingId, now).value();
-        assertThat(store.book(booked.id(), booked.paymentToken(), TestIds.childOf(eventId), now).value())
+        assertThat(store.book(booked.id(), booked.paymentToken(), newBookingId(eventId), now).value())
                 .isEqualTo(booking);
         assertThat(store.findBooking(bookingId)).contains(booking);
         store.release(released.id(), Optional.of(released.paymentToken()), now);

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.testing.TestStores;
-import static boxoffice.store.redis.RedisTestStores.event;
-import static boxoffice.store.redis.RedisTestStores.hold;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.InsufficientSeatsException;
@@ -59,7 +59,7 @@ class RedisConcurrentHoldsTest {
             LedgerSeatStore store = i % 2 == 0 ? first : second;
             attempts.add(callers.submit(() -> {
                 try {
-                    return store.placeHold(hold(eventId, 1, now, Duration.ofMinutes(2)), now).changed();
+                    return store.placeHold(active(eventId, 1, now, Duration.ofMinutes(2)), now).changed();
                 } catch (InsufficientSeatsException soldOut) {
                     return false;
                 }

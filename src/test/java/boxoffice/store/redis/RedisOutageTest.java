@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import static boxoffice.store.redis.RedisTestStores.event;
-import static boxoffice.store.redis.RedisTestStores.hold;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +56,7 @@ class RedisOutageTest {
     void failsFastWhileRedisIsDownAndRecoversWithItsData() {
         Instant now = RedisTestStores.now();
         Event event = store.createEvent(event(10, now));
-        Hold hold = hold(event.id(), 3, now, Duration.ofMinutes(2));
+        Hold hold = active(event.id(), 3, now, Duration.ofMinutes(2));
         store.placeHold(hold, now);
         assertThat(health.execute().getMessage()).contains("aof_enabled=1");
 
@@ -64,7 +64,7 @@ class RedisOutageTest {
 
         assertFailsFast(() -> store.findEvent(event.id()));
         assertFailsFast(() -> store.counts(event.id(), now));
-        assertFailsFast(() -> store.placeHold(hold(event.id(), 1, now, Duration.ofMinutes(2)), now));
+        assertFailsFast(() -> store.placeHold(active(event.id(), 1, now, Duration.ofMinutes(2)), now));
         assertThat(health.execute().isHealthy()).isFalse();
 
         redis.restart();
@@ -72,7 +72,7 @@ class RedisOutageTest {
         assertThat(awaitRecovery(event.id())).contains(event);
         assertThat(store.findHold(hold.id())).contains(hold);
         assertThat(store.counts(event.id(), now)).contains(new SeatCounts(10, 7, 3, 0));
-        assertThat(store.placeHold(hold(event.id(), 2, now, Duration.ofMinutes(2)), now).changed()).isTrue();
+        assertThat(store.placeHold(active(event.id(), 2, now, Duration.ofMinutes(2)), now).changed()).isTrue();
         assertThat(store.counts(event.id(), now)).contains(new SeatCounts(10, 5, 5, 0));
         assertThat(health.execute().isHealthy()).isTrue();
     }

@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.BookingFixtures;
 import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
-import boxoffice.testing.TestIds;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -86,9 +86,9 @@ class RedisSeatStoreContractTest {
         void auditReportsASecondBookingOfOneHoldEvenWhenTheCountsAddUp() {
             Event event = newEvent(10);
             Hold hold = placeHold(event, 2);
-            store.book(hold.id(), hold.paymentToken(), TestIds.childOf(event.id()), t0);
+            store.book(hold.id(), hold.paymentToken(), BookingFixtures.newBookingId(event.id()), t0);
             try (Jedis jedis = redis.jedis()) {
-                String second = Ids.suffixOf(TestIds.childOf(event.id()));
+                String second = Ids.suffixOf(BookingFixtures.newBookingId(event.id()));
                 jedis.hset(RedisKeys.bookings(event.id()), second,
                         "{\"h\":\"" + Ids.suffixOf(hold.id()) + "\",\"q\":2,\"c\":\"" + t0.toEpochMilli() + "\"}");
                 jedis.hincrBy(RedisKeys.event(event.id()), "booked", 2);

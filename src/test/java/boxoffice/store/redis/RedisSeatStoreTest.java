@@ -1,8 +1,10 @@
 package boxoffice.store.redis;
 
-import boxoffice.testing.TestIds;
-import static boxoffice.store.redis.RedisTestStores.event;
-import static boxoffice.store.redis.RedisTestStores.hold;
+import static boxoffice.testing.BookingFixtures.bookingOf;
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.newHoldId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +22,7 @@ import boxoffice.core.StoreTotals;
 import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.EventFixtures;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
@@ -69,7 +72,7 @@ class RedisSeatStoreTest {
     void createsAnEventOnceAndReadsItBack() {
         Event event = event(10, now);
         assertThat(store.createEvent(event)).isEqualTo(event);
-        Event again = new Event(event.id(), "Another name", 99, now.plusSeconds(1));
+        Event again = EventFixtures.sameIdOtherData(event);
 
         assertThat(store.createEvent(again)).isEqualTo(event);
         assertThat(store.findEvent(event.id())).contains(event);
@@ -82,23 +85,23 @@ class RedisSeatStoreTest {
     @Test
     void holdsAndBooksSeatsAndReplaysTheBooking() {
         String eventId = store.createEvent(event(10, now)).id();
-        Hold hold = hold(eventId, 4, now, TTL);
+        Hold hold = active(eventId, 4, now, TTL);
 
         assertThat(store.placeHold(hold, now)).isEqualTo(Outcome.changed(hold));
         assertThat(store.placeHold(hold, now)).isEqualTo(Outcome.unchanged(hold));
         assertThat(store.findHold(hold.id())).contains(hold);
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(10, 6, 4, 0));
 
-        String bookingId = TestIds.childOf(eventId);
+        String bookingId = newBookingId(eventId);
         Outcome<Booking> booked = store.book(hold.id(), hold.paymentToken(), bookingId, now);
         assertThat(booked.changed()).isTrue();
-        assertThat(booked.value()).isEqualTo(new Booking(bookingId, hold.id(), eventId, 4, now));
+        assertThat(booked.value()).isEqualTo(bookingOf(hold, bookingId, now));
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(10, 6, 0, 4));
         assertThat(store.findBooking(bookingId)).contains(booked.value());
         assertThat(store.findHold(hold.id())).contains(hold.booked(bookingId));
 
         Instant afterTtl = now.plus(TTL).plusSeconds(1);
-        Outcome<Booking> replay = store.book(hold.id(), hold.paymentToken(), TestIds.childOf(eventId), afterTtl);
+        Outcome<Booking> replay = store.book(hold.id(), hold.paymentToken(), newBookingId(eventId), afterTtl);
         assertThat(replay).isEqualTo(Outcome.unchanged(booked.value()));
         assertThat(store.counts(eventId, afterTtl)).contains(new SeatCounts(10, 6, 0, 4));
         assertThat(jedis.pttl(RedisKeys.hold(hold.id()))).isPositive();
@@ -108,12 +111,12 @@ class RedisSeatStoreTest {
     @Test
     void refusesAWrongTokenAndTooManySeatsWithoutChangingAnything() {
         String eventId = store.createEvent(event(5, now)).id();
-        Hold hold = hold(eventId, 3, now, TTL);
+        Hold hold = active(eventId, 3, now, TTL);
         store.placeHold(hold, now);
 
-        assertThatThrownBy(() -> store.book(hold.id(), "pt_wrong", TestIds.childOf(eventId), now))
+        assertThatThrownBy(() -> store.book(hold.id(), "pt_wrong", newBookingId(eventId), now))
                 .isInstanceOf(InvalidPaymentTokenException.class);
-        assertThatThrownBy(() -> store.placeHold(hold(eventId, 3, now, TTL), now))
+        assertThatThrownBy(() -> store.placeHold(active(eventId, 3, now, TTL), now))
                 .isInstanceOfSatisfying(InsufficientSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(5, 2, 3, 0));
         assertThat(store.findHold(hold.id())).contains(hold);
@@ -122,14 +125,14 @@ class RedisSeatStoreTest {
     @Test
     void releasesAHoldOnceAndKeepsItReadableForTheRetention() {
         String eventId = store.createEvent(event(5, now)).id();
-        Hold hold = hold(eventId, 2, now, TTL);
+        Hold hold = active(eventId, 2, now, TTL);
         store.placeHold(hold, now);
 
         Outcome<Hold> released = store.release(hold.id(), Optional.of(hold.paymentToken()), now);
         assertThat(released).isEqualTo(Outcome.changed(hold.withStatus(HoldStatus.EXPIRED)));
         assertThat(store.release(hold.id(), Optional.empty(), now).changed()).isFalse();
         assertThat(store.counts(eventId, now)).contains(SeatCounts.fresh(5));
-        assertThatThrownBy(() -> store.book(hold.id(), hold.paymentToken(), TestIds.childOf(eventId), now))
+        assertThatThrownBy(() -> store.book(hold.id(), hold.paymentToken(), newBookingId(eventId), now))
                 .isInstanceOf(HoldExpiredException.class);
 
         long ttlMillis = jedis.pttl(RedisKeys.hold(hold.id()));
@@ -140,8 +143,8 @@ class RedisSeatStoreTest {
     @Test
     void dueHoldsCountAsAvailableAtOnceAndTheSweeperReleasesThemOnce() {
         String eventId = store.createEvent(event(5, now)).id();
-        Hold early = hold(eventId, 2, now, Duration.ofMinutes(1));
-        Hold late = hold(eventId, 1, now, Duration.ofMinutes(3));
+        Hold early = active(eventId, 2, now, Duration.ofMinutes(1));
+        Hold late = active(eventId, 1, now, Duration.ofMinutes(3));
         store.placeHold(early, now);
         store.placeHold(late, now);
         assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isEqualTo(early.expiresAt().toEpochMilli());
@@ -165,11 +168,11 @@ class RedisSeatStoreTest {
     @Test
     void aSoldOutEventSellsADueHoldsSeatsToTheNextHold() {
         String eventId = store.createEvent(event(2, now)).id();
-        Hold first = hold(eventId, 2, now, Duration.ofMinutes(1));
+        Hold first = active(eventId, 2, now, Duration.ofMinutes(1));
         store.placeHold(first, now);
         Instant later = first.expiresAt();
 
-        Hold next = hold(eventId, 2, later, TTL);
+        Hold next = active(eventId, 2, later, TTL);
         assertThat(store.placeHold(next, later).changed()).isTrue();
         assertThat(store.findHold(first.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(store.counts(eventId, later)).contains(new SeatCounts(2, 0, 2, 0));
@@ -179,10 +182,10 @@ class RedisSeatStoreTest {
     void sumsTotalsOverEveryEvent() {
         String a = store.createEvent(event(10, now)).id();
         String b = store.createEvent(event(20, now)).id();
-        Hold hold = hold(a, 3, now, TTL);
+        Hold hold = active(a, 3, now, TTL);
         store.placeHold(hold, now);
-        store.book(hold.id(), hold.paymentToken(), TestIds.childOf(a), now);
-        store.placeHold(hold(b, 5, now, TTL), now);
+        store.book(hold.id(), hold.paymentToken(), newBookingId(a), now);
+        store.placeHold(active(b, 5, now, TTL), now);
 
         StoreTotals totals = store.totals();
         assertThat(totals).isEqualTo(new StoreTotals(2, 30, 22, 5, 3, 2, 0, 1));
@@ -194,16 +197,16 @@ class RedisSeatStoreTest {
         String eventId = store.createEvent(event(3, now)).id();
         jedis.scriptFlush();
 
-        assertThat(store.placeHold(hold(eventId, 1, now, TTL), now).changed()).isTrue();
+        assertThat(store.placeHold(active(eventId, 1, now, TTL), now).changed()).isTrue();
         assertThat(store.counts(eventId, now)).contains(new SeatCounts(3, 2, 1, 0));
     }
 
     @Test
     void findsNothingForUnknownOrMalformedIds() {
         String eventId = store.createEvent(event(3, now)).id();
-        assertThat(store.findHold(TestIds.childOf(eventId))).isEmpty();
+        assertThat(store.findHold(newHoldId(eventId))).isEmpty();
         assertThat(store.findHold("not-an-id")).isEmpty();
-        assertThat(store.findBooking(TestIds.childOf(eventId))).isEmpty();
+        assertThat(store.findBooking(newBookingId(eventId))).isEmpty();
         assertThat(store.counts(Ids.newEventId(), now)).isEmpty();
     }
 

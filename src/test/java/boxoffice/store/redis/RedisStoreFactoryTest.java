@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.testing.EventFixtures;
 import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class RedisStoreFactoryTest {
             managed.start();
         }
 
-        var event = stores.seats().createEvent(RedisTestStores.event(4, RedisTestStores.now()));
+        var event = stores.seats().createEvent(EventFixtures.event(4, RedisTestStores.now()));
         assertThat(stores.seats().counts(event.id(), event.createdAt())).contains(SeatCounts.fresh(4));
         HealthCheck.Result health = environment.healthChecks().runHealthCheck("redis");
         assertThat(health.isHealthy()).isTrue();

@@ -1,13 +1,8 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
-import boxoffice.testing.TestIds;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.jackson.Jackson;
@@ -51,14 +46,5 @@ final class RedisTestStores {
     /** Millisecond precision, as stored. */
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static Event event(int seats, Instant now) {
-        return new Event(Ids.newEventId(), "Concert", seats, now);
-    }
-
-    static Hold hold(String eventId, int qty, Instant now, Duration ttl) {
-        return new Hold(TestIds.childOf(eventId), eventId, qty, now, now.plus(ttl), Ids.newPaymentToken(),
-                HoldStatus.ACTIVE, null);
     }
 }

@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import static boxoffice.store.redis.RedisTestStores.event;
-import static boxoffice.store.redis.RedisTestStores.hold;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.InsufficientSeatsException;
@@ -73,7 +73,7 @@ class StalledLockHolderTest {
 
         CompletableFuture<Throwable> stalledHold = CompletableFuture.supplyAsync(() -> {
             try {
-                stalled.placeHold(hold(eventId, SEATS, now, Duration.ofMinutes(2)), now);
+                stalled.placeHold(active(eventId, SEATS, now, Duration.ofMinutes(2)), now);
                 return null;
             } catch (RuntimeException e) {
                 return e;
@@ -81,7 +81,7 @@ class StalledLockHolderTest {
         });
         assertThat(stalledInsideLock.await(5, TimeUnit.SECONDS)).isTrue();
         List<Boolean> sold = IntStream.range(0, SEATS)
-                .mapToObj(i -> healthy.placeHold(hold(eventId, 1, now, Duration.ofMinutes(2)), now).changed())
+                .mapToObj(i -> healthy.placeHold(active(eventId, 1, now, Duration.ofMinutes(2)), now).changed())
                 .toList();
 
         assertThat(sold).containsOnly(true).hasSize(SEATS);

@@ -1,0 +1,48 @@
+package boxoffice.testing;
+
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.HoldStatus;
+import boxoffice.core.Ids;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one place tests make a {@link Hold} or a hold id, so a field the record gains is given a default here, once.
+ * A hold's id is issued when the hold is made: a store refuses a hold whose id was issued longer ago than the
+ * retention (see {@link #withIdIssuedAt} for a test that wants exactly that).
+ */
+public final class HoldFixtures {
+    private HoldFixtures() {}
+
+    /** An active hold of {@code qty} seats made at {@code at} for {@code ttl}, with a new id and token; not stored. */
+    public static Hold active(Event event, int qty, Instant at, Duration ttl) {
+        return active(event.id(), qty, at, ttl);
+    }
+
+    /** An active hold of {@code qty} seats made at {@code at} for {@code ttl}, with a new id and token; not stored. */
+    public static Hold active(String eventId, int qty, Instant at, Duration ttl) {
+        return activeUntil(eventId, qty, at, at.plus(ttl));
+    }
+
+    /** An active hold made at {@code at} that expires at exactly {@code expiresAt} (say, between milliseconds). */
+    public static Hold activeUntil(Event event, int qty, Instant at, Instant expiresAt) {
+        return activeUntil(event.id(), qty, at, expiresAt);
+    }
+
+    /** The same hold under a new id of its event issued at {@code issuedAt} instead of when the hold was made. */
+    public static Hold withIdIssuedAt(Hold hold, Instant issuedAt) {
+        return new Hold(Ids.newChildId(hold.eventId(), issuedAt), hold.eventId(), hold.qty(), hold.createdAt(),
+                hold.expiresAt(), hold.paymentToken(), hold.status(), hold.bookingId());
+    }
+
+    /** A new hold id of the event, issued now by the wall clock: no hold has it, and a store accepts it. */
+    public static String newHoldId(String eventId) {
+        return Ids.newChildId(eventId, Instant.now());
+    }
+
+    private static Hold activeUntil(String eventId, int qty, Instant at, Instant expiresAt) {
+        return new Hold(Ids.newChildId(eventId, at), eventId, qty, at, expiresAt, Ids.newPaymentToken(),
+                HoldStatus.ACTIVE, null);
+    }
+}

@@ -1,17 +1,22 @@
 package boxoffice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
+import java.util.List;
 
 /**
- * {@code POST /api/v1/events}. The service trims the name by Unicode's rules and measures it in characters, so only
- * the plainly blank name is refused here.
+ * {@code POST /api/v1/events}: a name and either {@code total_seats} (one general-admission section) or
+ * {@code sections}. The service trims the name by Unicode's rules and measures it in characters, so only the plainly
+ * blank name is refused here, and it checks that exactly one of the two seat forms is given.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateEventRequest(
         @NotBlank String name,
-        @NotNull @Min(1) @Max(1_000_000) Integer totalSeats) {}
+        @Min(1) @Max(1_000_000) Integer totalSeats,
+        List<@Valid SectionRequest> sections) {}

@@ -8,10 +8,21 @@ import java.util.List;
 /** Every error: a stable code for programs, a sentence for people, and details where they help. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorResponse(String errorCode, String error, Integer available, List<FieldError> fieldErrors) {
+public record ErrorResponse(
+        String errorCode,
+        String error,
+        String section,
+        Integer available,
+        List<String> unavailable,
+        Integer largestBlock,
+        List<FieldError> fieldErrors) {
 
     public static ErrorResponse of(String errorCode, String error) {
-        return new ErrorResponse(errorCode, error, null, null);
+        return new ErrorResponse(errorCode, error, null, null, null, null, null);
+    }
+
+    public static ErrorResponse withFieldErrors(String errorCode, String error, List<FieldError> fieldErrors) {
+        return new ErrorResponse(errorCode, error, null, null, null, null, fieldErrors);
     }
 
     public record FieldError(String field, String message) {}

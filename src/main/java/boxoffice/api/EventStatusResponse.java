@@ -1,4 +1,7 @@
 package boxoffice.api;
 
-/** Seat counts of an event; {@code available + held + booked == total}. */
-public record EventStatusResponse(int total, int available, int held, int booked) {}
+import java.util.List;
+
+/** Seat counts of an event, in all and per section; {@code available + held + booked == total} in each. */
+public record EventStatusResponse(
+        int total, int available, int held, int booked, List<SectionStatusResponse> sections) {}

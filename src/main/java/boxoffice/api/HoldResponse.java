@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A hold. {@code payment_token} appears only in the answer that created it, {@code booking_id} once booked,
@@ -15,6 +16,7 @@ public record HoldResponse(
         String holdId,
         String eventId,
         int qty,
+        List<HoldItemResponse> items,
         Instant expiresAt,
         String status,
         String paymentToken,

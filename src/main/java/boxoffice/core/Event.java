@@ -1,6 +1,31 @@
 package boxoffice.core;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** An event with a fixed number of seats. Immutable once created. */
-public record Event(String id, String name, int totalSeats, Instant createdAt) {}
+/**
+ * An event and its seats: one or more sections, each general admission or reserved. Immutable once created. An event
+ * created with just a number of seats has one general-admission section, {@link Section#GENERAL}.
+ */
+public record Event(String id, String name, Instant createdAt, List<Section> sections) {
+    public static final String GENERAL_ADMISSION = "General admission";
+
+    public Event {
+        sections = List.copyOf(sections);
+    }
+
+    /** An event of {@code totalSeats} seats in one general-admission section. */
+    public static Event generalAdmission(String id, String name, int totalSeats, Instant createdAt) {
+        return new Event(id, name, createdAt,
+                List.of(Section.generalAdmission(Section.GENERAL, GENERAL_ADMISSION, totalSeats)));
+    }
+
+    public int totalSeats() {
+        return sections.stream().mapToInt(Section::total).sum();
+    }
+
+    public Optional<Section> section(String sectionId) {
+        return sections.stream().filter(section -> section.id().equals(sectionId)).findFirst();
+    }
+}

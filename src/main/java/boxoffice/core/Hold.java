@@ -1,20 +1,30 @@
 package boxoffice.core;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Seats held for a buyer until {@code expiresAt}. The payment token proves the buyer's right to book or release.
- * {@code bookingId} is set once the hold is booked.
+ * Seats held for a buyer until {@code expiresAt}, in one or more sections ({@code items}). The payment token proves
+ * the buyer's right to book or release. {@code bookingId} is set once the hold is booked.
  */
 public record Hold(
         String id,
         String eventId,
-        int qty,
+        List<HoldItem> items,
         Instant createdAt,
         Instant expiresAt,
         String paymentToken,
         HoldStatus status,
         String bookingId) {
+
+    public Hold {
+        items = List.copyOf(items);
+    }
+
+    /** All its seats, whatever their sections. */
+    public int qty() {
+        return HoldItem.qtyOf(items);
+    }
 
     /** The status a client sees at {@code now}: an active hold past its expiry is already expired. */
     public HoldStatus statusAt(Instant now) {
@@ -27,10 +37,10 @@ public record Hold(
     }
 
     public Hold withStatus(HoldStatus newStatus) {
-        return new Hold(id, eventId, qty, createdAt, expiresAt, paymentToken, newStatus, bookingId);
+        return new Hold(id, eventId, items, createdAt, expiresAt, paymentToken, newStatus, bookingId);
     }
 
     public Hold booked(String newBookingId) {
-        return new Hold(id, eventId, qty, createdAt, expiresAt, paymentToken, HoldStatus.BOOKED, newBookingId);
+        return new Hold(id, eventId, items, createdAt, expiresAt, paymentToken, HoldStatus.BOOKED, newBookingId);
     }
 }

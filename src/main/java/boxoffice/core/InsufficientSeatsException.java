@@ -1,12 +1,18 @@
 package boxoffice.core;
 
-/** Fewer seats are available than were asked for; nothing was held. */
+/** Fewer seats are available in a section than were asked for; nothing was held. */
 public final class InsufficientSeatsException extends BoxOfficeException {
+    private final String section;
     private final int available;
 
-    public InsufficientSeatsException(int requested, int available) {
-        super("Not enough seats: requested " + requested + ", available " + available);
+    public InsufficientSeatsException(String section, int requested, int available) {
+        super("Not enough seats in section " + section + ": requested " + requested + ", available " + available);
+        this.section = section;
         this.available = available;
+    }
+
+    public String section() {
+        return section;
     }
 
     public int available() {

@@ -15,6 +15,9 @@ import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.MalformedRequestException;
+import boxoffice.core.NoAdjacentSeatsException;
+import boxoffice.core.SeatsUnavailableException;
+import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.core.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,8 +32,8 @@ public final class DomainErrorMappers {
 
     /** The table; stateless, so Jersey and {@link #responseTo} share these instances. */
     private static final List<DomainErrorMapper<?>> TABLE = List.of(
-            new EventNotFound(), new HoldNotFound(), new BookingNotFound(),
-            new InsufficientSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
+            new EventNotFound(), new HoldNotFound(), new BookingNotFound(), new SectionNotFound(),
+            new InsufficientSeats(), new SeatsUnavailable(), new NoAdjacentSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
             new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
             new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
 
@@ -73,7 +76,35 @@ public final class DomainErrorMappers {
 
         @Override
         protected ErrorResponse body(InsufficientSeatsException e) {
-            return new ErrorResponse(errorCode(), e.getMessage(), e.available(), null);
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), e.available(), null, null, null);
+        }
+    }
+
+    static final class SeatsUnavailable extends DomainErrorMapper<SeatsUnavailableException> {
+        SeatsUnavailable() {
+            super(409, "SEATS_UNAVAILABLE");
+        }
+
+        @Override
+        protected ErrorResponse body(SeatsUnavailableException e) {
+            return new ErrorResponse(errorCode(), e.getMessage(), null, null, e.unavailable(), null, null);
+        }
+    }
+
+    static final class NoAdjacentSeats extends DomainErrorMapper<NoAdjacentSeatsException> {
+        NoAdjacentSeats() {
+            super(409, "NO_ADJACENT_SEATS");
+        }
+
+        @Override
+        protected ErrorResponse body(NoAdjacentSeatsException e) {
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), null, null, e.largestBlock(), null);
+        }
+    }
+
+    static final class SectionNotFound extends DomainErrorMapper<SectionNotFoundException> {
+        SectionNotFound() {
+            super(404, "SECTION_NOT_FOUND");
         }
     }
 

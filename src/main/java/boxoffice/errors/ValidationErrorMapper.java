@@ -27,7 +27,7 @@ public final class ValidationErrorMapper implements ExceptionMapper<JerseyViolat
     static ErrorResponse body(List<ErrorResponse.FieldError> errors) {
         String summary = errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
-        return new ErrorResponse("VALIDATION_FAILED", "Invalid request: " + summary, null, errors);
+        return ErrorResponse.withFieldErrors("VALIDATION_FAILED", "Invalid request: " + summary, errors);
     }
 
     private static ErrorResponse.FieldError fieldError(ConstraintViolation<?> violation) {

@@ -3,22 +3,59 @@ package boxoffice.resources;
 import boxoffice.api.BookingResponse;
 import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
+import boxoffice.api.HoldItemResponse;
 import boxoffice.api.HoldResponse;
+import boxoffice.api.SeatMapResponse;
+import boxoffice.api.SectionResponse;
+import boxoffice.api.SectionStatusResponse;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldItem;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.Section;
+import boxoffice.seating.SeatLayout;
+import boxoffice.seating.SeatStates;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns domain records into the wire records of the API. */
 final class ApiMapper {
     private ApiMapper() {}
 
     static EventResponse event(Event event) {
-        return new EventResponse(event.id(), event.name(), event.totalSeats(), event.createdAt());
+        return new EventResponse(event.id(), event.name(), event.totalSeats(), event.createdAt(),
+                event.sections().stream().map(ApiMapper::section).toList());
     }
 
-    static EventStatusResponse status(SeatCounts counts) {
-        return new EventStatusResponse(counts.total(), counts.available(), counts.held(), counts.booked());
+    private static SectionResponse section(Section section) {
+        if (!section.isReserved()) {
+            return new SectionResponse(section.id(), section.name(), section.total(), section.capacity(), null);
+        }
+        return new SectionResponse(section.id(), section.name(), section.total(), null, section.rows().stream()
+                .map(row -> new SectionResponse.RowResponse(row.label(), row.seats(),
+                        row.accessible().isEmpty() ? null : row.accessible().stream().sorted().toList()))
+                .toList());
+    }
+
+    static EventStatusResponse status(EventCounts counts) {
+        SeatCounts total = counts.total();
+        return new EventStatusResponse(total.total(), total.available(), total.held(), total.booked(),
+                counts.sections().entrySet().stream()
+                        .map(section -> new SectionStatusResponse(section.getKey(), section.getValue().total(),
+                                section.getValue().available(), section.getValue().held(),
+                                section.getValue().booked()))
+                        .toList());
+    }
+
+    static SeatMapResponse seatMap(String section, SeatStates states) {
+        SeatLayout layout = states.layout();
+        List<SeatMapResponse.RowStates> rows = new ArrayList<>();
+        for (int row = 0; row < layout.rowCount(); row++) {
+            rows.add(new SeatMapResponse.RowStates(layout.rowLabel(row), states.rowStates(row)));
+        }
+        return new SeatMapResponse(section, rows);
     }
 
     /** The hold as anyone may see it: no payment token. */
@@ -36,12 +73,17 @@ final class ApiMapper {
     }
 
     private static HoldResponse holdResponse(Hold hold, String paymentToken, Boolean success) {
-        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), hold.expiresAt(), hold.status().wireName(),
-                paymentToken, hold.bookingId(), success);
+        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), items(hold.items()), hold.expiresAt(),
+                hold.status().wireName(), paymentToken, hold.bookingId(), success);
     }
 
     static BookingResponse booking(Booking booking) {
         return new BookingResponse(booking.id(), booking.holdId(), booking.eventId(), booking.qty(),
-                booking.createdAt());
+                items(booking.items()), booking.createdAt());
+    }
+
+    private static List<HoldItemResponse> items(List<HoldItem> items) {
+        return items.stream().map(item -> new HoldItemResponse(item.section(), item.qty(),
+                item.seats().isEmpty() ? null : item.seats())).toList();
     }
 }

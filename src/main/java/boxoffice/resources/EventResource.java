@@ -3,6 +3,7 @@ package boxoffice.resources;
 import boxoffice.api.CreateEventRequest;
 import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
+import boxoffice.api.SeatMapResponse;
 import boxoffice.core.Event;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.service.Created;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,9 +46,9 @@ public final class EventResource {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
         }
-        Created<Event> created =
-                events.create(request.name(), request.totalSeats(),
-                        IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
+        Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
+                SeatingRequests.sections(request.sections()),
+                IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));
     }
@@ -61,5 +63,12 @@ public final class EventResource {
     @Path("/{event_id}/status")
     public EventStatusResponse status(@PathParam("event_id") String eventId) {
         return ApiMapper.status(events.status(eventId));
+    }
+
+    /** One character per seat of each row of a reserved section: A available, H held, B booked. */
+    @GET
+    @Path("/{event_id}/sections/{section}/seats")
+    public SeatMapResponse seats(@PathParam("event_id") String eventId, @PathParam("section") String section) {
+        return ApiMapper.seatMap(section, events.seatMap(eventId, section));
     }
 }

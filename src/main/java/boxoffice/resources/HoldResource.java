@@ -51,7 +51,7 @@ public final class HoldResource {
         }
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
         Created<Hold> created = holds.place(
-                request.eventId(), request.qty(), ttlSeconds,
+                request.eventId(), SeatingRequests.seats(request), ttlSeconds,
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.createdHold(created.value()));

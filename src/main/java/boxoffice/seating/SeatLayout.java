@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.WeakHashMap;
 
 /**
  * Where the seats of a reserved section are: its rows in rank order (first row best), laid end to end so that every
  * seat has an index from 0; which seats are for wheelchairs; and each seat's label ({@code A-12}). Immutable.
  */
 public final class SeatLayout {
+    private static final Map<Section, SeatLayout> CACHE = new WeakHashMap<>();
+
     private final List<Row> rows;
     private final int[] rowStart;
     private final boolean[] accessible;
@@ -36,8 +39,14 @@ public final class SeatLayout {
         }
     }
 
+    /**
+     * The layout of a reserved section. Sections are immutable and a batch needs a 200,000-seat layout as often as it
+     * needs the section, so layouts are kept while their section is in use.
+     */
     public static SeatLayout of(Section section) {
-        return new SeatLayout(section.rows());
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(section, s -> new SeatLayout(s.rows()));
+        }
     }
 
     public int size() {

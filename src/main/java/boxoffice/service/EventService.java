@@ -6,10 +6,15 @@ import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
+import boxoffice.core.EventCounts;
+import boxoffice.core.Section;
+import boxoffice.core.SectionNotFoundException;
+import boxoffice.seating.SeatStates;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +35,36 @@ public final class EventService {
         this.clock = clock;
     }
 
-    public Created<Event> create(String name, int totalSeats, Optional<IdempotencyKey> idempotencyKey) {
+    /**
+     * Creates an event of either {@code totalSeats} seats (one general-admission section) or the given sections;
+     * exactly one of the two must be given.
+     */
+    public Created<Event> create(String name, Optional<Integer> totalSeats, Optional<List<Section>> sections,
+            Optional<IdempotencyKey> idempotencyKey) {
         String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
-        if (totalSeats < 1 || totalSeats > MAX_SEATS) {
+        if (totalSeats.isEmpty() && sections.isEmpty()) {
+            throw new InvalidFieldException("total_seats", "is required (or send sections)");
+        }
+        if (totalSeats.isPresent() && sections.isPresent()) {
+            throw new InvalidFieldException("sections", "send either total_seats or sections, not both");
+        }
+        if (totalSeats.filter(seats -> seats < 1 || seats > MAX_SEATS).isPresent()) {
             throw new InvalidFieldException("total_seats", "must be between 1 and " + MAX_SEATS);
         }
-        Created<Event> created = creator.create("events", idempotencyKey, trimmed + "\n" + totalSeats,
-                Ids::newEventId, store::findEvent,
-                id -> Outcome.changed(store.createEvent(
-                        new Event(id, trimmed, totalSeats, clock.instant().truncatedTo(ChronoUnit.MILLIS)))));
+        Optional<List<Section>> checked = sections.map(SeatingChart::check);
+        String request = trimmed + "\n" + totalSeats.map(String::valueOf).orElse("") + "\n"
+                + checked.map(List::toString).orElse("");
+        Created<Event> created = creator.create("events", idempotencyKey, request, Ids::newEventId, store::findEvent,
+                id -> {
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    Event event = checked.map(list -> new Event(id, trimmed, now, list))
+                            .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now));
+                    return Outcome.changed(store.createEvent(event));
+                });
         if (!created.replayed()) {
-            LOG.info("Event created event_id={} total_seats={}", created.value().id(), totalSeats);
+            Event event = created.value();
+            LOG.info("Event created event_id={} total_seats={} sections={}",
+                    event.id(), event.totalSeats(), event.sections().size());
         }
         return created;
     }
@@ -49,9 +73,19 @@ public final class EventService {
         return find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
     }
 
-    public SeatCounts status(String eventId) {
-        return (Ids.isEventId(eventId) ? store.counts(eventId, clock.instant()) : Optional.<SeatCounts>empty())
+    public EventCounts status(String eventId) {
+        return (Ids.isEventId(eventId) ? store.counts(eventId, clock.instant()) : Optional.<EventCounts>empty())
                 .orElseThrow(() -> new EventNotFoundException(eventId));
+    }
+
+    /** The seats of a reserved section, as a client sees them now. */
+    public SeatStates seatMap(String eventId, String section) {
+        Event event = get(eventId);
+        if (event.section(section).filter(Section::isReserved).isEmpty()) {
+            throw new SectionNotFoundException(eventId, section);
+        }
+        return store.seatMap(eventId, section, clock.instant())
+                .orElseThrow(() -> new SectionNotFoundException(eventId, section));
     }
 
     private Optional<Event> find(String eventId) {

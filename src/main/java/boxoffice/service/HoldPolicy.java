@@ -1,15 +1,34 @@
 package boxoffice.service;
 
 import boxoffice.core.InvalidFieldException;
+import boxoffice.core.SeatRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The rules for a new hold's size and lifetime. */
 public record HoldPolicy(Duration defaultTtl, Duration minTtl, Duration maxTtl, int maxQuantity) {
+    /** Items in one hold; each names a section, and an event has at most 100. */
+    static final int MAX_ITEMS = 100;
 
-    public void checkQuantity(int qty) {
-        if (qty < 1 || qty > maxQuantity) {
-            throw new InvalidFieldException("qty", "must be between 1 and " + maxQuantity);
+    /**
+     * The size of a hold: 1 to {@code maxQuantity} seats in all, each request for at least one; named after the
+     * original API's {@code qty} when that is all the hold asks for, else after {@code items}.
+     */
+    public void checkRequests(List<SeatRequest> requests) {
+        boolean original = requests.size() == 1 && requests.get(0).section() == null;
+        String field = original ? "qty" : "items";
+        if (requests.isEmpty() || requests.size() > MAX_ITEMS) {
+            throw new InvalidFieldException(field, "must hold 1 to " + MAX_ITEMS + " items");
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).count() < 1) {
+                throw new InvalidFieldException(original ? "qty" : "items[" + i + "]", "must ask for at least one seat");
+            }
+        }
+        int total = requests.stream().mapToInt(SeatRequest::count).sum();
+        if (total > maxQuantity) {
+            throw new InvalidFieldException(field, "ask for " + total + " seats; a hold has 1 to " + maxQuantity);
         }
     }
 

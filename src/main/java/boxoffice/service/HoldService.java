@@ -2,7 +2,8 @@ package boxoffice.service;
 
 import boxoffice.core.Hold;
 import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.HoldStatus;
+import boxoffice.core.HoldOrder;
+import boxoffice.core.SeatRequest;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Outcome;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,20 +33,25 @@ public final class HoldService {
         this.clock = clock;
     }
 
-    public Created<Hold> place(
-            String eventId, int qty, Optional<Integer> ttlSeconds, Optional<IdempotencyKey> idempotencyKey) {
+    /**
+     * Places a hold of what {@code requests} ask for on the event, all or nothing. The original API's {@code qty} is a
+     * {@link SeatRequest.Quantity} without a section.
+     */
+    public Created<Hold> place(String eventId, List<SeatRequest> requests, Optional<Integer> ttlSeconds,
+            Optional<IdempotencyKey> idempotencyKey) {
         if (!Ids.isEventId(eventId)) {
             throw new InvalidFieldException("event_id", "must be an event id (a lower-case UUID)");
         }
-        policy.checkQuantity(qty);
+        policy.checkRequests(requests);
         Duration ttl = policy.ttl(ttlSeconds);
-        String request = eventId + "\n" + qty + "\n" + ttl.toSeconds();
+        String request = eventId + "\n" + requests + "\n" + ttl.toSeconds();
         Created<Hold> created = creator.create("holds", idempotencyKey, request,
-                () -> Ids.newChildId(eventId, clock.instant()), this::findStored, holdId -> placeNew(holdId, eventId, qty, ttl));
+                () -> Ids.newChildId(eventId, clock.instant()), this::findStored,
+                holdId -> placeNew(holdId, eventId, requests, ttl));
         if (!created.replayed()) {
             Hold hold = created.value();
             LOG.info("Hold created hold_id={} event_id={} qty={} expires_at={}",
-                    hold.id(), eventId, qty, hold.expiresAt());
+                    hold.id(), eventId, hold.qty(), hold.expiresAt());
         }
         return new Created<>(asSeenNow(created.value()), created.replayed());
     }
@@ -71,10 +78,10 @@ public final class HoldService {
         return outcome;
     }
 
-    private Outcome<Hold> placeNew(String holdId, String eventId, int qty, Duration ttl) {
+    private Outcome<Hold> placeNew(String holdId, String eventId, List<SeatRequest> requests, Duration ttl) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Hold hold = new Hold(holdId, eventId, qty, now, now.plus(ttl), Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
-        return store.placeHold(hold, now);
+        return store.placeHold(
+                new HoldOrder(holdId, eventId, requests, now, now.plus(ttl), Ids.newPaymentToken()), now);
     }
 
     private Optional<Hold> findStored(String holdId) {

@@ -5,7 +5,9 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
+import boxoffice.core.EventCounts;
+import boxoffice.core.HoldOrder;
+import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +28,14 @@ public interface SeatStore {
 
     Optional<Event> findEvent(String eventId);
 
-    /** The counts a client sees at {@code now}: holds due by then already count as available. */
-    Optional<SeatCounts> counts(String eventId, Instant now);
+    /** The counts a client sees at {@code now}, per section: holds due by then already count as available. */
+    Optional<EventCounts> counts(String eventId, Instant now);
+
+    /**
+     * The seat states of a reserved section as a client sees them at {@code now} (seats of due holds available), read
+     * in one consistent step; empty when the event or a reserved section of that id does not exist.
+     */
+    Optional<SeatStates> seatMap(String eventId, String section, Instant now);
 
     /** The hold as stored; a stored ACTIVE hold may already be due, see {@link Hold#statusAt}. */
     Optional<Hold> findHold(String holdId);
@@ -35,10 +43,13 @@ public interface SeatStore {
     Optional<Booking> findBooking(String bookingId);
 
     /**
-     * Holds {@code hold.qty()} seats, or throws {@link boxoffice.core.InsufficientSeatsException}. Idempotent by hold
-     * id: when a hold with this id exists it is returned unchanged, with {@code changed == false}.
+     * Holds the seats the order asks for, all or nothing, and returns the hold with the seats granted; or throws the
+     * refusal ({@link boxoffice.core.InsufficientSeatsException}, {@link boxoffice.core.SeatsUnavailableException},
+     * {@link boxoffice.core.NoAdjacentSeatsException}, or {@link boxoffice.core.InvalidFieldException} for a request
+     * that does not fit the event). Idempotent by hold id: when a hold with this id exists it is returned unchanged,
+     * with {@code changed == false}; an id issued longer ago than the retention is refused.
      */
-    Outcome<Hold> placeHold(Hold hold, Instant now);
+    Outcome<Hold> placeHold(HoldOrder order, Instant now);
 
     /**
      * Books an active hold whose payment token matches. Idempotent by hold id: booking a booked hold with the right

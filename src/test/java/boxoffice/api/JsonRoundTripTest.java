@@ -73,33 +73,81 @@ class JsonRoundTripTest {
         checks.put("deadlocks", new HealthResponse.Check(true, null));
         checks.put("store", new HealthResponse.Check(false, "Redis did not answer within 1 second"));
         checks.put("sweeper", new HealthResponse.Check(true, "last successful sweep 412 ms ago"));
+        Instant created = Instant.parse("2026-01-15T10:32:00Z");
+        List<HoldItemResponse> generalFour = List.of(new HoldItemResponse("general", 4, null));
         return List.of(
                 new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
-                new Fixture("booking-response", 1,
-                        new BookingResponse(BOOKING, HOLD, EVENT, 3, Instant.parse("2026-01-15T10:32:00.125Z"))),
+                new Fixture("booking-response", 1, new BookingResponse(BOOKING, HOLD, EVENT, 3, null,
+                        Instant.parse("2026-01-15T10:32:00.125Z"))),
+                new Fixture("booking-response", 2, new BookingResponse(BOOKING, HOLD, EVENT, 3, List.of(
+                        new HoldItemResponse("stalls", 2, List.of("A-11", "A-12")),
+                        new HoldItemResponse("standing", 1, null)), Instant.parse("2026-01-15T10:32:00.125Z"))),
                 new Fixture("create-event-request", 1,
-                        new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000)),
-                new Fixture("create-hold-request", 1, new CreateHoldRequest(EVENT, 4, 300)),
-                new Fixture("create-hold-request-no-ttl", 1, new CreateHoldRequest(EVENT, 1, null)),
+                        new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000, null)),
+                new Fixture("create-event-request-sections", 1, new CreateEventRequest("Hamlet", null, List.of(
+                        new SectionRequest("stalls", "Stalls", null, List.of(
+                                new SectionRequest.RowRequest("A", 20, List.of(1, 2)),
+                                new SectionRequest.RowRequest("B", 22, null))),
+                        new SectionRequest("standing", "Standing", 500, null)))),
+                new Fixture("create-hold-request", 1, new CreateHoldRequest(EVENT, 4, null, 300)),
+                new Fixture("create-hold-request-no-ttl", 1, new CreateHoldRequest(EVENT, 1, null, null)),
+                new Fixture("create-hold-request-no-ttl", 2, new CreateHoldRequest(EVENT, 1, null, null)),
+                new Fixture("create-hold-request-items", 1, new CreateHoldRequest(EVENT, null, List.of(
+                        new HoldItemRequest("standing", 2, null, null, null, null),
+                        new HoldItemRequest("stalls", null, List.of("A-11", "A-12"), null, null, null),
+                        new HoldItemRequest("stalls", null, null, 2, false, true)), null)),
                 new Fixture("error-response", 1, ErrorResponse.of("HOLD_EXPIRED", "Hold has expired")),
-                new Fixture("error-response-insufficient-seats", 1,
-                        new ErrorResponse("INSUFFICIENT_SEATS", "Only 2 seats available", 2, null)),
-                new Fixture("error-response-validation", 1, new ErrorResponse("VALIDATION_FAILED",
-                        "Invalid request: name must not be blank; total_seats must be between 1 and 1000000", null,
+                new Fixture("error-response-insufficient-seats", 1, new ErrorResponse("INSUFFICIENT_SEATS",
+                        "Only 2 seats available", null, 2, null, null, null)),
+                new Fixture("error-response-insufficient-seats", 2, new ErrorResponse("INSUFFICIENT_SEATS",
+                        "Not enough seats in section standing: requested 4, available 2", "standing", 2, null, null,
+                        null)),
+                new Fixture("error-response-seats-unavailable", 1, new ErrorResponse("SEATS_UNAVAILABLE",
+                        "Seats not available: A-12", null, null, List.of("A-12"), null, null)),
+                new Fixture("error-response-no-adjacent-seats", 1, new ErrorResponse("NO_ADJACENT_SEATS",
+                        "No 4 seats together in section stalls; the largest block free is 3", "stalls", null, null, 3,
+                        null)),
+                new Fixture("error-response-validation", 1, ErrorResponse.withFieldErrors("VALIDATION_FAILED",
+                        "Invalid request: name must not be blank; total_seats must be between 1 and 1000000",
                         List.of(new ErrorResponse.FieldError("name", "must not be blank"),
                                 new ErrorResponse.FieldError("total_seats", "must be between 1 and 1000000")))),
-                new Fixture("event-response", 1,
-                        new EventResponse(EVENT, "Concert", 100, Instant.parse("2026-01-15T10:32:00Z"))),
-                new Fixture("event-status-response", 1, new EventStatusResponse(100, 90, 4, 6)),
+                new Fixture("event-response", 1, new EventResponse(EVENT, "Concert", 100, created, null)),
+                new Fixture("event-response", 2, new EventResponse(EVENT, "Concert", 100, created,
+                        List.of(new SectionResponse("general", "General admission", 100, 100, null)))),
+                new Fixture("event-response-reserved", 1, new EventResponse(EVENT, "Hamlet", 542, created, List.of(
+                        new SectionResponse("stalls", "Stalls", 42, null, List.of(
+                                new SectionResponse.RowResponse("A", 20, List.of(1, 2)),
+                                new SectionResponse.RowResponse("B", 22, null))),
+                        new SectionResponse("standing", "Standing", 500, 500, null)))),
+                new Fixture("event-status-response", 1, new EventStatusResponse(100, 90, 4, 6, null)),
+                new Fixture("event-status-response", 2, new EventStatusResponse(100, 90, 4, 6, List.of(
+                        new SectionStatusResponse("stalls", 40, 30, 4, 6),
+                        new SectionStatusResponse("standing", 60, 60, 0, 0)))),
                 new Fixture("expire-hold-request", 1, new ExpireHoldRequest(TOKEN)),
                 new Fixture("health-response", 1, new HealthResponse("unhealthy", "Box Office API", checks)),
-                new Fixture("hold-response-created", 1, new HoldResponse(HOLD, EVENT, 4,
+                new Fixture("hold-item-request", 1, new HoldItemRequest("stalls", null, null, 4, true, false)),
+                new Fixture("hold-item-response", 1, new HoldItemResponse("stalls", 2, List.of("A-11", "A-12"))),
+                new Fixture("hold-response-created", 1, new HoldResponse(HOLD, EVENT, 4, null,
                         Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null)),
-                new Fixture("hold-response-booked", 1, new HoldResponse(HOLD, EVENT, 4,
+                new Fixture("hold-response-created", 2, new HoldResponse(HOLD, EVENT, 4, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null)),
+                new Fixture("hold-response-booked", 1, new HoldResponse(HOLD, EVENT, 4, null,
                         Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null)),
-                new Fixture("hold-response-expire", 1, new HoldResponse(HOLD, EVENT, 4,
+                new Fixture("hold-response-booked", 2, new HoldResponse(HOLD, EVENT, 4,
+                        List.of(new HoldItemResponse("stalls", 4, List.of("B-10", "B-11", "B-12", "B-13"))),
+                        Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null)),
+                new Fixture("hold-response-expire", 1, new HoldResponse(HOLD, EVENT, 4, null,
                         Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false)),
-                new Fixture("metrics-response", 1, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6)));
+                new Fixture("hold-response-expire", 2, new HoldResponse(HOLD, EVENT, 4, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false)),
+                new Fixture("metrics-response", 1, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6)),
+                new Fixture("seat-map-response", 1, new SeatMapResponse("stalls", List.of(
+                        new SeatMapResponse.RowStates("A", "AAHHBBAAAA"),
+                        new SeatMapResponse.RowStates("B", "AAAAAAAAAAAA")))),
+                new Fixture("section-request", 1, new SectionRequest("standing", "Standing", 500, null)),
+                new Fixture("section-response", 1, new SectionResponse("stalls", "Stalls", 3, null,
+                        List.of(new SectionResponse.RowResponse("A", 3, List.of(2))))),
+                new Fixture("section-status-response", 1, new SectionStatusResponse("stalls", 40, 30, 4, 6)));
     }
 
     static Stream<Fixture> everyVersion() {
@@ -148,7 +196,7 @@ class JsonRoundTripTest {
     @Test
     void instantsAreIsoUtcWithAZ() throws Exception {
         String json = MAPPER.writeValueAsString(
-                new EventResponse(EVENT, "x", 1, Instant.parse("2026-01-15T10:32:00.007Z")));
+                new EventResponse(EVENT, "x", 1, Instant.parse("2026-01-15T10:32:00.007Z"), List.of()));
         assertThat(json).contains("\"created_at\":\"2026-01-15T10:32:00.007Z\"");
     }
 
@@ -173,8 +221,9 @@ class JsonRoundTripTest {
                 .map(fixture -> fixture.record().getClass())
                 .flatMap(type -> Stream.of(type.getSimpleName(), type.getName().substring(type.getName().lastIndexOf('.') + 1)))
                 .collect(Collectors.toCollection(TreeSet::new));
-        covered.add("ErrorResponse$FieldError");
-        covered.add("HealthResponse$Check");
+        // nested records are read and written inside their parents' fixtures
+        covered.addAll(List.of("ErrorResponse$FieldError", "HealthResponse$Check", "SectionRequest$RowRequest",
+                "SectionResponse$RowResponse", "SeatMapResponse$RowStates"));
         assertThat(declared).contains("BookRequest", "ErrorResponse$FieldError");
         assertThat(covered).containsAll(declared);
     }

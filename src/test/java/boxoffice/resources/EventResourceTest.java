@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -193,7 +194,8 @@ class EventResourceTest {
     void aNewEventHasAllSeatsAvailable() {
         String id = steps.newEventId(42);
         JsonNode status = steps.status(id);
-        assertThat(status).isEqualTo(obj("total", 42, "available", 42, "held", 0, "booked", 0));
+        assertThat(status).isEqualTo(obj("total", 42, "available", 42, "held", 0, "booked", 0, "sections",
+                List.of(obj("id", "general", "total", 42, "available", 42, "held", 0, "booked", 0))));
     }
 
     @Test

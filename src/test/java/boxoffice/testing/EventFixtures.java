@@ -13,7 +13,7 @@ public final class EventFixtures {
 
     /** A new event of {@code seats} seats created at {@code at}, under a new id; not stored. */
     public static Event event(int seats, Instant at) {
-        return new Event(Ids.newEventId(), "Test event", seats, at);
+        return Event.generalAdmission(Ids.newEventId(), "Test event", seats, at);
     }
 
     /**
@@ -21,6 +21,7 @@ public final class EventFixtures {
      * test can see which of the two a store kept.
      */
     public static Event sameIdOtherData(Event event) {
-        return new Event(event.id(), "Another name", event.totalSeats() + 1, event.createdAt().plusSeconds(1));
+        return Event.generalAdmission(event.id(), "Another name", event.totalSeats() + 1,
+                event.createdAt().plusSeconds(1));
     }
 }

@@ -2,10 +2,14 @@ package boxoffice.testing;
 
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldItem;
+import boxoffice.core.HoldOrder;
+import boxoffice.core.SeatRequest;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one place tests make a {@link Hold} or a hold id, so a field the record gains is given a default here, once.
@@ -32,8 +36,20 @@ public final class HoldFixtures {
 
     /** The same hold under a new id of its event issued at {@code issuedAt} instead of when the hold was made. */
     public static Hold withIdIssuedAt(Hold hold, Instant issuedAt) {
-        return new Hold(Ids.newChildId(hold.eventId(), issuedAt), hold.eventId(), hold.qty(), hold.createdAt(),
+        return new Hold(Ids.newChildId(hold.eventId(), issuedAt), hold.eventId(), hold.items(), hold.createdAt(),
                 hold.expiresAt(), hold.paymentToken(), hold.status(), hold.bookingId());
+    }
+
+    /**
+     * The order a store turns into {@code hold}: the same id, times and token, asking for each item's seats (by
+     * quantity in a general-admission section, by name in a reserved one).
+     */
+    public static HoldOrder order(Hold hold) {
+        List<SeatRequest> requests = hold.items().stream().<SeatRequest>map(item -> item.seats().isEmpty()
+                ? new SeatRequest.Quantity(item.section(), item.qty())
+                : new SeatRequest.Named(item.section(), item.seats())).toList();
+        return new HoldOrder(hold.id(), hold.eventId(), requests, hold.createdAt(), hold.expiresAt(),
+                hold.paymentToken());
     }
 
     /** A new hold id of the event, issued now by the wall clock: no hold has it, and a store accepts it. */
@@ -42,7 +58,7 @@ public final class HoldFixtures {
     }
 
     private static Hold activeUntil(String eventId, int qty, Instant at, Instant expiresAt) {
-        return new Hold(Ids.newChildId(eventId, at), eventId, qty, at, expiresAt, Ids.newPaymentToken(),
-                HoldStatus.ACTIVE, null);
+        return new Hold(Ids.newChildId(eventId, at), eventId, HoldItem.generalAdmission(qty), at, expiresAt,
+                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
     }
 }

@@ -45,10 +45,14 @@ final class BatchRunner {
         metrics.batch(batch.size());
         Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow();
         Set<String> holdIds = new HashSet<>();
-        batch.forEach(p -> holdIds.addAll(p.command().holdIds()));
+        Set<String> seatMaps = new HashSet<>();
+        batch.forEach(p -> {
+            holdIds.addAll(p.command().holdIds());
+            seatMaps.addAll(p.command().seatMapsNeeded());
+        });
         try {
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-                if (runOnce(eventId, batch, holdIds, now)) {
+                if (runOnce(eventId, batch, holdIds, seatMaps, now)) {
                     return;
                 }
                 metrics.fencingRejected();
@@ -64,13 +68,14 @@ final class BatchRunner {
     }
 
     /** Returns false when the fenced commit was refused. */
-    private boolean runOnce(String eventId, List<PendingCommand<?>> batch, Set<String> holdIds, Instant now) {
+    private boolean runOnce(
+            String eventId, List<PendingCommand<?>> batch, Set<String> holdIds, Set<String> seatMaps, Instant now) {
         long waitStart = System.nanoTime();
         try (EventLocks.Held lock = backend.locks().acquire(eventId)) {
             long heldStart = System.nanoTime();
             metrics.lockWaited(heldStart - waitStart);
             try {
-                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, holdIds, now, dueLimit);
+                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, holdIds, seatMaps, now, dueLimit);
                 if (snapshot.isEmpty()) {
                     batch.forEach(p -> p.fail(p.command().notFound()));
                     return true;

@@ -1,17 +1,22 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
 import boxoffice.core.HoldIdExpiredException;
+import boxoffice.core.HoldItem;
 import boxoffice.core.HoldNotFoundException;
+import boxoffice.core.HoldOrder;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
-import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.seating.SeatLayout;
+import boxoffice.seating.SeatStates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -31,26 +36,29 @@ import java.util.Optional;
 final class EventLedger {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private final String eventId;
+    private final Event event;
     private final Instant now;
     private final Duration finishedHoldRetention;
     private final Map<String, Hold> holds;
     private final Map<String, Booking> bookings;
+    private final Map<String, SeatStates> seatMaps;
     private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
     private final List<Booking> newBookings = new ArrayList<>();
     private final List<Hold> expired = new ArrayList<>();
-    private SeatCounts counts;
+    private final SeatChanges seatChanges = new SeatChanges();
+    private EventCounts counts;
     private int holdsCreated;
     private int unreportedReleases;
 
     /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
     EventLedger(LedgerSnapshot snapshot, Instant now, Duration finishedHoldRetention) {
-        this.eventId = snapshot.event().id();
+        this.event = snapshot.event();
         this.now = now;
         this.finishedHoldRetention = finishedHoldRetention;
         this.counts = snapshot.counts();
         this.holds = new HashMap<>(snapshot.holds());
         this.bookings = new HashMap<>(snapshot.bookings());
+        this.seatMaps = new HashMap<>(snapshot.seatMaps());
     }
 
     /** Lazy expiry: releases every known hold that is due. */
@@ -65,16 +73,20 @@ final class EventLedger {
         return released;
     }
 
-    Outcome<Hold> placeHold(Hold hold) {
-        Hold existing = holds.get(hold.id());
+    /** The seat states of a reserved section whose map the snapshot carries, as this ledger has changed them. */
+    Optional<SeatStates> seatMap(String section) {
+        return Optional.ofNullable(seatMaps.get(section));
+    }
+
+    Outcome<Hold> placeHold(HoldOrder order) {
+        Hold existing = holds.get(order.holdId());
         if (existing != null) {
             return Outcome.unchanged(existing);
         }
-        checkIdIsFresh(hold.id());
-        if (hold.qty() > counts.available()) {
-            throw new InsufficientSeatsException(hold.qty(), counts.available());
-        }
-        counts = counts.hold(hold.qty());
+        checkIdIsFresh(order.holdId());
+        List<HoldItem> items = new SeatAllocator(event, counts, this::loadedSeatMap).allocate(order.requests());
+        Hold hold = order.granted(items);
+        moveSeats(hold, SeatCounts::hold, SeatStates.HELD);
         holdsCreated++;
         record(hold);
         return Outcome.changed(hold);
@@ -93,8 +105,8 @@ final class EventLedger {
         if (hold.status() == HoldStatus.EXPIRED) {
             throw new HoldExpiredException(holdId);
         }
-        Booking booking = new Booking(newBookingId, holdId, eventId, hold.qty(), now);
-        counts = counts.book(hold.qty());
+        Booking booking = new Booking(newBookingId, holdId, event.id(), hold.items(), now);
+        moveSeats(hold, SeatCounts::book, SeatStates.BOOKED);
         record(hold.booked(booking.id()));
         bookings.put(booking.id(), booking);
         newBookings.add(booking);
@@ -116,8 +128,8 @@ final class EventLedger {
     }
 
     LedgerChanges changes() {
-        return new LedgerChanges(now,
-                counts, List.copyOf(changedHolds.values()), List.copyOf(newBookings), holdsCreated, expired.size());
+        return new LedgerChanges(now, counts, seatChanges, List.copyOf(changedHolds.values()),
+                List.copyOf(newBookings), holdsCreated, expired.size());
     }
 
     /** Holds this ledger expired, for logging once the commit succeeded. */
@@ -127,13 +139,46 @@ final class EventLedger {
 
     private Hold expire(Hold hold) {
         Hold released = hold.withStatus(HoldStatus.EXPIRED);
-        counts = counts.release(hold.qty());
+        moveSeats(hold, SeatCounts::release, SeatStates.AVAILABLE);
         record(released);
         expired.add(released);
         if (!hold.expiresAt().isAfter(now)) {
             unreportedReleases++; // released by time; a release on request is no sweep's work
         }
         return released;
+    }
+
+    /** Moves a hold's seats in the counts of their sections and, for reserved seats, to {@code seatState}. */
+    private void moveSeats(Hold hold, SeatMove move, byte seatState) {
+        for (HoldItem item : hold.items()) {
+            counts = counts.with(item.section(), move.apply(counts.section(item.section()), item.qty()));
+            if (item.seats().isEmpty()) {
+                continue;
+            }
+            SeatLayout layout = SeatLayout.of(event.section(item.section()).orElseThrow());
+            SeatStates loaded = seatMaps.get(item.section());
+            for (String label : item.seats()) {
+                int seat = layout.indexOf(label).orElseThrow();
+                if (loaded != null) {
+                    loaded.set(seat, seatState);
+                }
+                seatChanges.set(item.section(), seat, seatState);
+            }
+        }
+    }
+
+    /** A change of a section's counts by a number of seats. */
+    @FunctionalInterface
+    private interface SeatMove {
+        SeatCounts apply(SeatCounts counts, int qty);
+    }
+
+    private SeatStates loadedSeatMap(String section) {
+        SeatStates states = seatMaps.get(section);
+        if (states == null) {
+            throw new IllegalStateException("seat map of section " + section + " was not read for this batch");
+        }
+        return states;
     }
 
     /**

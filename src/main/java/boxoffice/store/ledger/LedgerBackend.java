@@ -4,7 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.SeatCounts;
+import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ public interface LedgerBackend {
     Optional<Event> readEvent(String eventId);
 
     /** The event's counts with holds due at {@code now} counted as available, without changing anything. */
-    Optional<SeatCounts> readCounts(String eventId, Instant now);
+    Optional<EventCounts> readCounts(String eventId, Instant now);
 
     Optional<Hold> readHold(String holdId);
 
@@ -35,9 +35,11 @@ public interface LedgerBackend {
 
     /**
      * Everything a batch of mutations needs, read in one step: the event's counts and version, its holds due at
-     * {@code now} (at most {@code dueLimit}), the holds named in {@code holdIds} and the bookings of those booked.
+     * {@code now} (at most {@code dueLimit}), the holds named in {@code holdIds} and the bookings of those booked,
+     * and the seat maps of the reserved sections named in {@code seatMaps} (others are skipped).
      */
-    Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit);
+    Optional<LedgerSnapshot> readForUpdate(
+            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit);
 
     /**
      * Writes the changes in one atomic step if the event's version is still {@code expectedVersion}, and bumps the

@@ -1,18 +1,24 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
-import boxoffice.core.SeatCounts;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What one batch decided at {@code at}: the event's new counts, every hold whose record changed (an ACTIVE one is
- * indexed by its expiry, a finished one leaves the index and is forgotten after the retention), the new bookings,
- * and tallies for the store's totals.
+ * What one batch decided at {@code at}: the event's new counts by section, the reserved seats whose state changed,
+ * every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the index and is
+ * forgotten after the retention), the new bookings, and tallies for the store's totals.
  */
 public record LedgerChanges(
-        Instant at, SeatCounts counts, List<Hold> holds, List<Booking> bookings, int holdsCreated, int holdsExpired) {
+        Instant at,
+        EventCounts counts,
+        SeatChanges seats,
+        List<Hold> holds,
+        List<Booking> bookings,
+        int holdsCreated,
+        int holdsExpired) {
 
     public int bookingsCreated() {
         return bookings.size();

@@ -4,12 +4,15 @@ import boxoffice.core.Booking;
 import boxoffice.core.BoxOfficeException;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldOrder;
+import boxoffice.core.SeatRequest;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One mutation of one event, queued for a batch and applied to that batch's {@link EventLedger}. */
 sealed interface LedgerCommand<R> {
@@ -23,26 +26,38 @@ sealed interface LedgerCommand<R> {
     /** Holds the ledger must see besides the due ones. */
     Set<String> holdIds();
 
+    /** Reserved sections whose seat map the ledger must read, to pick seats in them. */
+    default Set<String> seatMapsNeeded() {
+        return Set.of();
+    }
+
     R applyTo(EventLedger ledger);
 
     /** The refusal when the event does not exist. */
     BoxOfficeException notFound();
 
-    record PlaceHold(Hold hold, Instant now) implements LedgerCommand<Outcome<Hold>> {
+    record PlaceHold(HoldOrder order, Instant now) implements LedgerCommand<Outcome<Hold>> {
         public String eventId() {
-            return hold.eventId();
+            return order.eventId();
         }
 
         public Set<String> holdIds() {
-            return Set.of(hold.id());
+            return Set.of(order.holdId());
+        }
+
+        public Set<String> seatMapsNeeded() {
+            return order.requests().stream()
+                    .filter(request -> !(request instanceof SeatRequest.Quantity))
+                    .map(SeatRequest::section)
+                    .collect(Collectors.toSet());
         }
 
         public Outcome<Hold> applyTo(EventLedger ledger) {
-            return ledger.placeHold(hold);
+            return ledger.placeHold(order);
         }
 
         public BoxOfficeException notFound() {
-            return new EventNotFoundException(hold.eventId());
+            return new EventNotFoundException(order.eventId());
         }
     }
 

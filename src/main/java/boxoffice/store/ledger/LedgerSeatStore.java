@@ -5,13 +5,16 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
+import boxoffice.core.EventCounts;
+import boxoffice.core.HoldOrder;
+import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
 import boxoffice.store.SeatStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -26,6 +29,7 @@ public final class LedgerSeatStore implements SeatStore {
     private final BatchRunner runner;
     private final Optional<CommandBatcher> batcher;
     private final Duration timeout;
+    private final Duration finishedHoldRetention;
 
     /**
      * @param workers runs the batches; empty turns group commit off, so each command runs alone on its caller's thread
@@ -44,6 +48,7 @@ public final class LedgerSeatStore implements SeatStore {
         this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DUE_HOLDS_PER_BATCH,
                 finishedHoldRetention);
         this.batcher = workers.map(executor -> new CommandBatcher(runner, executor, maxBatchSize));
+        this.finishedHoldRetention = finishedHoldRetention;
         this.timeout = timeout;
     }
 
@@ -58,7 +63,7 @@ public final class LedgerSeatStore implements SeatStore {
     }
 
     @Override
-    public Optional<SeatCounts> counts(String eventId, Instant now) {
+    public Optional<EventCounts> counts(String eventId, Instant now) {
         return backend.readCounts(eventId, now);
     }
 
@@ -73,8 +78,19 @@ public final class LedgerSeatStore implements SeatStore {
     }
 
     @Override
-    public Outcome<Hold> placeHold(Hold hold, Instant now) {
-        return execute(new LedgerCommand.PlaceHold(hold, now));
+    public Outcome<Hold> placeHold(HoldOrder order, Instant now) {
+        return execute(new LedgerCommand.PlaceHold(order, now));
+    }
+
+    /** Read without the lock: one consistent snapshot, with the holds due at {@code now} released in memory only. */
+    @Override
+    public Optional<SeatStates> seatMap(String eventId, String section, Instant now) {
+        return backend.readForUpdate(eventId, Set.of(), Set.of(section), now, DUE_HOLDS_PER_BATCH)
+                .flatMap(snapshot -> {
+                    EventLedger ledger = new EventLedger(snapshot, now, finishedHoldRetention);
+                    ledger.releaseDue();
+                    return ledger.seatMap(section);
+                });
     }
 
     @Override

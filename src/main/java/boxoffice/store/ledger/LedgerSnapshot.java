@@ -2,10 +2,19 @@ package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
-import boxoffice.core.SeatCounts;
+import boxoffice.seating.SeatStates;
 import java.util.Map;
 
-/** An event's state as read under its lock; {@code version} fences the commit that follows. */
+/**
+ * An event's state as read under its lock; {@code version} fences the commit that follows. {@code seatMaps} holds the
+ * seat states of the reserved sections the batch picks seats in (the others are changed without being read).
+ */
 public record LedgerSnapshot(
-        Event event, SeatCounts counts, long version, Map<String, Hold> holds, Map<String, Booking> bookings) {}
+        Event event,
+        EventCounts counts,
+        long version,
+        Map<String, Hold> holds,
+        Map<String, Booking> bookings,
+        Map<String, SeatStates> seatMaps) {}

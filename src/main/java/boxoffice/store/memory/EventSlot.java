@@ -3,7 +3,11 @@ package boxoffice.store.memory;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
+import boxoffice.core.EventCounts;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.Section;
+import boxoffice.seating.SeatLayout;
+import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,14 +24,18 @@ final class EventSlot {
     final Map<String, Hold> holds = new HashMap<>();
     final Map<String, Booking> bookings = new HashMap<>();
     final NavigableSet<DueEntry> expiryIndex = new TreeSet<>();
-    SeatCounts counts;
+    EventCounts counts;
+    /** The seat states of each reserved section, one byte a seat, as {@link boxoffice.seating.SeatStates} keeps them. */
+    final Map<String, byte[]> seatMaps = new HashMap<>();
     long version;
     long holdsCreated;
     long holdsExpired;
 
     EventSlot(Event event) {
         this.event = event;
-        this.counts = SeatCounts.fresh(event.totalSeats());
+        this.counts = EventCounts.fresh(event);
+        event.sections().stream().filter(Section::isReserved).forEach(section ->
+                seatMaps.put(section.id(), SeatStates.allAvailable(SeatLayout.of(section)).bytes()));
     }
 
     /** Active holds due at {@code now}, earliest first. */
@@ -36,7 +44,8 @@ final class EventSlot {
     }
 
     StoreTotals totals() {
-        return new StoreTotals(1, counts.total(), counts.available(), counts.held(), counts.booked(),
+        SeatCounts total = counts.total();
+        return new StoreTotals(1, total.total(), total.available(), total.held(), total.booked(),
                 holdsCreated, holdsExpired, bookings.size());
     }
 }

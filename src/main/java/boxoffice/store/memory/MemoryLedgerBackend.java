@@ -2,18 +2,22 @@ package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldItem;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreTotals;
+import boxoffice.seating.SeatLayout;
+import boxoffice.seating.SeatStates;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Keeps everything in this process: for development, demos and tests, never for more than one instance. Each event's
@@ -61,16 +64,16 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<SeatCounts> readCounts(String eventId, Instant now) {
+    public Optional<EventCounts> readCounts(String eventId, Instant now) {
         return inSlot(eventId, slot -> {
-            int due = 0;
+            List<HoldItem> due = new ArrayList<>();
             for (DueEntry entry : slot.dueAt(now)) {
                 Hold hold = slot.holds.get(entry.holdId());
                 if (hold.isDueAt(now)) { // the index is in whole milliseconds; the ledger decides by the instant
-                    due += hold.qty();
+                    due.addAll(hold.items());
                 }
             }
-            return slot.counts.release(due);
+            return slot.counts.releasing(due);
         });
     }
 
@@ -85,7 +88,8 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit) {
+    public Optional<LedgerSnapshot> readForUpdate(
+            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
         return inSlot(eventId, slot -> {
             Map<String, Hold> holds = new HashMap<>();
             for (DueEntry entry : slot.dueAt(now)) {
@@ -104,7 +108,14 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                     }
                 }
             }
-            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings);
+            Map<String, SeatStates> maps = new HashMap<>();
+            for (String section : seatMaps) {
+                byte[] states = slot.seatMaps.get(section);
+                if (states != null) {
+                    maps.put(section, SeatStates.of(SeatLayout.of(slot.event.section(section).orElseThrow()), states));
+                }
+            }
+            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps);
         });
     }
 
@@ -136,6 +147,8 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                 }
             }
             changes.bookings().forEach(booking -> slot.bookings.put(booking.id(), booking));
+            changes.seats().bySection().forEach((section, seats) ->
+                    seats.forEach((seat, state) -> slot.seatMaps.get(section)[seat] = state));
             slot.counts = changes.counts();
             slot.holdsCreated += changes.holdsCreated();
             slot.holdsExpired += changes.holdsExpired();
@@ -174,17 +187,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<LedgerAudit> audit(String eventId) {
-        return inSlot(eventId, slot -> {
-            int held = slot.holds.values().stream()
-                    .filter(hold -> hold.status() == HoldStatus.ACTIVE).mapToInt(Hold::qty).sum();
-            int booked = slot.bookings.values().stream().mapToInt(Booking::qty).sum();
-            long holdsBookedTwice = slot.bookings.values().stream()
-                    .collect(Collectors.groupingBy(Booking::holdId, Collectors.counting()))
-                    .values().stream().filter(bookingsOfHold -> bookingsOfHold > 1).count();
-            SeatCounts counts = slot.counts;
-            return new LedgerAudit(eventId, counts.total(), counts.available(), counts.held(), counts.booked(),
-                    held, booked, (int) holdsBookedTwice);
-        });
+        return inSlot(eventId, MemoryAudit::of);
     }
 
     /** Outside any slot's lock: it takes the lock of each slot it forgets from, one at a time. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
@@ -11,10 +12,22 @@ import java.util.Map;
 final class RedisJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** What read-for-update.lua returns: the event hash, and holds and bookings as stored, by suffix. */
-    record Snapshot(Map<String, String> event, Map<String, String> holds, Map<String, String> bookings) {}
+    /**
+     * What read-for-update.lua returns: the event hash, the event's definition when asked for, holds and bookings as
+     * stored by suffix, and seat maps by section.
+     */
+    record Snapshot(
+            Map<String, String> event,
+            String definition,
+            Map<String, String> holds,
+            Map<String, String> bookings,
+            Map<String, String> maps) {}
 
     private RedisJson() {}
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

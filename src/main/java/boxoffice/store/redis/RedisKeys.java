@@ -13,7 +13,9 @@ import boxoffice.core.Ids;
  * bo:{s}:events           set of the shard's event ids
  * bo:{s}:totals           hash of the shard's figures (events, seats by state, holds created/expired, bookings)
  * bo:{s}:due              zset event id -> earliest expiry of its active holds (the sweeper's work list)
- * bo:{s}:e:E              hash: the event (name, created_at, total) and its counters and version
+ * bo:{s}:d:E              string: the event as created (name, created_at, sections: compact JSON); immutable
+ * bo:{s}:e:E              hash: the event's counters (in all, and per section) and version
+ * bo:{s}:m:E:section      string: a reserved section's seat map, one byte a seat (A, H, B)
  * bo:{s}:x:E              zset hold suffix -> expires_at, for the event's active holds
  * bo:{s}:h:E_suffix       string: a hold (compact JSON); a finished one expires after the retention
  * bo:{s}:b:E              hash booking suffix -> booking (compact JSON); kept for good
@@ -61,6 +63,19 @@ final class RedisKeys {
 
     static String shardDue(String eventId) {
         return shardDue(shardOf(eventId));
+    }
+
+    static String definition(String eventId) {
+        return eventPrefix(eventId) + "d:" + eventId;
+    }
+
+    /** What a section's id is appended to for its seat map's key; scripts build map keys from it (same slot). */
+    static String seatMapPrefix(String eventId) {
+        return eventPrefix(eventId) + "m:" + eventId + ":";
+    }
+
+    static String seatMap(String eventId, String section) {
+        return seatMapPrefix(eventId) + section;
     }
 
     static String event(String eventId) {

@@ -5,7 +5,7 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.SeatCounts;
+import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
@@ -35,6 +35,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final RoundTrips roundTrips;
     private final RedisEventLocks locks;
     private final ShardReader shards;
+    private final EventCache events = new EventCache();
     private final Duration finishedHoldRetention;
     private final LuaScript<String> insertEvent = LuaScript.writer("insert-event");
     private final LuaScript<String> readCounts = LuaScript.reader("read-counts");
@@ -64,27 +65,29 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public Event insertEvent(Event event) {
+        String id = event.id();
         String stored = roundTrips.call(insertEvent.name(), () -> insertEvent.run(scripts,
-                List.of(RedisKeys.event(event.id()), RedisKeys.shardEvents(event.id()),
-                        RedisKeys.shardTotals(event.id())),
-                event.id(), event.name(), Integer.toString(event.totalSeats()),
-                RedisRecords.millis(event.createdAt())));
-        return RedisRecords.event(event.id(), RedisJson.readHash(stored));
+                List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
+                        RedisKeys.shardTotals(id)),
+                id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
+                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id)));
+        return events.put(RedisRecords.event(id, stored));
     }
 
+    /** From the cache, or read once: an event never changes. */
     @Override
     public Optional<Event> readEvent(String eventId) {
-        Map<String, String> hash = roundTrips.call("event.get",
-                () -> redisson.<String, String>getMap(RedisKeys.event(eventId), StringCodec.INSTANCE).readAllMapAsync());
-        return hash.isEmpty() ? Optional.empty() : Optional.of(RedisRecords.event(eventId, hash));
+        return events.get(eventId).or(() -> Optional.ofNullable(roundTrips.call("event.get",
+                        () -> redisson.<String>getBucket(RedisKeys.definition(eventId), StringCodec.INSTANCE).getAsync()))
+                .map(stored -> events.put(RedisRecords.event(eventId, stored))));
     }
 
     @Override
-    public Optional<SeatCounts> readCounts(String eventId, Instant now) {
-        String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId)),
-                RedisRecords.millis(now), RedisKeys.holdPrefix(eventId)));
-        return Optional.ofNullable(reply).map(ScriptMessages::countsSeen);
+    public Optional<EventCounts> readCounts(String eventId, Instant now) {
+        return readEvent(eventId).flatMap(event -> Optional.ofNullable(roundTrips.call(readCounts.name(),
+                        () -> readCounts.run(scripts, List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId)),
+                                RedisRecords.millis(now), RedisKeys.holdPrefix(eventId))))
+                .map(reply -> ScriptMessages.countsSeen(event, reply)));
     }
 
     @Override
@@ -102,14 +105,23 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 .map(stored -> RedisRecords.booking(bookingId, eventId, stored)));
     }
 
+    /** Asks for the event's definition too when this instance has not cached it yet: still one round trip. */
     @Override
-    public Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit) {
+    public Optional<LedgerSnapshot> readForUpdate(
+            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
         List<String> suffixes = holdIds.stream().map(Ids::suffixOf).toList();
+        Optional<Event> known = events.get(eventId);
         String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
+                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
+                        RedisKeys.definition(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
-                RedisJson.write(suffixes)));
-        return Optional.ofNullable(reply).map(json -> ScriptMessages.snapshot(eventId, json));
+                RedisJson.write(suffixes), RedisKeys.seatMapPrefix(eventId), RedisJson.write(seatMaps),
+                known.isPresent() ? "0" : "1"));
+        return Optional.ofNullable(reply).map(json -> {
+            RedisJson.Snapshot read = RedisJson.read(json, RedisJson.Snapshot.class);
+            Event event = known.orElseGet(() -> events.put(RedisRecords.event(eventId, read.definition())));
+            return ScriptMessages.snapshot(event, read);
+        });
     }
 
     @Override
@@ -118,7 +130,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(changes),
-                Long.toString(finishedHoldRetention.toMillis()), eventId));
+                Long.toString(finishedHoldRetention.toMillis()), eventId, RedisKeys.seatMapPrefix(eventId)));
         return applied == 1L;
     }
 
@@ -139,9 +151,11 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<LedgerAudit> audit(String eventId) {
-        String reply = roundTrips.call(audit.name(), () -> audit.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
-                RedisKeys.holdPrefix(eventId)));
-        return Optional.ofNullable(reply).map(json -> ScriptMessages.audit(eventId, json));
+        return readEvent(eventId).flatMap(event -> Optional.ofNullable(roundTrips.call(audit.name(),
+                        () -> audit.run(scripts,
+                                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId)),
+                                RedisKeys.holdPrefix(eventId), RedisKeys.seatMapPrefix(eventId),
+                                ScriptMessages.auditSections(event))))
+                .map(reply -> ScriptMessages.audit(event, reply)));
     }
 }

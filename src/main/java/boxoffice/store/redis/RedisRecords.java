@@ -2,30 +2,43 @@ package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldItem;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
+import boxoffice.core.Row;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Domain records as Redis keeps them: the one place in Java that spells a stored field's name (the Lua scripts name
  * the fields they read in locals at their top). Times are epoch milliseconds.
  *
+ * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "s": [sections]}},
+ * a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows": [[label, seats, [wheelchair
+ * seats]]]}}. Its counters live in the event hash, in all ({@code available}) and per section
+ * ({@code available:<section id>}).
+ *
  * <p>Holds and bookings are compact JSON strings (a hold is the bulk of what Redis keeps, so its field names are one
- * letter): a hold is {@code {"q": qty, "c": created, "e": expires, "t": token, "s": "a"|"x"|"b", "b": booking
- * suffix}}, a booking {@code {"h": hold suffix, "q": qty, "c": created}}. Ids are stored without their event's id,
- * which the key already holds.
+ * letter): a hold is {@code {"q": qty, "i": items, "c": created, "e": expires, "t": token, "s": "a"|"x"|"b", "b":
+ * booking suffix}}, a booking {@code {"h": hold suffix, "q": qty, "i": items, "c": created}}, an item
+ * {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Ids are stored without their event's id, which the
+ * key already holds.
  */
 final class RedisRecords {
-    /** The event hash's fields: the event itself, then its counters. */
-    static final String NAME = "name";
-    static final String CREATED_AT = "created_at";
+    /** The event hash's fields: counters in all (and, with a section's id after a colon, per section). */
     static final String TOTAL = "total";
     static final String AVAILABLE = "available";
     static final String HELD = "held";
@@ -36,10 +49,14 @@ final class RedisRecords {
     static final String BOOKINGS = "bookings";
     /** A shard's totals hash has these fields and {@code events}. */
     static final String EVENTS = "events";
-    static final List<String> TOTALS_FIELDS =
-            List.of(EVENTS, TOTAL, AVAILABLE, HELD, BOOKED, HOLDS_CREATED, HOLDS_EXPIRED, BOOKINGS);
 
+    private static final String NAME = "n";
+    private static final String SECTIONS = "s";
+    private static final String ID = "id";
+    private static final String CAPACITY = "cap";
+    private static final String ROWS = "rows";
     private static final String QTY = "q";
+    private static final String ITEMS = "i";
     private static final String CREATED = "c";
     private static final String EXPIRES = "e";
     private static final String TOKEN = "t";
@@ -51,17 +68,68 @@ final class RedisRecords {
 
     private RedisRecords() {}
 
-    static Event event(String eventId, Map<String, String> hash) {
-        return new Event(eventId, hash.get(NAME), intField(hash, TOTAL), Instant.ofEpochMilli(longField(hash, CREATED_AT)));
+    /** A counter's field for one section: {@code available:stalls}. */
+    static String sectionField(String counter, String section) {
+        return counter + ":" + section;
     }
 
-    static SeatCounts counts(Map<String, String> hash) {
-        return new SeatCounts(intField(hash, TOTAL), intField(hash, AVAILABLE), intField(hash, HELD),
-                intField(hash, BOOKED));
+    static String definitionJson(Event event) {
+        ArrayNode sections = RedisJson.array();
+        for (Section section : event.sections()) {
+            ObjectNode json = sections.addObject().put(ID, section.id()).put(NAME, section.name());
+            if (section.isReserved()) {
+                ArrayNode rows = json.putArray(ROWS);
+                for (Row row : section.rows()) {
+                    ArrayNode stored = rows.addArray().add(row.label()).add(row.seats());
+                    if (!row.accessible().isEmpty()) {
+                        row.accessible().stream().sorted().forEach(stored.addArray()::add);
+                    }
+                }
+            } else {
+                json.put(CAPACITY, section.capacity());
+            }
+        }
+        ObjectNode definition = RedisJson.object().put(NAME, event.name()).put(CREATED, millis(event.createdAt()));
+        definition.set(SECTIONS, sections);
+        return definition.toString();
+    }
+
+    static Event event(String eventId, String definitionJson) {
+        JsonNode definition = RedisJson.tree(definitionJson);
+        List<Section> sections = new ArrayList<>();
+        for (JsonNode section : definition.get(SECTIONS)) {
+            String id = section.get(ID).asText();
+            String name = section.get(NAME).asText();
+            if (section.has(ROWS)) {
+                List<Row> rows = new ArrayList<>();
+                for (JsonNode row : section.get(ROWS)) {
+                    Set<Integer> accessible = new HashSet<>();
+                    if (row.size() > 2) {
+                        row.get(2).forEach(seat -> accessible.add(seat.asInt()));
+                    }
+                    rows.add(new Row(row.get(0).asText(), row.get(1).asInt(), accessible));
+                }
+                sections.add(Section.reserved(id, name, rows));
+            } else {
+                sections.add(Section.generalAdmission(id, name, section.get(CAPACITY).asInt()));
+            }
+        }
+        return new Event(eventId, definition.get(NAME).asText(), instant(definition, CREATED), sections);
+    }
+
+    /** The event's counters per section, from the event hash. */
+    static EventCounts counts(Event event, Map<String, String> hash) {
+        Map<String, SeatCounts> sections = new LinkedHashMap<>();
+        for (Section section : event.sections()) {
+            String id = section.id();
+            sections.put(id, new SeatCounts(section.total(), intField(hash, sectionField(AVAILABLE, id)),
+                    intField(hash, sectionField(HELD, id)), intField(hash, sectionField(BOOKED, id))));
+        }
+        return new EventCounts(sections);
     }
 
     static long version(Map<String, String> hash) {
-        return longField(hash, VERSION);
+        return Long.parseLong(hash.get(VERSION));
     }
 
     /** One shard's totals; an empty hash (a shard without events) is zero. */
@@ -72,9 +140,9 @@ final class RedisRecords {
     }
 
     static String holdJson(Hold hold) {
-        ObjectNode json = RedisJson.object()
-                .put(QTY, hold.qty())
-                .put(CREATED, millis(hold.createdAt()))
+        ObjectNode json = RedisJson.object().put(QTY, hold.qty());
+        json.set(ITEMS, itemsJson(hold.items()));
+        json.put(CREATED, millis(hold.createdAt()))
                 .put(EXPIRES, millis(hold.expiresAt()))
                 .put(TOKEN, hold.paymentToken())
                 .put(STATUS, STATUS_CODES.get(hold.status()));
@@ -86,27 +154,53 @@ final class RedisRecords {
 
     static Hold hold(String holdId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
-        return new Hold(holdId, eventId, json.get(QTY).asInt(), instant(json, CREATED), instant(json, EXPIRES),
+        return new Hold(holdId, eventId, items(json.get(ITEMS)), instant(json, CREATED), instant(json, EXPIRES),
                 json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
                 json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null);
     }
 
+    /** The items of a stored hold, without the rest of it. */
+    static List<HoldItem> itemsOf(String storedHold) {
+        return items(RedisJson.tree(storedHold).get(ITEMS));
+    }
+
     static String bookingJson(Booking booking) {
-        return RedisJson.object()
-                .put(HOLD, Ids.suffixOf(booking.holdId()))
-                .put(QTY, booking.qty())
-                .put(CREATED, millis(booking.createdAt()))
-                .toString();
+        ObjectNode json = RedisJson.object().put(HOLD, Ids.suffixOf(booking.holdId())).put(QTY, booking.qty());
+        json.set(ITEMS, itemsJson(booking.items()));
+        return json.put(CREATED, millis(booking.createdAt())).toString();
     }
 
     static Booking booking(String bookingId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
-        return new Booking(bookingId, Ids.childId(eventId, json.get(HOLD).asText()), eventId, json.get(QTY).asInt(),
+        return new Booking(bookingId, Ids.childId(eventId, json.get(HOLD).asText()), eventId, items(json.get(ITEMS)),
                 instant(json, CREATED));
     }
 
     static String millis(Instant instant) {
         return Long.toString(instant.toEpochMilli());
+    }
+
+    private static ArrayNode itemsJson(List<HoldItem> items) {
+        ArrayNode json = RedisJson.array();
+        for (HoldItem item : items) {
+            ArrayNode stored = json.addArray().add(item.section()).add(item.qty());
+            if (!item.seats().isEmpty()) {
+                item.seats().forEach(stored.addArray()::add);
+            }
+        }
+        return json;
+    }
+
+    private static List<HoldItem> items(JsonNode json) {
+        List<HoldItem> items = new ArrayList<>();
+        for (JsonNode item : json) {
+            List<String> seats = new ArrayList<>();
+            if (item.size() > 2) {
+                item.get(2).forEach(seat -> seats.add(seat.asText()));
+            }
+            items.add(new HoldItem(item.get(0).asText(), item.get(1).asInt(), seats));
+        }
+        return items;
     }
 
     private static HoldStatus statusOf(String code) {
@@ -120,10 +214,6 @@ final class RedisRecords {
 
     private static int intField(Map<String, String> hash, String field) {
         return Integer.parseInt(hash.get(field));
-    }
-
-    private static long longField(Map<String, String> hash, String field) {
-        return Long.parseLong(hash.get(field));
     }
 
     private static long longOrZero(Map<String, String> hash, String field) {

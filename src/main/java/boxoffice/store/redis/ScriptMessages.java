@@ -1,39 +1,73 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
+import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldItem;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.Section;
+import boxoffice.seating.SeatLayout;
+import boxoffice.seating.SeatStates;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
+import boxoffice.store.ledger.SeatChanges;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the Java side and the Lua scripts say to each other, as JSON: the changes a commit writes and the replies of the
- * reads. Counters use the stored field names of {@link RedisRecords}; every value is a string (cjson turns large
- * numbers into floats).
+ * What the Java side and the Lua scripts say to each other, as JSON: the event's sections when it is created, the
+ * changes a commit writes, and the replies of the reads. Counters use the stored field names of
+ * {@link RedisRecords}; numbers travel as strings (cjson turns large numbers into floats).
  */
 final class ScriptMessages {
-    private static final String DUE = "due";
-
     private ScriptMessages() {}
 
-    /** commit.lua's changes: counters, holds (an active one with the expiry that indexes it), bookings. */
+    /** insert-event.lua's sections: each one's size, and whether it has a seat map. */
+    static String sections(Event event) {
+        return RedisJson.write(event.sections().stream().map(section -> Map.of(
+                "id", section.id(), "total", Integer.toString(section.total()), "reserved", section.isReserved()))
+                .toList());
+    }
+
+    /** commit.lua's changes: counters in all and per section, seat-map runs, holds, bookings. */
     static String commitChanges(LedgerChanges changes) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put(RedisRecords.AVAILABLE, Integer.toString(changes.counts().available()));
-        payload.put(RedisRecords.HELD, Integer.toString(changes.counts().held()));
-        payload.put(RedisRecords.BOOKED, Integer.toString(changes.counts().booked()));
+        SeatCounts total = changes.counts().total();
+        payload.put(RedisRecords.AVAILABLE, Integer.toString(total.available()));
+        payload.put(RedisRecords.HELD, Integer.toString(total.held()));
+        payload.put(RedisRecords.BOOKED, Integer.toString(total.booked()));
+        payload.put("sections", changes.counts().sections().entrySet().stream().map(section -> Map.of(
+                "id", section.getKey(),
+                RedisRecords.AVAILABLE, Integer.toString(section.getValue().available()),
+                RedisRecords.HELD, Integer.toString(section.getValue().held()),
+                RedisRecords.BOOKED, Integer.toString(section.getValue().booked()))).toList());
+        payload.put("seats", seatRuns(changes.seats()));
         payload.put(RedisRecords.HOLDS_CREATED, Integer.toString(changes.holdsCreated()));
         payload.put(RedisRecords.HOLDS_EXPIRED, Integer.toString(changes.holdsExpired()));
         payload.put("holds", changes.holds().stream().map(ScriptMessages::holdChange).toList());
         payload.put("bookings", changes.bookings().stream().map(booking -> Map.of(
                 "suffix", Ids.suffixOf(booking.id()), "record", RedisRecords.bookingJson(booking))).toList());
         return RedisJson.write(payload);
+    }
+
+    private static List<Map<String, Object>> seatRuns(SeatChanges seats) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (String section : seats.bySection().keySet()) {
+            List<List<Object>> runs = seats.runs(section).stream()
+                    .map(run -> List.<Object>of(run.first(), new String(run.states(), StandardCharsets.US_ASCII)))
+                    .toList();
+            sections.add(Map.of("section", section, "runs", runs));
+        }
+        return sections;
     }
 
     private static Map<String, String> holdChange(Hold hold) {
@@ -46,9 +80,9 @@ final class ScriptMessages {
         return entry;
     }
 
-    /** read-for-update.lua's reply: the event hash, holds and bookings by suffix. */
-    static LedgerSnapshot snapshot(String eventId, String reply) {
-        RedisJson.Snapshot read = RedisJson.read(reply, RedisJson.Snapshot.class);
+    /** read-for-update.lua's reply, for an event already known (its definition not asked for, or in the reply). */
+    static LedgerSnapshot snapshot(Event event, RedisJson.Snapshot read) {
+        String eventId = event.id();
         Map<String, Hold> holds = new HashMap<>();
         read.holds().forEach((suffix, stored) -> {
             String id = Ids.childId(eventId, suffix);
@@ -59,26 +93,51 @@ final class ScriptMessages {
             String id = Ids.childId(eventId, suffix);
             bookings.put(id, RedisRecords.booking(id, eventId, stored));
         });
-        return new LedgerSnapshot(RedisRecords.event(eventId, read.event()), RedisRecords.counts(read.event()),
-                RedisRecords.version(read.event()), holds, bookings);
+        Map<String, SeatStates> maps = new HashMap<>();
+        read.maps().forEach((section, states) -> maps.put(section, SeatStates.of(
+                SeatLayout.of(event.section(section).orElseThrow()), states.getBytes(StandardCharsets.US_ASCII))));
+        return new LedgerSnapshot(event, RedisRecords.counts(event, read.event()), RedisRecords.version(read.event()),
+                holds, bookings, maps);
     }
 
     /** read-counts.lua's reply: the stored counts with the seats of due holds counted as available. */
-    static SeatCounts countsSeen(String reply) {
-        Map<String, String> read = RedisJson.readHash(reply);
-        return RedisRecords.counts(read).release(Integer.parseInt(read.get(DUE)));
+    static EventCounts countsSeen(Event event, String reply) {
+        JsonNode read = RedisJson.tree(reply);
+        Map<String, String> counters = new HashMap<>();
+        read.get("event").fields().forEachRemaining(field -> counters.put(field.getKey(), field.getValue().asText()));
+        List<HoldItem> due = new ArrayList<>();
+        read.get("due").elements().forEachRemaining(stored -> due.addAll(RedisRecords.itemsOf(stored.asText())));
+        return RedisRecords.counts(event, counters).releasing(due);
+    }
+
+    /** audit.lua's sections argument. */
+    static String auditSections(Event event) {
+        return RedisJson.write(event.sections().stream()
+                .map(section -> Map.of("id", section.id(), "reserved", section.isReserved())).toList());
     }
 
     /** audit.lua's reply. */
-    static LedgerAudit audit(String eventId, String reply) {
-        Map<String, String> read = RedisJson.readHash(reply);
-        return new LedgerAudit(eventId, number(read, RedisRecords.TOTAL), number(read, RedisRecords.AVAILABLE),
+    static LedgerAudit audit(Event event, String reply) {
+        JsonNode read = RedisJson.tree(reply);
+        List<LedgerAudit.SectionAudit> sections = new ArrayList<>();
+        for (JsonNode audited : read.get("sections")) {
+            Section section = event.section(audited.get("id").asText()).orElseThrow();
+            sections.add(new LedgerAudit.SectionAudit(section.id(), section.total(), number(audited, "available"),
+                    number(audited, "held"), number(audited, "booked"), number(audited, "held_by_active_holds"),
+                    number(audited, "booked_by_bookings"), optionalNumber(audited, "held_in_seat_map"),
+                    optionalNumber(audited, "booked_in_seat_map")));
+        }
+        return new LedgerAudit(event.id(), number(read, RedisRecords.TOTAL), number(read, RedisRecords.AVAILABLE),
                 number(read, RedisRecords.HELD), number(read, RedisRecords.BOOKED),
                 number(read, "held_by_active_holds"), number(read, "booked_by_bookings"),
-                number(read, "holds_booked_twice"));
+                number(read, "holds_booked_twice"), sections);
     }
 
-    private static int number(Map<String, String> read, String field) {
-        return Integer.parseInt(read.get(field));
+    private static int number(JsonNode read, String field) {
+        return Integer.parseInt(read.get(field).asText());
+    }
+
+    private static Integer optionalNumber(JsonNode read, String field) {
+        return read.has(field) ? number(read, field) : null;
     }
 }

@@ -8,10 +8,12 @@ local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of i
 local totals_key = KEYS[5]       -- bo:{s}:totals
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
-local changes = cjson.decode(ARGV[3])  -- counters as strings; holds [{suffix, record, expires_at (active only)}];
-                                       -- bookings [{suffix, record}]
+local changes = cjson.decode(ARGV[3])
+  -- counters (as strings) in all and sections [{id, available, held, booked}]; seats [{section, runs: [[offset,
+  -- states]]}]; holds [{suffix, record, expires_at (active only)}]; bookings [{suffix, record}]
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
 local event_id = ARGV[5]
+local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -19,6 +21,10 @@ if stored[1] ~= expected_version then
 end
 redis.call('HSET', event_key, 'available', changes.available, 'held', changes.held, 'booked', changes.booked,
   'version', tonumber(expected_version) + 1)
+for _, section in ipairs(changes.sections) do
+  redis.call('HSET', event_key, 'available:' .. section.id, section.available, 'held:' .. section.id, section.held,
+    'booked:' .. section.id, section.booked)
+end
 redis.call('HINCRBY', event_key, 'holds_created', changes.holds_created)
 redis.call('HINCRBY', event_key, 'holds_expired', changes.holds_expired)
 redis.call('HINCRBY', event_key, 'bookings', #changes.bookings)
@@ -29,6 +35,12 @@ redis.call('HINCRBY', totals_key, 'holds_created', changes.holds_created)
 redis.call('HINCRBY', totals_key, 'holds_expired', changes.holds_expired)
 redis.call('HINCRBY', totals_key, 'bookings', #changes.bookings)
 
+for _, seats in ipairs(changes.seats) do
+  local map_key = map_prefix .. seats.section
+  for _, run in ipairs(seats.runs) do
+    redis.call('SETRANGE', map_key, run[1], run[2])
+  end
+end
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix
   if hold.expires_at then

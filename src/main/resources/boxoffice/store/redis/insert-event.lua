@@ -1,22 +1,30 @@
--- Creates an event with fresh counters unless it exists, lists it in its shard and adds it to the shard's totals, in
--- one step; returns the stored event hash as JSON.
-local event_key = KEYS[1]        -- bo:{s}:e:E
-local shard_events = KEYS[2]     -- bo:{s}:events
-local shard_totals = KEYS[3]     -- bo:{s}:totals
+-- Creates an event unless it exists: its definition, its counters in all and per section (all seats available), an
+-- all-available seat map per reserved section; lists it in its shard and adds it to the shard's totals, in one step.
+-- Returns the stored definition.
+local event_key = KEYS[1]        -- bo:{s}:e:E: counters and version
+local definition_key = KEYS[2]   -- bo:{s}:d:E: the event as created
+local shard_events = KEYS[3]     -- bo:{s}:events
+local shard_totals = KEYS[4]     -- bo:{s}:totals
 local event_id = ARGV[1]
-local name = ARGV[2]
+local definition = ARGV[2]
 local total = ARGV[3]
-local created_at = ARGV[4]       -- epoch ms
+local sections = cjson.decode(ARGV[4])  -- [{id, total, reserved}]
+local map_prefix = ARGV[5]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 
-if redis.call('EXISTS', event_key) == 0 then
-  redis.call('HSET', event_key, 'name', name, 'total', total, 'created_at', created_at,
-    'available', total, 'held', 0, 'booked', 0, 'version', 0, 'holds_created', 0, 'holds_expired', 0, 'bookings', 0)
+if redis.call('EXISTS', definition_key) == 0 then
+  redis.call('SET', definition_key, definition)
+  redis.call('HSET', event_key, 'total', total, 'available', total, 'held', 0, 'booked', 0, 'version', 0,
+    'holds_created', 0, 'holds_expired', 0, 'bookings', 0)
+  for _, section in ipairs(sections) do
+    redis.call('HSET', event_key, 'available:' .. section.id, section.total, 'held:' .. section.id, 0,
+      'booked:' .. section.id, 0)
+    if section.reserved then
+      redis.call('SET', map_prefix .. section.id, string.rep('A', tonumber(section.total)))
+    end
+  end
   redis.call('SADD', shard_events, event_id)
   redis.call('HINCRBY', shard_totals, 'events', 1)
   redis.call('HINCRBY', shard_totals, 'total', total)
   redis.call('HINCRBY', shard_totals, 'available', total)
 end
-local flat = redis.call('HGETALL', event_key)
-local event = {}
-for i = 1, #flat, 2 do event[flat[i]] = flat[i + 1] end
-return cjson.encode(event)
+return redis.call('GET', definition_key)

@@ -1,16 +1,18 @@
--- An event's stored counts and the seats of its holds due at `now`, without changing anything; nil if no event.
+-- An event's counters and the holds due at `now`, without changing anything; nil if no event. The caller counts the
+-- due holds' seats as available, section by section.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 
-local counts = redis.call('HMGET', event_key, 'total', 'available', 'held', 'booked')
-if not counts[1] then
+local flat = redis.call('HGETALL', event_key)
+if #flat == 0 then
   return false
 end
-local due = 0
+local counters = {}
+for i = 1, #flat, 2 do counters[flat[i]] = flat[i + 1] end
+local due = {}
 for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', expiry_key, '-inf', now)) do
-  due = due + cjson.decode(redis.call('GET', hold_prefix .. suffix)).q
+  table.insert(due, redis.call('GET', hold_prefix .. suffix))
 end
-return cjson.encode({total = counts[1], available = counts[2], held = counts[3], booked = counts[4],
-  due = tostring(due)})
+return cjson.encode({event = counters, due = due})

@@ -1,13 +1,18 @@
--- One consistent read for a batch: the event hash, its holds due at `now` (at most `due_limit`), the holds named and
--- the bookings of those booked. Returns JSON {event, holds: {suffix: stored}, bookings: {suffix: stored}}, or nil if
--- there is no event.
+-- One consistent read for a batch: the event's counters (and its definition when asked for), its holds due at `now`
+-- (at most `due_limit`), the holds named and the bookings of those booked, and the seat maps of the sections named.
+-- Returns JSON {event, definition, holds: {suffix: stored}, bookings: {suffix: stored}, maps: {section: states}},
+-- or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
+local definition_key = KEYS[4]   -- bo:{s}:d:E
 local now = ARGV[1]              -- epoch ms
 local due_limit = ARGV[2]
 local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
-local named = cjson.decode(ARGV[4])   -- hold suffixes
+local named = cjson.decode(ARGV[4])         -- hold suffixes
+local map_prefix = ARGV[5]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
+local map_sections = cjson.decode(ARGV[6])  -- section ids
+local want_definition = ARGV[7] == '1'
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -31,4 +36,16 @@ for _, suffix in ipairs(named) do
     end
   end
 end
-return cjson.encode({event = event, holds = holds, bookings = bookings})
+local maps = {}
+for _, section in ipairs(map_sections) do
+  local states = redis.call('GET', map_prefix .. section)
+  if states then
+    maps[section] = states
+  end
+end
+local definition = false
+if want_definition then
+  definition = redis.call('GET', definition_key)
+end
+return cjson.encode({event = event, definition = definition or nil, holds = holds, bookings = bookings,
+  maps = maps})

@@ -1,10 +1,12 @@
 package boxoffice.store.ledger;
 
+import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldOrder;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
@@ -69,7 +71,7 @@ class CommandBatcherTest {
 
     private PendingCommand<Outcome<Hold>> submitHold(Event event, Duration timeout) {
         Hold hold = HoldFixtures.active(event, 1, now, Duration.ofSeconds(120));
-        PendingCommand<Outcome<Hold>> pending = new PendingCommand<>(new LedgerCommand.PlaceHold(hold, now), timeout);
+        PendingCommand<Outcome<Hold>> pending = new PendingCommand<>(new LedgerCommand.PlaceHold(order(hold), now), timeout);
         batcher.submit(pending);
         return pending;
     }
@@ -86,7 +88,7 @@ class CommandBatcherTest {
     }
 
     private SeatCounts counts(Event event) {
-        return backend.readCounts(event.id(), now).orElseThrow();
+        return backend.readCounts(event.id(), now).orElseThrow().total();
     }
 
     @Test
@@ -172,7 +174,7 @@ class CommandBatcherTest {
         PendingCommand<Outcome<Hold>> first = submitHold(hot, PATIENT);
         gate.awaitEntered();
         PendingCommand<Outcome<Hold>> abandoned = submitHold(hot, IMPATIENT);
-        Hold abandonedHold = ((LedgerCommand.PlaceHold) abandoned.command()).hold();
+        HoldOrder abandonedHold = ((LedgerCommand.PlaceHold) abandoned.command()).order();
         PendingCommand<Outcome<Hold>> last = submitHold(hot, PATIENT);
 
         assertThatThrownBy(abandoned::await).isInstanceOf(StoreUnavailableException.class);
@@ -180,7 +182,7 @@ class CommandBatcherTest {
 
         assertThat(first.await().changed()).isTrue();
         assertThat(last.await().changed()).isTrue();
-        assertThat(backend.readHold(abandonedHold.id())).isEmpty();
+        assertThat(backend.readHold(abandonedHold.holdId())).isEmpty();
         assertThat(counts(hot)).isEqualTo(new SeatCounts(100, 98, 2, 0));
         assertThat(batchSizes()).as("the abandoned command never reached a batch").containsExactlyInAnyOrder(1L, 1L);
     }

@@ -1,5 +1,7 @@
 package boxoffice.store.ledger;
 
+import boxoffice.core.EventCounts;
+import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,9 +70,9 @@ class FencedCommitTest {
         Hold stalled = newHold(event, 1);
         Hold other = newHold(event, 1);
 
-        CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.placeHold(stalled, now));
+        CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.placeHold(order(stalled), now));
         assertThat(stalledInside.await(10, TimeUnit.SECONDS)).isTrue();
-        Outcome<Hold> otherWrite = store.placeHold(other, now); // the lock is "lost": this writer gets in too
+        Outcome<Hold> otherWrite = store.placeHold(order(other), now); // the lock is "lost": this writer gets in too
         otherWriterDone.countDown();
 
         assertThat(otherWrite.changed()).isTrue();
@@ -79,7 +81,7 @@ class FencedCommitTest {
         assertThat(fencingRejections()).isEqualTo(1);
         assertThat(backend.readHold(stalled.id())).isEmpty();
         assertThat(backend.readHold(other.id())).isPresent();
-        assertThat(backend.readCounts(event.id(), now)).contains(new SeatCounts(1, 0, 1, 0));
+        assertThat(backend.readCounts(event.id(), now).map(EventCounts::total)).contains(new SeatCounts(1, 0, 1, 0));
     }
 
     @Test
@@ -96,11 +98,11 @@ class FencedCommitTest {
                 TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         Hold hold = newHold(event, 2);
 
-        assertThatThrownBy(() -> store.placeHold(hold, now)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.placeHold(order(hold), now)).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(fencingRejections()).isEqualTo(5);
         assertThat(memory.readHold(hold.id())).isEmpty();
-        assertThat(memory.readCounts(event.id(), now)).contains(SeatCounts.fresh(5));
+        assertThat(memory.readCounts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(5));
         assertThat(registry.counter("boxoffice.holds.created").getCount()).isZero();
     }
 
@@ -136,7 +138,7 @@ class FencedCommitTest {
         }
 
         @Override
-        public Optional<SeatCounts> readCounts(String eventId, Instant now) {
+        public Optional<EventCounts> readCounts(String eventId, Instant now) {
             return delegate.readCounts(eventId, now);
         }
 
@@ -151,8 +153,9 @@ class FencedCommitTest {
         }
 
         @Override
-        public Optional<LedgerSnapshot> readForUpdate(String eventId, Set<String> holdIds, Instant now, int dueLimit) {
-            return delegate.readForUpdate(eventId, holdIds, now, dueLimit);
+        public Optional<LedgerSnapshot> readForUpdate(
+                String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
+            return delegate.readForUpdate(eventId, holdIds, seatMaps, now, dueLimit);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package boxoffice.store.memory;
 
+import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
@@ -93,11 +94,11 @@ class MemorySeatStoreTest {
             store.release(released.id(), Optional.empty(), t0.plusSeconds(1));
 
             Instant justBefore = t0.plusSeconds(1).plus(TestStores.RETENTION).minusMillis(1);
-            store.placeHold(newHoldAt(event, 1, justBefore), justBefore);
+            store.placeHold(order(newHoldAt(event, 1, justBefore)), justBefore);
             assertThat(store.findHold(booked.id())).isPresent();
 
             Instant after = t0.plusSeconds(1).plus(TestStores.RETENTION);
-            store.placeHold(newHoldAt(event, 1, after), after);
+            store.placeHold(order(newHoldAt(event, 1, after)), after);
             assertThat(store.findHold(booked.id())).isEmpty();
             assertThat(store.findHold(released.id())).isEmpty();
             assertThat(store.findHold(active.id())).as("an active hold is never forgotten").isPresent();

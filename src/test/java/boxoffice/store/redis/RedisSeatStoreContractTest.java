@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
+import boxoffice.core.Section;
 import boxoffice.core.LedgerAudit;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.SeatStore;
@@ -18,6 +19,7 @@ import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,7 +81,8 @@ class RedisSeatStoreContractTest {
             LedgerAudit audit = store.audit(event.id()).orElseThrow();
 
             assertThat(audit.balanced()).isFalse();
-            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0, 0));
+            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0, 0,
+                    List.of(new LedgerAudit.SectionAudit(Section.GENERAL, 10, 6, 4, 0, 4, 0, null, null))));
         }
 
         @Test
@@ -90,14 +93,19 @@ class RedisSeatStoreContractTest {
             try (Jedis jedis = redis.jedis()) {
                 String second = Ids.suffixOf(BookingFixtures.newBookingId(event.id()));
                 jedis.hset(RedisKeys.bookings(event.id()), second,
-                        "{\"h\":\"" + Ids.suffixOf(hold.id()) + "\",\"q\":2,\"c\":\"" + t0.toEpochMilli() + "\"}");
-                jedis.hincrBy(RedisKeys.event(event.id()), "booked", 2);
-                jedis.hincrBy(RedisKeys.event(event.id()), "available", -2);
+                        "{\"h\":\"" + Ids.suffixOf(hold.id()) + "\",\"q\":2,\"i\":[[\"general\",2]],\"c\":\"" + t0.toEpochMilli() + "\"}");
+                for (String counter : List.of("booked", "booked:general")) {
+                    jedis.hincrBy(RedisKeys.event(event.id()), counter, 2);
+                }
+                for (String counter : List.of("available", "available:general")) {
+                    jedis.hincrBy(RedisKeys.event(event.id()), counter, -2);
+                }
             }
 
             LedgerAudit audit = store.audit(event.id()).orElseThrow();
 
-            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 6, 0, 4, 0, 4, 1));
+            assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 6, 0, 4, 0, 4, 1,
+                    List.of(new LedgerAudit.SectionAudit(Section.GENERAL, 10, 6, 0, 4, 0, 4, null, null))));
             assertThat(audit.balanced()).isFalse();
         }
     }

@@ -1,0 +1,8 @@
+package boxoffice.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The seats a hold (or booking) has in one section: how many, and in a reserved section exactly which. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HoldItemResponse(String section, int qty, List<String> seats) {}

@@ -1,0 +1,30 @@
+package boxoffice.core;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A hold as asked for, before the ledger has chosen its seats: its id (chosen before it exists, so that placing it is
+ * idempotent by id), what it asks for, its lifetime and its payment token.
+ */
+public record HoldOrder(
+        String holdId,
+        String eventId,
+        List<SeatRequest> requests,
+        Instant createdAt,
+        Instant expiresAt,
+        String paymentToken) {
+
+    public HoldOrder {
+        requests = List.copyOf(requests);
+    }
+
+    /** The active hold of these seats. */
+    public Hold granted(List<HoldItem> items) {
+        return new Hold(holdId, eventId, items, createdAt, expiresAt, paymentToken, HoldStatus.ACTIVE, null);
+    }
+
+    public int count() {
+        return requests.stream().mapToInt(SeatRequest::count).sum();
+    }
+}

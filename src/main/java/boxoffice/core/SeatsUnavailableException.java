@@ -1,0 +1,17 @@
+package boxoffice.core;
+
+import java.util.List;
+
+/** Seats asked for by name are held or booked already; nothing was held. */
+public final class SeatsUnavailableException extends BoxOfficeException {
+    private final List<String> unavailable;
+
+    public SeatsUnavailableException(List<String> unavailable) {
+        super("Seats not available: " + String.join(", ", unavailable));
+        this.unavailable = List.copyOf(unavailable);
+    }
+
+    public List<String> unavailable() {
+        return unavailable;
+    }
+}

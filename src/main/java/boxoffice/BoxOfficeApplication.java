@@ -1,6 +1,7 @@
 package boxoffice;
 
 import boxoffice.config.HoldsConfiguration;
+import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.api.ApiJson;
 import boxoffice.docs.ApiDocsResource;
@@ -17,6 +18,7 @@ import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.SeatGauges;
+import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
@@ -87,6 +89,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
+        registerBodyLimits(config.getHttp(), environment);
         registerErrorMappers(environment);
         ExactHeaderValues.enable(environment);
         registerSweeper(config, environment, services.expiry());
@@ -125,13 +128,20 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
-        environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
         environment.jersey().register(new EventResource(services.events(), organizers));
         environment.jersey().register(new HoldResource(services.holds(), organizers));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
+    }
+
+    /** Bodies too large (413) or too slow to arrive (408), refused before anything parses them. */
+    private static void registerBodyLimits(HttpConfiguration http, Environment environment) {
+        environment.jersey().register(new BodySizeLimitFilter(http.getMaxBodySize().toBytes()));
+        environment.jersey().register(new BodyDeadlineFilter(http.getBodyTimeout().toJavaDuration(),
+                environment.lifecycle().scheduledExecutorService("body-deadline").threads(1)
+                        .removeOnCancelPolicy(true).build()));
     }
 
     private static void registerErrorMappers(Environment environment) {

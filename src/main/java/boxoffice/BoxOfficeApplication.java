@@ -12,11 +12,13 @@ import boxoffice.errors.UnexpectedErrorMapper;
 import boxoffice.errors.ValidationErrorMapper;
 import boxoffice.errors.WebApplicationErrorMapper;
 import boxoffice.health.LedgerHealthCheck;
+import boxoffice.health.RequestThreadsHealthCheck;
 import boxoffice.health.SweeperHealthCheck;
 import boxoffice.lifecycle.ExpirySweeper;
 import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
+import boxoffice.metrics.RequestThreads;
 import boxoffice.metrics.SeatGauges;
 import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
@@ -90,6 +92,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
         registerBodyLimits(config.getHttp(), environment);
+        registerRequestThreads(environment);
         registerErrorMappers(environment);
         ExactHeaderValues.enable(environment);
         registerSweeper(config, environment, services.expiry());
@@ -142,6 +145,14 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new BodyDeadlineFilter(http.getBodyTimeout().toJavaDuration(),
                 environment.lifecycle().scheduledExecutorService("body-deadline").threads(1)
                         .removeOnCancelPolicy(true).build()));
+    }
+
+    /** Saturation of the public API's request threads, as gauges and as a health check that only reports. */
+    private static void registerRequestThreads(Environment environment) {
+        RequestThreads threads = new RequestThreads();
+        environment.lifecycle().addServerLifecycleListener(threads::watch);
+        threads.registerGauges(environment.metrics());
+        environment.healthChecks().register("request-threads", new RequestThreadsHealthCheck(threads));
     }
 
     private static void registerErrorMappers(Environment environment) {

@@ -1,6 +1,7 @@
 package boxoffice;
 
 import boxoffice.api.ApiJson;
+import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
@@ -10,12 +11,15 @@ import boxoffice.errors.UnexpectedErrorMapper;
 import boxoffice.errors.ValidationErrorMapper;
 import boxoffice.errors.WebApplicationErrorMapper;
 import boxoffice.health.LedgerHealthCheck;
+import boxoffice.health.RequestThreadsHealthCheck;
 import boxoffice.health.SweeperHealthCheck;
 import boxoffice.lifecycle.ExpirySweeper;
 import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
+import boxoffice.metrics.RequestThreads;
 import boxoffice.metrics.SeatGauges;
+import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
@@ -88,6 +92,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, stores);
         registerApi(config, environment, services);
+        registerBodyLimits(config.getHttp(), environment);
+        registerRequestThreads(environment);
         registerErrorMappers(environment);
         ExactHeaderValues.enable(environment);
         registerSweeper(config, environment, services.expiry());
@@ -126,13 +132,28 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.servlets().addFilter("request-deadline", new RequestDeadlineFilter(config.getStore().timeout()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
-        environment.jersey().register(new BodySizeLimitFilter(config.getHttp().getMaxBodySize().toBytes()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
         environment.jersey().register(new EventResource(services.events(), organizers));
         environment.jersey().register(new HoldResource(services.holds(), organizers));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
+    }
+
+    /** Bodies too large (413) or too slow to arrive (408), refused before anything parses them. */
+    private static void registerBodyLimits(HttpConfiguration http, Environment environment) {
+        environment.jersey().register(new BodySizeLimitFilter(http.getMaxBodySize().toBytes()));
+        environment.jersey().register(new BodyDeadlineFilter(http.getBodyTimeout().toJavaDuration(),
+                environment.lifecycle().scheduledExecutorService("body-deadline").threads(1)
+                        .removeOnCancelPolicy(true).build()));
+    }
+
+    /** Saturation of the public API's request threads, as gauges and as a health check that only reports. */
+    private static void registerRequestThreads(Environment environment) {
+        RequestThreads threads = new RequestThreads();
+        environment.lifecycle().addServerLifecycleListener(threads::watch);
+        threads.registerGauges(environment.metrics());
+        environment.healthChecks().register("request-threads", new RequestThreadsHealthCheck(threads));
     }
 
     private static void registerErrorMappers(Environment environment) {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import boxoffice.store.redis.RedisStoreFactory;
 import boxoffice.testing.ConfigFile;
 import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,18 @@ class ConfigurationTest {
     @Test
     void theDefaultsAreValid() throws Exception {
         assertThat(ConfigFile.load(Map.of()).getHttp().organizerApiKeys()).isEmpty();
+    }
+
+    /** Issue #14: SlowRequestBodyTest runs with fewer threads and a shorter timeout; these are what ships. */
+    @Test
+    void theShippedSettingsBoundHowLongASlowBodyHoldsAThread() throws Exception {
+        var config = ConfigFile.load(Map.of());
+        var server = (DefaultServerFactory) config.getServerFactory();
+        var api = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
+        assertThat(config.getHttp().getBodyTimeout()).isEqualTo(Duration.seconds(10));
+        assertThat(api.getMinRequestDataPerSecond()).isEqualTo(DataSize.bytes(16));
+        assertThat(api.getIdleTimeout()).isEqualTo(Duration.seconds(30));
+        assertThat(server.getMaxThreads()).isEqualTo(1024);
     }
 
     @Test

@@ -1,0 +1,139 @@
+package boxoffice.resources;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
+
+/**
+ * Refuses with 408 a request whose body has not arrived whole within the body timeout, and so gives its thread
+ * back. A request thread blocks while it reads the body: without this, a client that trickles its body (one byte
+ * every few seconds) holds a thread as long as it likes, and a thousand of them hold them all. Jetty's own guards do
+ * not bound that time: its idle timeout restarts with every byte, and its minimum data rate is only checked when a
+ * byte arrives and allows {@code size / rate} seconds for a body sent at exactly the rate. Whichever of the three
+ * stops a body, the client gets the same JSON 408.
+ *
+ * <p>The time runs from here, when a thread has taken the request: Jetty only parses a request once a thread is
+ * free, so the time a connection waits for one cannot be counted (Jetty's idle timeout bounds that wait instead).
+ */
+public final class BodyDeadlineFilter implements ContainerRequestFilter {
+    private static final int REQUEST_TIMEOUT = Response.Status.REQUEST_TIMEOUT.getStatusCode();
+
+    private final Duration timeout;
+    private final ScheduledExecutorService alarms;
+
+    public BodyDeadlineFilter(Duration timeout, ScheduledExecutorService alarms) {
+        this.timeout = timeout;
+        this.alarms = alarms;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.hasEntity()) {
+            DeadlineStream body = new DeadlineStream(request.getEntityStream());
+            body.arm(alarms, timeout);
+            request.setEntityStream(body);
+        }
+    }
+
+    /**
+     * Once the alarm has gone off, a read may still take body bytes that have already arrived, but may not wait for
+     * more: the alarm interrupts a read that is waiting, and a read that starts later runs interrupted, so that
+     * Jetty fails it at once if it would have to wait. The interrupt never outlives the read.
+     */
+    private static final class DeadlineStream extends FilterInputStream {
+        private ScheduledFuture<?> alarm;
+        private Thread reader;
+        private boolean expired;
+
+        DeadlineStream(InputStream in) {
+            super(in);
+        }
+
+        synchronized void arm(ScheduledExecutorService alarms, Duration timeout) {
+            alarm = alarms.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return guarded(super::read);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return guarded(() -> super.read(buffer, offset, length));
+        }
+
+        @Override
+        public void close() throws IOException {
+            disarm();
+            super.close();
+        }
+
+        private int guarded(Read read) throws IOException {
+            begin();
+            try {
+                int n = read.read();
+                if (n < 0) {
+                    disarm();
+                }
+                return n;
+            } catch (IOException | RuntimeException e) {
+                if (tooSlow(e)) {
+                    throw new WebApplicationException(REQUEST_TIMEOUT);
+                }
+                throw e;
+            } finally {
+                end();
+            }
+        }
+
+        private synchronized void begin() {
+            reader = Thread.currentThread();
+            if (expired) {
+                reader.interrupt();
+            }
+        }
+
+        private synchronized void end() {
+            reader = null;
+            if (expired) {
+                Thread.interrupted(); // ours: the pool thread goes back to Jetty without it
+            }
+        }
+
+        private synchronized void expire() {
+            expired = true;
+            if (reader != null) {
+                reader.interrupt();
+            }
+        }
+
+        private synchronized void disarm() {
+            alarm.cancel(false);
+        }
+
+        /** A wait cut short by the alarm, Jetty's idle timeout or Jetty's minimum data rate: the same 408. */
+        private synchronized boolean tooSlow(Exception e) {
+            if (e instanceof WebApplicationException) {
+                return false; // already a refusal, such as the size limit's 413
+            }
+            return expired
+                    || e.getCause() instanceof TimeoutException
+                    || e instanceof HttpException http && http.getCode() == REQUEST_TIMEOUT;
+        }
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+}

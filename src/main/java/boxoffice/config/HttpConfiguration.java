@@ -19,6 +19,12 @@ public class HttpConfiguration {
     @MaxDataSize(value = 1, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
     private DataSize maxBodySize = DataSize.kibibytes(16);
 
+    /** For a body that may carry a seating chart (creating an event): 200,000 seats described by rows. */
+    @JsonProperty
+    @NotNull
+    @MaxDataSize(value = 64, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
+    private DataSize maxLargeBodySize = DataSize.mebibytes(8);
+
     /** A request's body must have arrived whole this long after the request did, or it is refused with 408. */
     @JsonProperty
     @NotNull
@@ -32,6 +38,10 @@ public class HttpConfiguration {
 
     public DataSize getMaxBodySize() {
         return maxBodySize;
+    }
+
+    public DataSize getMaxLargeBodySize() {
+        return maxLargeBodySize;
     }
 
     public Duration getBodyTimeout() {

@@ -3,6 +3,8 @@ package boxoffice.resources;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,17 +12,26 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over the limit with 413, whether the client declared the length or streams the body in
- * chunks, before anything parses them.
+ * chunks, before anything parses them. A method marked {@link LargeBody} (creating an event with its seating chart)
+ * has a larger limit than the rest.
  */
 public final class BodySizeLimitFilter implements ContainerRequestFilter {
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final long largeMaxBytes;
 
-    public BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    @Context
+    private ResourceInfo resource;
+
+    public BodySizeLimitFilter(long defaultMaxBytes, long largeMaxBytes) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        this.largeMaxBytes = largeMaxBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        boolean large = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(LargeBody.class);
+        long maxBytes = large ? largeMaxBytes : defaultMaxBytes;
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }

@@ -38,6 +38,7 @@ public final class EventResource {
     /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
     @POST
     @OrganizerOnly
+    @LargeBody
     public Response create(
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

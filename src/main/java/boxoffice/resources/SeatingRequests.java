@@ -10,6 +10,7 @@ import boxoffice.core.Section;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -61,7 +62,7 @@ final class SeatingRequests {
             throw new InvalidFieldException(field + ".seats", "is required");
         }
         List<Integer> accessible = row.accessible() == null ? List.of() : row.accessible();
-        if (accessible.contains(null) || new HashSet<>(accessible).size() != accessible.size()) {
+        if (accessible.stream().anyMatch(Objects::isNull) || new HashSet<>(accessible).size() != accessible.size()) {
             throw new InvalidFieldException(field + ".accessible", "must list seat numbers, each once");
         }
         return new Row(row.row(), row.seats(), new HashSet<>(accessible));
@@ -104,7 +105,7 @@ final class SeatingRequests {
             return new SeatRequest.Quantity(item.section(), item.qty());
         }
         if (item.seats() != null) {
-            if (item.seats().isEmpty() || item.seats().contains(null)) {
+            if (item.seats().isEmpty() || item.seats().stream().anyMatch(Objects::isNull)) {
                 throw new InvalidFieldException(field + ".seats", "must name at least one seat, by label");
             }
             return new SeatRequest.Named(item.section(), item.seats());

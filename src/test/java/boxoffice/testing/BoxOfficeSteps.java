@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,6 +33,46 @@ public final class BoxOfficeSteps {
 
     public String newEventId(int seats) {
         return createEvent(seats).get("event_id").asText();
+    }
+
+    /** Creates an event of these sections ({@link SeatingJson}) and returns its id. */
+    public String newEventWithSections(ObjectNode... sections) {
+        Resp created = http.post("/api/v1/events",
+                obj("name", "Event " + UUID.randomUUID(), "sections", List.of(sections)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("event_id").asText();
+    }
+
+    /** Asks for a hold of these items ({@link SeatingJson}) and returns the answer, whatever it is. */
+    public Resp tryHoldItems(String eventId, ObjectNode... items) {
+        return http.post("/api/v1/holds", obj("event_id", eventId, "items", List.of(items)));
+    }
+
+    /** Places a hold of these items and returns the 201 body. */
+    public JsonNode holdItems(String eventId, ObjectNode... items) {
+        Resp created = tryHoldItems(eventId, items);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** A reserved section's seat map: row label to its states, one character a seat. */
+    public Map<String, String> seatMap(String eventId, String section) {
+        Resp map = http.get("/api/v1/events/" + eventId + "/sections/" + section + "/seats");
+        assertThat(map.status()).as(map.toString()).isEqualTo(200);
+        Map<String, String> rows = new LinkedHashMap<>();
+        map.json().get("rows").forEach(row -> rows.put(row.get("row").asText(), row.get("states").asText()));
+        return rows;
+    }
+
+    /** One section's counts as {total, available, held, booked}, from the event's status. */
+    public int[] sectionCounts(String eventId, String section) {
+        for (JsonNode counts : status(eventId).get("sections")) {
+            if (counts.get("id").asText().equals(section)) {
+                return new int[] {counts.get("total").asInt(), counts.get("available").asInt(),
+                        counts.get("held").asInt(), counts.get("booked").asInt()};
+            }
+        }
+        throw new AssertionError("no section " + section + " in the status of " + eventId);
     }
 
     /** Places a hold and returns the 201 body (with its payment token). */
@@ -64,10 +108,24 @@ public final class BoxOfficeSteps {
         Resp status = http.get("/api/v1/events/" + eventId + "/status");
         assertThat(status.status()).as(status.toString()).isEqualTo(200);
         JsonNode counts = status.json();
+        assertBalanced(counts);
+        int[] sums = new int[4];
+        for (JsonNode section : counts.get("sections")) {
+            assertBalanced(section);
+            int i = 0;
+            for (String field : List.of("total", "available", "held", "booked")) {
+                sums[i++] += section.get(field).asInt();
+            }
+        }
+        assertThat(sums).as("sections sum to the event in %s", counts).containsExactly(counts.get("total").asInt(),
+                counts.get("available").asInt(), counts.get("held").asInt(), counts.get("booked").asInt());
+        return counts;
+    }
+
+    private static void assertBalanced(JsonNode counts) {
         assertThat(counts.get("available").asInt() + counts.get("held").asInt() + counts.get("booked").asInt())
                 .as("available + held + booked == total in %s", counts)
                 .isEqualTo(counts.get("total").asInt());
-        return counts;
     }
 
     /** A status as {total, available, held, booked}. */

@@ -1,8 +1,12 @@
 package boxoffice.testing;
 
 import boxoffice.core.Event;
+import boxoffice.core.Row;
+import boxoffice.core.Section;
 import boxoffice.core.Ids;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place tests make an {@link Event}, so a field the record gains is given a default here, once. An event's
@@ -14,6 +18,23 @@ public final class EventFixtures {
     /** A new event of {@code seats} seats created at {@code at}, under a new id; not stored. */
     public static Event event(int seats, Instant at) {
         return Event.generalAdmission(Ids.newEventId(), "Test event", seats, at);
+    }
+
+    /** A new event of these sections created at {@code at}, under a new id; not stored. */
+    public static Event withSections(Instant at, Section... sections) {
+        return new Event(Ids.newEventId(), "Test event", at, List.of(sections));
+    }
+
+    /**
+     * A reserved section of {@code rows} rows of {@code seats} seats each, labelled A, B, C...; not stored with an
+     * event yet.
+     */
+    public static Section reservedSection(String id, int rows, int seats) {
+        List<Row> layout = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            layout.add(new Row(String.valueOf((char) ('A' + r)), seats));
+        }
+        return Section.reserved(id, "Section " + id, layout);
     }
 
     /**

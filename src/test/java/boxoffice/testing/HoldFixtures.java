@@ -52,6 +52,12 @@ public final class HoldFixtures {
                 hold.paymentToken());
     }
 
+    /** An order made at {@code at} for {@code ttl} of these requests, with a new id issued then and a new token. */
+    public static HoldOrder ordering(Event event, Instant at, Duration ttl, SeatRequest... requests) {
+        return new HoldOrder(Ids.newChildId(event.id(), at), event.id(), List.of(requests), at, at.plus(ttl),
+                Ids.newPaymentToken());
+    }
+
     /** A new hold id of the event, issued now by the wall clock: no hold has it, and a store accepts it. */
     public static String newHoldId(String eventId) {
         return Ids.newChildId(eventId, Instant.now());

@@ -8,6 +8,7 @@ import boxoffice.core.Hold;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
+import boxoffice.store.SeatingContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
@@ -103,6 +104,31 @@ class MemorySeatStoreTest {
             assertThat(store.findHold(released.id())).isEmpty();
             assertThat(store.findHold(active.id())).as("an active hold is never forgotten").isPresent();
             assertThat(store.findBooking(booking.id())).contains(booking);
+        }
+    }
+
+    @Nested
+    class Seating extends SeatingContract {
+        private ExecutorService workers;
+        private SeatStore store;
+
+        @BeforeEach
+        void setUp() {
+            workers = Executors.newFixedThreadPool(8);
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
+                    new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION,
+                    CriticalSectionHook.NONE);
+        }
+
+        @AfterEach
+        void tearDown() throws InterruptedException {
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        protected SeatStore store() {
+            return store;
         }
     }
 }

@@ -19,6 +19,7 @@ import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
+import boxoffice.store.SeatingContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisClusterProcess;
@@ -136,5 +137,14 @@ class RedisClusterSeatStoreTest {
         assertThat(store.eventsWithDueHolds(due, EVENTS)).doesNotContain(eventId);
         assertThat(store.findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(store.counts(eventId, due).map(EventCounts::total)).contains(new SeatCounts(5, 2, 0, 3));
+    }
+
+    /** Sections and reserved seats, on the same store. */
+    @Nested
+    class Seating extends SeatingContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
     }
 }

@@ -13,6 +13,7 @@ import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.SeatStoreContractTest;
+import boxoffice.store.SeatingContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
@@ -112,6 +113,15 @@ class RedisSeatStoreContractTest {
 
     @Nested
     class Concurrency extends SeatStoreConcurrencyContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    /** Sections and reserved seats, on the same store. */
+    @Nested
+    class Seating extends SeatingContract {
         @Override
         protected SeatStore store() {
             return store;

@@ -1,5 +1,9 @@
 package boxoffice.multiinstance;
 
+import static boxoffice.testing.SeatingJson.best;
+import static boxoffice.testing.SeatingJson.reserved;
+import static boxoffice.testing.SeatingJson.row;
+import static boxoffice.testing.SeatingJson.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
@@ -8,15 +12,19 @@ import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ThreeInstancesTest {
     private static final int SEATS = 100;
     private static final int HOLD_REQUESTS = 1_500;
+    private static final int RESERVED_HOLD_REQUESTS = 1_000;
 
     private static RedisProcess redis;
     private static final List<AppProcess> instances = new ArrayList<>();
@@ -103,6 +112,71 @@ class ThreeInstancesTest {
         for (BoxOfficeSteps instance : steps) {
             assertThat(counts(instance.status(eventId))).containsExactly(SEATS, releasedSeats, 0, bookedSeats);
         }
+    }
+
+    /**
+     * A reserved section of 300 seats, 1,000 holds at once across the three instances, by name and best available:
+     * no seat is in two live holds, the seat map holds exactly the seats granted; then bookings and releases move
+     * exactly their seats, and every seat is accounted for once.
+     */
+    @Test
+    void reservedSeatsAcrossInstancesAreTakenOnceAndTheSeatMapAgrees() throws Exception {
+        String eventId = steps.get(0).newEventWithSections(reserved("hall",
+                IntStream.range(0, 15).mapToObj(r -> row(String.valueOf((char) ('A' + r)), 20))
+                        .toArray(ObjectNode[]::new)));
+        Random random = new Random(7);
+        List<ObjectNode> asked = new ArrayList<>();
+        for (int i = 0; i < RESERVED_HOLD_REQUESTS; i++) {
+            asked.add(i % 4 == 0 ? seats("hall", (char) ('A' + random.nextInt(15)) + "-" + (1 + random.nextInt(20)))
+                    : best("hall", 1 + i % 2, i % 3 != 0, false));
+        }
+
+        List<Resp> answers = runAll(asked.size(), i -> steps.get(i % 3).tryHoldItems(eventId, asked.get(i)));
+
+        assertThat(answers).extracting(Resp::status).containsOnly(201, 409);
+        List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
+        List<String> heldSeats = granted.stream().flatMap(hold -> seatsOf(hold).stream()).toList();
+        assertThat(new HashSet<>(heldSeats)).as("no seat in two live holds").hasSameSizeAs(heldSeats);
+        for (BoxOfficeSteps instance : steps) {
+            assertThat(seatsIn(instance.seatMap(eventId, "hall"), 'H')).isEqualTo(new HashSet<>(heldSeats));
+        }
+
+        List<Resp> changes = runAll(granted.size(), n -> n % 2 == 0 ? steps.get(n % 3).book(granted.get(n))
+                : steps.get((n + 1) % 3).release(granted.get(n)));
+        assertThat(changes).extracting(Resp::status).containsOnly(200, 201);
+
+        Set<String> booked = new HashSet<>();
+        Set<String> released = new HashSet<>();
+        for (int n = 0; n < granted.size(); n++) {
+            (n % 2 == 0 ? booked : released).addAll(seatsOf(granted.get(n)));
+        }
+        Map<String, String> map = steps.get(2).seatMap(eventId, "hall");
+        assertThat(seatsIn(map, 'B')).isEqualTo(booked);
+        assertThat(seatsIn(map, 'H')).isEmpty();
+        assertThat(seatsIn(map, 'A')).hasSize(300 - booked.size()).containsAll(released);
+        for (BoxOfficeSteps instance : steps) {
+            assertThat(instance.sectionCounts(eventId, "hall")).containsExactly(300, 300 - booked.size(), 0,
+                    booked.size());
+        }
+    }
+
+    private static List<String> seatsOf(JsonNode hold) {
+        List<String> seats = new ArrayList<>();
+        hold.path("items").forEach(item -> item.path("seats").forEach(seat -> seats.add(seat.asText())));
+        return seats;
+    }
+
+    /** The labels of the seats of the map in a state. */
+    private static Set<String> seatsIn(Map<String, String> map, char state) {
+        Set<String> seats = new HashSet<>();
+        map.forEach((row, states) -> {
+            for (int i = 0; i < states.length(); i++) {
+                if (states.charAt(i) == state) {
+                    seats.add(row + "-" + (i + 1));
+                }
+            }
+        });
+        return seats;
     }
 
     private static List<Integer> counts(JsonNode status) {

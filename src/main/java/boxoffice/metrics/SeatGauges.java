@@ -29,10 +29,15 @@ public final class SeatGauges {
             }
         };
         gauge(registry, "boxoffice.events", totals, StoreTotals::events);
-        gauge(registry, "boxoffice.seats.capacity", totals, StoreTotals::seatsTotal);
-        gauge(registry, "boxoffice.seats.available", totals, StoreTotals::seatsAvailable);
-        gauge(registry, "boxoffice.seats.held", totals, StoreTotals::seatsHeld);
-        gauge(registry, "boxoffice.seats.booked", totals, StoreTotals::seatsBooked);
+        gauge(registry, "boxoffice.seats.capacity", totals, t -> t.seats().total());
+        gauge(registry, "boxoffice.seats.available", totals, t -> t.seats().available());
+        gauge(registry, "boxoffice.seats.held", totals, t -> t.seats().held());
+        gauge(registry, "boxoffice.seats.booked", totals, t -> t.seats().booked());
+        // The reserved sections' share; general admission is the rest. Per section would be a series per event.
+        gauge(registry, "boxoffice.seats.reserved.capacity", totals, t -> t.reserved().total());
+        gauge(registry, "boxoffice.seats.reserved.available", totals, t -> t.reserved().available());
+        gauge(registry, "boxoffice.seats.reserved.held", totals, t -> t.reserved().held());
+        gauge(registry, "boxoffice.seats.reserved.booked", totals, t -> t.reserved().booked());
         gauge(registry, "boxoffice.holds.active", totals, StoreTotals::activeHolds);
     }
 

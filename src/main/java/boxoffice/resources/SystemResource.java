@@ -32,9 +32,9 @@ public final class SystemResource {
     @Path("/metrics")
     public MetricsResponse metrics() {
         StoreTotals totals = figures.totals();
-        return new MetricsResponse(totals.events(), totals.bookings(), totals.activeHolds(), totals.seatsBooked(),
-                totals.holdsExpired(), totals.holdsCreated(), totals.seatsTotal(), totals.seatsAvailable(),
-                totals.seatsHeld());
+        return new MetricsResponse(totals.events(), totals.bookings(), totals.activeHolds(), totals.seats().booked(),
+                totals.holdsExpired(), totals.holdsCreated(), totals.seats().total(), totals.seats().available(),
+                totals.seats().held());
     }
 
     /** 200 when every health check passes, else 503; the body says which check failed. */

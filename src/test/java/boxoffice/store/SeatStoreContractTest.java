@@ -683,10 +683,10 @@ public abstract class SeatStoreContractTest {
         StoreTotals middle = store().totals();
 
         assertThat(middle.events() - before.events()).isEqualTo(1);
-        assertThat(middle.seatsTotal() - before.seatsTotal()).isEqualTo(10);
-        assertThat(middle.seatsAvailable() - before.seatsAvailable()).isEqualTo(2);
-        assertThat(middle.seatsHeld() - before.seatsHeld()).isEqualTo(5);
-        assertThat(middle.seatsBooked() - before.seatsBooked()).isEqualTo(3);
+        assertThat(middle.seats().total() - before.seats().total()).isEqualTo(10);
+        assertThat(middle.seats().available() - before.seats().available()).isEqualTo(2);
+        assertThat(middle.seats().held() - before.seats().held()).isEqualTo(5);
+        assertThat(middle.seats().booked() - before.seats().booked()).isEqualTo(3);
         assertThat(middle.holdsCreated() - before.holdsCreated()).isEqualTo(4);
         assertThat(middle.holdsExpired() - before.holdsExpired()).isEqualTo(1);
         assertThat(middle.bookings() - before.bookings()).isEqualTo(1);
@@ -702,9 +702,9 @@ public abstract class SeatStoreContractTest {
         StoreTotals after = store().totals();
 
         assertThat(after.events() - before.events()).isEqualTo(1);
-        assertThat(after.seatsAvailable() - before.seatsAvailable()).isEqualTo(7);
-        assertThat(after.seatsHeld() - before.seatsHeld()).isZero();
-        assertThat(after.seatsBooked() - before.seatsBooked()).isEqualTo(3);
+        assertThat(after.seats().available() - before.seats().available()).isEqualTo(7);
+        assertThat(after.seats().held() - before.seats().held()).isZero();
+        assertThat(after.seats().booked() - before.seats().booked()).isEqualTo(3);
         assertThat(after.holdsCreated() - before.holdsCreated()).isEqualTo(4);
         assertThat(after.holdsExpired() - before.holdsExpired()).isEqualTo(3);
         assertThat(after.bookings() - before.bookings()).isEqualTo(1);
@@ -721,7 +721,7 @@ public abstract class SeatStoreContractTest {
         StoreTotals after = store().totals();
 
         assertThat(after.events() - before.events()).isEqualTo(1);
-        assertThat(after.seatsTotal() - before.seatsTotal()).isEqualTo(7);
+        assertThat(after.seats().total() - before.seats().total()).isEqualTo(7);
     }
 
     // --- IdempotencyKeysContract

@@ -18,6 +18,7 @@ import boxoffice.core.SeatCounts;
 import boxoffice.core.SeatRequest;
 import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.Section;
+import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatStates;
 import boxoffice.testing.EventFixtures;
 import java.time.Duration;
@@ -164,6 +165,21 @@ public abstract class SeatingContract {
         assertThat(audit.sections()).containsExactly(
                 new LedgerAudit.SectionAudit("stalls", 20, 15, 1, 4, 1, 4, 1, 4),
                 new LedgerAudit.SectionAudit("standing", 20, 15, 0, 5, 0, 5, null, null));
+    }
+
+    @Test
+    void totalsCountReservedSeatsApart() {
+        StoreTotals before = store().totals();
+        Event event = hamlet();
+        Hold hold = place(event, t0, new SeatRequest.Named("stalls", List.of("A-1", "A-2")),
+                new SeatRequest.Quantity("standing", 3));
+        store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
+        place(event, t0, new SeatRequest.Best("stalls", 4, true, false));
+
+        StoreTotals change = store().totals().minus(before);
+
+        assertThat(change.seats()).isEqualTo(new StoreTotals.SeatTally(40, 31, 4, 5));
+        assertThat(change.reserved()).isEqualTo(new StoreTotals.SeatTally(20, 14, 4, 2));
     }
 
     @Test

@@ -46,6 +46,7 @@ final class EventLedger {
     private final List<Booking> newBookings = new ArrayList<>();
     private final List<Hold> expired = new ArrayList<>();
     private final SeatChanges seatChanges = new SeatChanges();
+    private final EventCounts before;
     private EventCounts counts;
     private int holdsCreated;
     private int unreportedReleases;
@@ -55,6 +56,7 @@ final class EventLedger {
         this.event = snapshot.event();
         this.now = now;
         this.finishedHoldRetention = finishedHoldRetention;
+        this.before = snapshot.counts();
         this.counts = snapshot.counts();
         this.holds = new HashMap<>(snapshot.holds());
         this.bookings = new HashMap<>(snapshot.bookings());
@@ -128,7 +130,7 @@ final class EventLedger {
     }
 
     LedgerChanges changes() {
-        return new LedgerChanges(now, counts, seatChanges, List.copyOf(changedHolds.values()),
+        return new LedgerChanges(now, before, counts, seatChanges, List.copyOf(changedHolds.values()),
                 List.copyOf(newBookings), holdsCreated, expired.size());
     }
 

@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one batch decided at {@code at}: the event's new counts by section, the reserved seats whose state changed,
+ * What one batch decided at {@code at}: the event's counts by section before and after, the reserved seats whose state changed,
  * every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the index and is
  * forgotten after the retention), the new bookings, and tallies for the store's totals.
  */
 public record LedgerChanges(
         Instant at,
+        EventCounts before,
         EventCounts counts,
         SeatChanges seats,
         List<Hold> holds,

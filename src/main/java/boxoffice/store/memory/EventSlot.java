@@ -44,8 +44,6 @@ final class EventSlot {
     }
 
     StoreTotals totals() {
-        SeatCounts total = counts.total();
-        return new StoreTotals(1, total.total(), total.available(), total.held(), total.booked(),
-                holdsCreated, holdsExpired, bookings.size());
+        return StoreTotals.of(event, counts, holdsCreated, holdsExpired, bookings.size());
     }
 }

@@ -41,6 +41,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     /** Finished holds by the time they are forgotten. */
     private final NavigableSet<DueEntry> forgetIndex = new ConcurrentSkipListSet<>();
     private final MemoryEventLocks locks;
+    /** Kept with every commit, so reading them costs the same however many events there are. */
+    private final Object totalsLock = new Object();
+    private StoreTotals totals = StoreTotals.EMPTY;
     private final Duration finishedHoldRetention;
 
     public MemoryLedgerBackend(Duration lockWait, Duration finishedHoldRetention) {
@@ -55,7 +58,17 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public Event insertEvent(Event event) {
-        return slots.computeIfAbsent(event.id(), id -> new EventSlot(event)).event;
+        return slots.computeIfAbsent(event.id(), id -> {
+            EventSlot slot = new EventSlot(event);
+            addToTotals(slot.totals());
+            return slot;
+        }).event;
+    }
+
+    private void addToTotals(StoreTotals change) {
+        synchronized (totalsLock) {
+            totals = totals.plus(change);
+        }
     }
 
     @Override
@@ -132,6 +145,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             if (slot.version != expectedVersion) {
                 return false;
             }
+            StoreTotals before = slot.totals();
             for (Hold hold : changes.holds()) {
                 Hold previous = slot.holds.put(hold.id(), hold);
                 if (previous != null) {
@@ -153,6 +167,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             slot.holdsCreated += changes.holdsCreated();
             slot.holdsExpired += changes.holdsExpired();
             slot.version++;
+            addToTotals(slot.totals().minus(before));
             return true;
         }
     }
@@ -171,13 +186,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public StoreTotals totals() {
-        StoreTotals totals = StoreTotals.EMPTY;
-        for (EventSlot slot : slots.values()) {
-            synchronized (slot) {
-                totals = totals.plus(slot.totals());
-            }
+        synchronized (totalsLock) {
+            return totals;
         }
-        return totals;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
                         RedisKeys.shardTotals(id)),
                 id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
-                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id)));
+                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id), ScriptMessages.reservedSeats(event)));
         return events.put(RedisRecords.event(id, stored));
     }
 
@@ -126,10 +126,11 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+        Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
         Long applied = roundTrips.call(commit.name(), () -> commit.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId)),
-                Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(changes),
+                Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
                 Long.toString(finishedHoldRetention.toMillis()), eventId, RedisKeys.seatMapPrefix(eventId)));
         return applied == 1L;
     }

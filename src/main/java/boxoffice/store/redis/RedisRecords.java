@@ -49,6 +49,8 @@ final class RedisRecords {
     static final String BOOKINGS = "bookings";
     /** A shard's totals hash has these fields and {@code events}. */
     static final String EVENTS = "events";
+    /** The totals hash's suffix for reserved sections' seats. */
+    static final String RESERVED = "reserved";
 
     private static final String NAME = "n";
     private static final String SECTIONS = "s";
@@ -132,11 +134,18 @@ final class RedisRecords {
         return Long.parseLong(hash.get(VERSION));
     }
 
-    /** One shard's totals; an empty hash (a shard without events) is zero. */
+    /**
+     * One shard's totals; an empty hash (a shard without events) is zero. Reserved seats are counted apart in
+     * {@code total:reserved} and the like.
+     */
     static StoreTotals totals(Map<String, String> hash) {
-        return new StoreTotals(longOrZero(hash, EVENTS), longOrZero(hash, TOTAL), longOrZero(hash, AVAILABLE),
-                longOrZero(hash, HELD), longOrZero(hash, BOOKED), longOrZero(hash, HOLDS_CREATED),
-                longOrZero(hash, HOLDS_EXPIRED), longOrZero(hash, BOOKINGS));
+        return new StoreTotals(longOrZero(hash, EVENTS), tally(hash, ""), tally(hash, ":" + RESERVED),
+                longOrZero(hash, HOLDS_CREATED), longOrZero(hash, HOLDS_EXPIRED), longOrZero(hash, BOOKINGS));
+    }
+
+    private static StoreTotals.SeatTally tally(Map<String, String> hash, String suffix) {
+        return new StoreTotals.SeatTally(longOrZero(hash, TOTAL + suffix), longOrZero(hash, AVAILABLE + suffix),
+                longOrZero(hash, HELD + suffix), longOrZero(hash, BOOKED + suffix));
     }
 
     static String holdJson(Hold hold) {

@@ -10,6 +10,7 @@ import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
+import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.ledger.LedgerChanges;
@@ -31,6 +32,11 @@ import java.util.Map;
 final class ScriptMessages {
     private ScriptMessages() {}
 
+    /** insert-event.lua's count of reserved seats, for the shard's totals. */
+    static String reservedSeats(Event event) {
+        return Long.toString(StoreTotals.reserved(event, EventCounts.fresh(event)).total());
+    }
+
     /** insert-event.lua's sections: each one's size, and whether it has a seat map. */
     static String sections(Event event) {
         return RedisJson.write(event.sections().stream().map(section -> Map.of(
@@ -39,7 +45,7 @@ final class ScriptMessages {
     }
 
     /** commit.lua's changes: counters in all and per section, seat-map runs, holds, bookings. */
-    static String commitChanges(LedgerChanges changes) {
+    static String commitChanges(Event event, LedgerChanges changes) {
         Map<String, Object> payload = new LinkedHashMap<>();
         SeatCounts total = changes.counts().total();
         payload.put(RedisRecords.AVAILABLE, Integer.toString(total.available()));
@@ -51,12 +57,21 @@ final class ScriptMessages {
                 RedisRecords.HELD, Integer.toString(section.getValue().held()),
                 RedisRecords.BOOKED, Integer.toString(section.getValue().booked()))).toList());
         payload.put("seats", seatRuns(changes.seats()));
+        payload.put("reserved_change", reservedChange(event, changes));
         payload.put(RedisRecords.HOLDS_CREATED, Integer.toString(changes.holdsCreated()));
         payload.put(RedisRecords.HOLDS_EXPIRED, Integer.toString(changes.holdsExpired()));
         payload.put("holds", changes.holds().stream().map(ScriptMessages::holdChange).toList());
         payload.put("bookings", changes.bookings().stream().map(booking -> Map.of(
                 "suffix", Ids.suffixOf(booking.id()), "record", RedisRecords.bookingJson(booking))).toList());
         return RedisJson.write(payload);
+    }
+
+    /** How the event's reserved seats moved, for the shard's totals; the commit is fenced, so before is what is stored. */
+    private static Map<String, String> reservedChange(Event event, LedgerChanges changes) {
+        StoreTotals.SeatTally change = StoreTotals.reserved(event, changes.counts())
+                .minus(StoreTotals.reserved(event, changes.before()));
+        return Map.of(RedisRecords.AVAILABLE, Long.toString(change.available()),
+                RedisRecords.HELD, Long.toString(change.held()), RedisRecords.BOOKED, Long.toString(change.booked()));
     }
 
     private static List<Map<String, Object>> seatRuns(SeatChanges seats) {

@@ -9,7 +9,8 @@ local totals_key = KEYS[5]       -- bo:{s}:totals
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local changes = cjson.decode(ARGV[3])
-  -- counters (as strings) in all and sections [{id, available, held, booked}]; seats [{section, runs: [[offset,
+  -- counters (as strings) in all and sections [{id, available, held, booked}]; reserved_change {available, held,
+  -- booked}: how the reserved sections' counters moved; seats [{section, runs: [[offset,
   -- states]]}]; holds [{suffix, record, expires_at (active only)}]; bookings [{suffix, record}]
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
 local event_id = ARGV[5]
@@ -31,6 +32,9 @@ redis.call('HINCRBY', event_key, 'bookings', #changes.bookings)
 redis.call('HINCRBY', totals_key, 'available', tonumber(changes.available) - tonumber(stored[2]))
 redis.call('HINCRBY', totals_key, 'held', tonumber(changes.held) - tonumber(stored[3]))
 redis.call('HINCRBY', totals_key, 'booked', tonumber(changes.booked) - tonumber(stored[4]))
+redis.call('HINCRBY', totals_key, 'available:reserved', changes.reserved_change.available)
+redis.call('HINCRBY', totals_key, 'held:reserved', changes.reserved_change.held)
+redis.call('HINCRBY', totals_key, 'booked:reserved', changes.reserved_change.booked)
 redis.call('HINCRBY', totals_key, 'holds_created', changes.holds_created)
 redis.call('HINCRBY', totals_key, 'holds_expired', changes.holds_expired)
 redis.call('HINCRBY', totals_key, 'bookings', #changes.bookings)

@@ -10,6 +10,7 @@ local definition = ARGV[2]
 local total = ARGV[3]
 local sections = cjson.decode(ARGV[4])  -- [{id, total, reserved}]
 local map_prefix = ARGV[5]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
+local reserved = ARGV[6]         -- how many of the seats are in reserved sections
 
 if redis.call('EXISTS', definition_key) == 0 then
   redis.call('SET', definition_key, definition)
@@ -26,5 +27,7 @@ if redis.call('EXISTS', definition_key) == 0 then
   redis.call('HINCRBY', shard_totals, 'events', 1)
   redis.call('HINCRBY', shard_totals, 'total', total)
   redis.call('HINCRBY', shard_totals, 'available', total)
+  redis.call('HINCRBY', shard_totals, 'total:reserved', reserved)
+  redis.call('HINCRBY', shard_totals, 'available:reserved', reserved)
 end
 return redis.call('GET', definition_key)

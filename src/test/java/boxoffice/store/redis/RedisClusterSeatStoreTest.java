@@ -98,7 +98,8 @@ class RedisClusterSeatStoreTest {
 
         eventIds.forEach(eventId -> holdBookReleaseAndExpire(eventId, now));
 
-        assertThat(store.totals()).isEqualTo(new StoreTotals(EVENTS, 5L * EVENTS, 2L * EVENTS, 0, 3L * EVENTS,
+        assertThat(store.totals()).isEqualTo(new StoreTotals(EVENTS,
+                new StoreTotals.SeatTally(5L * EVENTS, 2L * EVENTS, 0, 3L * EVENTS), StoreTotals.SeatTally.EMPTY,
                 3L * EVENTS, 2L * EVENTS, EVENTS));
     }
 

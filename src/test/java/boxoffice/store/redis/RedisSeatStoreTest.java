@@ -190,7 +190,8 @@ class RedisSeatStoreTest {
         store.placeHold(order(active(b, 5, now, TTL)), now);
 
         StoreTotals totals = store.totals();
-        assertThat(totals).isEqualTo(new StoreTotals(2, 30, 22, 5, 3, 2, 0, 1));
+        assertThat(totals).isEqualTo(new StoreTotals(2, new StoreTotals.SeatTally(30, 22, 5, 3),
+                StoreTotals.SeatTally.EMPTY, 2, 0, 1));
         assertThat(totals.activeHolds()).isEqualTo(1);
     }
 

@@ -1,6 +1,8 @@
 """Turns the RESULT lines of one scenario's wrk processes (one per instance) into one TSV line of results.
 
 Usage: record.py <scenario> <status JSON or ""> <wrk output file>...
+Environment: SEATS_PER_HOLD (1), SEAT_MAP (a file with a section's seat map JSON: its held and booked seats must be
+exactly the event's, so no seat was granted twice)
 Columns: scenario rps p50_ms p99_ms granted conflicts other oversold ledger status
 
 granted counts the 201 answers wrk saw. The event's `held` may exceed it by the requests still in flight when wrk
@@ -8,6 +10,7 @@ stopped (at most one per connection): the server finished them but wrk closed th
 check is: available + held + booked == total, held >= granted, and oversold = seats held or booked beyond the total.
 """
 import json
+import os
 import re
 import statistics
 import sys
@@ -24,7 +27,7 @@ for name in files:
 rps = sum(r["rps"] for r in results)
 p50 = statistics.median(r["p50_ms"] for r in results)
 p99 = max(r["p99_ms"] for r in results)
-granted = int(sum(r["s201"] for r in results))
+granted = int(sum(r["s201"] for r in results)) * int(os.environ.get("SEATS_PER_HOLD", "1"))
 conflicts = int(sum(r["s409"] for r in results))
 # Answers that are neither the expected success nor a 409 (e.g. 503), and socket errors.
 expected = "s200" if scenario in ("floor", "baseline") else "s201"
@@ -39,5 +42,11 @@ if status_json:
         ledger = f"LOST (held {status['held']} < granted {granted})"
     else:
         ledger = f"balanced, held {status['held']} (+{status['held'] - granted} in flight at stop)"
+    if os.environ.get("SEAT_MAP"):
+        states = "".join(row["states"] for row in json.load(open(os.environ["SEAT_MAP"]))["rows"])
+        if (states.count("H"), states.count("B")) != (status["held"], status["booked"]):
+            ledger = f"SEAT MAP DISAGREES (H {states.count('H')}, B {states.count('B')})"
+        else:
+            ledger += f", seat map agrees ({states.count('H')} H)"
 print("\t".join([scenario, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(granted), str(conflicts), str(other),
                  oversold, ledger, json.dumps(status) if status_json else "-"]))

@@ -6,6 +6,8 @@
 #   holds-unbatched POST /api/v1/holds (1 seat), group commit off (one lock round trip per request)
 #   holds-3-instances  POST /api/v1/holds across three instances on the one Redis (group commit on)
 #   sell-out       10,000 seats, 64 connections for SELL_OUT_DURATION (20s): exactly 10,000 seats held, the rest 409
+#   holds-reserved POST /api/v1/holds of best_available 2 in one 50,000-seat reserved section (250 rows of 200)
+#   seat-map-50k   GET its seat map afterwards (50,000 seats, one character each)
 # The instances a scenario does not use are paused (SIGSTOP) meanwhile, so only the measured ones use the cores.
 # Each scenario runs RUNS times on a fresh event; the table shows medians and the ratio to the baseline, and every
 # holds run checks available + held + booked == total and held == the number of 201 answers.
@@ -97,6 +99,13 @@ create_event() {  # create_event <port> <seats>
     -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
 }
 
+create_reserved_event() {  # create_reserved_event <port>: one section "hall" of 250 rows of 200 seats
+  python3 -c 'import json; print(json.dumps({"name": "bench reserved", "sections": [{"id": "hall", "rows":
+      [{"row": "R%d" % r, "seats": 200} for r in range(250)]}]}))' \
+    | curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' -d @- \
+    | json_field event_id
+}
+
 jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
   jcmd "$1" PerfCounter.print \
     | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
@@ -132,10 +141,16 @@ run_wrk() {
   done
   wait "${wrks[@]}"
   local status=""
-  if [ "$script" = post-hold.lua ]; then
+  if [ "$script" = post-hold.lua ] || [ "$script" = post-hold-best.lua ]; then
     status=$(curl -sf "http://127.0.0.1:$1/api/v1/events/$event/status")
   fi
+  if [ -n "${SEAT_MAP_OF:-}" ]; then  # the seat map as it is once the holds are in: no seat held twice
+    curl -sf "http://127.0.0.1:$1/api/v1/events/$SEAT_MAP_OF/sections/hall/seats" >"$WORK/seat-map.json"
+    status=$(curl -sf "http://127.0.0.1:$1/api/v1/events/$event/status")
+    export SEAT_MAP="$WORK/seat-map.json"
+  fi
   python3 "$BENCH_DIR/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
+  unset SEAT_MAP
 }
 
 echo "Building..."
@@ -162,6 +177,10 @@ for run in $(seq 1 "$RUNS"); do
   run_wrk baseline get-event.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
   run_wrk holds-batched post-hold.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
   DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
+  reserved=$(create_reserved_event "$A")
+  curl -sf "http://127.0.0.1:$A/api/v1/events/$reserved/sections/hall/seats" >/dev/null  # the definition cached
+  SEATS_PER_HOLD=2 SEAT_MAP_OF="$reserved" run_wrk holds-reserved post-hold-best.lua "$reserved" "$CONNECTIONS" "$A"
+  run_wrk seat-map-50k get-seat-map.lua "$reserved" "$CONNECTIONS" "$A"
   only "$B"
   run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"
   only "$A" "$C" "$D"

@@ -30,7 +30,7 @@ p99 = max(r["p99_ms"] for r in results)
 granted = int(sum(r["s201"] for r in results)) * int(os.environ.get("SEATS_PER_HOLD", "1"))
 conflicts = int(sum(r["s409"] for r in results))
 # Answers that are neither the expected success nor a 409 (e.g. 503), and socket errors.
-expected = "s200" if scenario in ("floor", "baseline") else "s201"
+expected = "s201" if scenario.startswith(("holds", "sell-out")) else "s200"
 other = int(sum(r["s200"] + r["s201"] + r["other"] + r["errors"] - r[expected] for r in results))
 oversold, ledger = "-", "-"
 if status_json:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Box Office benchmark: one Redis (AOF on), the service on it, wrk on loopback. In one run, on the same server:
 #   floor          GET  /ping on the admin port (Jetty alone: the machine's own latency at this concurrency)
-#   baseline       GET  /api/v1/events/{id}
+#   baseline       GET  /api/v1/events/{id} (an event never changes: the instance answers from its own copy)
+#   status         GET  /api/v1/events/{id}/status (one Redis script: a read that goes to the store)
 #   holds-batched  POST /api/v1/holds (1 seat), group commit on
 #   holds-unbatched POST /api/v1/holds (1 seat), group commit off (one lock round trip per request)
 #   holds-3-instances  POST /api/v1/holds across three instances on the one Redis (group commit on)
@@ -175,6 +176,7 @@ for run in $(seq 1 "$RUNS"); do
   only "$A"
   run_wrk floor ping.lua - "$CONNECTIONS" "${APP_ADMIN_PORTS[0]}"
   run_wrk baseline get-event.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
+  run_wrk status get-status.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
   run_wrk holds-batched post-hold.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
   DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
   reserved=$(create_reserved_event "$A")

@@ -18,7 +18,7 @@ def ratio(scenario, to):
 print()
 print(f"{'scenario':<20}{'runs':>5}{'req/s':>11}{'p50 ms':>9}{'p99 ms':>9}{'x baseline':>12}"
       f"{'not-ok':>9}{'granted':>9}  oversold  ledger")
-for scenario in ["floor", "baseline", "holds-batched", "holds-unbatched", "holds-3-instances", "sell-out",
+for scenario in ["floor", "baseline", "status", "holds-batched", "holds-unbatched", "holds-3-instances", "sell-out",
                  "holds-reserved", "seat-map-50k"]:
     runs = rows.get(scenario)
     if not runs:

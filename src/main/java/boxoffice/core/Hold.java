@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * Seats held for a buyer until {@code expiresAt}, in one or more sections ({@code items}). The payment token proves
- * the buyer's right to book or release. {@code bookingId} is set once the hold is booked.
+ * the buyer's right to book, extend or release. An extension never takes {@code expiresAt} past
+ * {@code maxExpiresAt}. {@code customerId} (or null) is whom the seats count against when the event limits seats per
+ * customer; {@code requestedQty} is what was asked, more than {@link #qty} when a partial hold got fewer.
+ * {@code bookingId} is set once the hold is booked.
  */
 public record Hold(
         String id,
@@ -13,9 +16,12 @@ public record Hold(
         List<HoldItem> items,
         Instant createdAt,
         Instant expiresAt,
+        Instant maxExpiresAt,
         String paymentToken,
         HoldStatus status,
-        String bookingId) {
+        String bookingId,
+        String customerId,
+        int requestedQty) {
 
     public Hold {
         items = List.copyOf(items);
@@ -37,10 +43,17 @@ public record Hold(
     }
 
     public Hold withStatus(HoldStatus newStatus) {
-        return new Hold(id, eventId, items, createdAt, expiresAt, paymentToken, newStatus, bookingId);
+        return new Hold(id, eventId, items, createdAt, expiresAt, maxExpiresAt, paymentToken, newStatus, bookingId,
+                customerId, requestedQty);
     }
 
     public Hold booked(String newBookingId) {
-        return new Hold(id, eventId, items, createdAt, expiresAt, paymentToken, HoldStatus.BOOKED, newBookingId);
+        return new Hold(id, eventId, items, createdAt, expiresAt, maxExpiresAt, paymentToken, HoldStatus.BOOKED,
+                newBookingId, customerId, requestedQty);
+    }
+
+    public Hold expiringAt(Instant newExpiresAt) {
+        return new Hold(id, eventId, items, createdAt, newExpiresAt, maxExpiresAt, paymentToken, status, bookingId,
+                customerId, requestedQty);
     }
 }

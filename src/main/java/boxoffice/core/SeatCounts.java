@@ -25,4 +25,9 @@ public record SeatCounts(int total, int available, int held, int booked) {
     public SeatCounts book(int qty) {
         return new SeatCounts(total, available, held - qty, booked + qty);
     }
+
+    /** A cancelled booking's seats become available again. */
+    public SeatCounts cancel(int qty) {
+        return new SeatCounts(total, available + qty, held, booked - qty);
+    }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Part of an event's seats with its own capacity: general admission ({@code capacity} seats, none named) or reserved
- * ({@code rows} of numbered seats, ranked in the order given, first row best). Immutable once the event exists.
+ * ({@code rows} of numbered seats, ranked in the order given, first row best), and the most seats of it one customer
+ * may hold and book ({@code maxPerCustomer}, or null for no limit). Immutable once the event exists.
  */
-public record Section(String id, String name, int capacity, List<Row> rows) {
+public record Section(String id, String name, int capacity, List<Row> rows, Integer maxPerCustomer) {
     /** The id of the one section of an event created with {@code total_seats}. */
     public static final String GENERAL = "general";
 
@@ -15,11 +16,15 @@ public record Section(String id, String name, int capacity, List<Row> rows) {
     }
 
     public static Section generalAdmission(String id, String name, int capacity) {
-        return new Section(id, name, capacity, List.of());
+        return new Section(id, name, capacity, List.of(), null);
     }
 
     public static Section reserved(String id, String name, List<Row> rows) {
-        return new Section(id, name, 0, rows);
+        return new Section(id, name, 0, rows, null);
+    }
+
+    public Section limitedTo(Integer maxSeatsPerCustomer) {
+        return new Section(id, name, capacity, rows, maxSeatsPerCustomer);
     }
 
     public boolean isReserved() {

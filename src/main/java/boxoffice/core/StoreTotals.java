@@ -5,9 +5,15 @@ package boxoffice.core;
  * admission), and holds. Every hold is active, expired or booked: see {@link #activeHolds}.
  */
 public record StoreTotals(
-        long events, SeatTally seats, SeatTally reserved, long holdsCreated, long holdsExpired, long bookings) {
+        long events,
+        SeatTally seats,
+        SeatTally reserved,
+        long holdsCreated,
+        long holdsExpired,
+        long bookings,
+        long bookingsCancelled) {
 
-    public static final StoreTotals EMPTY = new StoreTotals(0, SeatTally.EMPTY, SeatTally.EMPTY, 0, 0, 0);
+    public static final StoreTotals EMPTY = new StoreTotals(0, SeatTally.EMPTY, SeatTally.EMPTY, 0, 0, 0, 0);
 
     /** Seats by state, summed over many sections. */
     public record SeatTally(long total, long available, long held, long booked) {
@@ -29,9 +35,10 @@ public record StoreTotals(
     }
 
     /** One event's figures. */
-    public static StoreTotals of(Event event, EventCounts counts, long holdsCreated, long holdsExpired, long bookings) {
+    public static StoreTotals of(Event event, EventCounts counts, long holdsCreated, long holdsExpired, long bookings,
+            long bookingsCancelled) {
         return new StoreTotals(1, SeatTally.of(counts.total()), reserved(event, counts), holdsCreated, holdsExpired,
-                bookings);
+                bookings, bookingsCancelled);
     }
 
     /** The seats of an event's reserved sections. */
@@ -51,11 +58,13 @@ public record StoreTotals(
 
     public StoreTotals minus(StoreTotals other) {
         return new StoreTotals(events - other.events, seats.minus(other.seats), reserved.minus(other.reserved),
-                holdsCreated - other.holdsCreated, holdsExpired - other.holdsExpired, bookings - other.bookings);
+                holdsCreated - other.holdsCreated, holdsExpired - other.holdsExpired, bookings - other.bookings,
+                bookingsCancelled - other.bookingsCancelled);
     }
 
     public StoreTotals plus(StoreTotals other) {
         return new StoreTotals(events + other.events, seats.plus(other.seats), reserved.plus(other.reserved),
-                holdsCreated + other.holdsCreated, holdsExpired + other.holdsExpired, bookings + other.bookings);
+                holdsCreated + other.holdsCreated, holdsExpired + other.holdsExpired, bookings + other.bookings,
+                bookingsCancelled + other.bookingsCancelled);
     }
 }

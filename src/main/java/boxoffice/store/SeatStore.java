@@ -5,10 +5,12 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.EventCounts;
 import boxoffice.core.HoldOrder;
 import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,22 @@ public interface SeatStore {
      * token returns its booking with {@code changed == false}. Booking and releasing one hold never both succeed.
      */
     Outcome<Booking> book(String holdId, String paymentToken, String newBookingId, Instant now);
+
+    /**
+     * Moves an active hold's expiry to {@code now + ttl}, never past its {@code maxExpiresAt} and never earlier (then
+     * it is unchanged, {@code changed == false}); the token must match. A booked hold is {@link boxoffice.core.HoldAlreadyBookedException}, an expired or released (or due) one
+     * {@link boxoffice.core.HoldExpiredException}. The expiry index follows in the same commit.
+     */
+    Outcome<Hold> extend(String holdId, String paymentToken, Duration ttl, Instant now);
+
+    /**
+     * Cancels a confirmed booking: its seats (the exact reserved ones too) become available again, in the same step.
+     * Idempotent: cancelling a cancelled booking returns it with {@code changed == false}.
+     */
+    Outcome<Booking> cancelBooking(String bookingId, String reason, Instant now);
+
+    /** A customer's holds still active at {@code now} and confirmed bookings of the event. */
+    CustomerHoldings customer(String eventId, String customerId, Instant now);
 
     /**
      * Releases an active hold's seats now. {@code paymentToken} empty means the caller is already authorized (an

@@ -16,6 +16,6 @@ public final class BookingFixtures {
 
     /** The booking a store makes when it books {@code hold} under {@code bookingId} at {@code at}. */
     public static Booking bookingOf(Hold hold, String bookingId, Instant at) {
-        return new Booking(bookingId, hold.id(), hold.eventId(), hold.items(), at);
+        return Booking.of(bookingId, hold, at);
     }
 }

@@ -22,7 +22,12 @@ public final class EventFixtures {
 
     /** A new event of these sections created at {@code at}, under a new id; not stored. */
     public static Event withSections(Instant at, Section... sections) {
-        return new Event(Ids.newEventId(), "Test event", at, List.of(sections));
+        return new Event(Ids.newEventId(), "Test event", at, List.of(sections), null);
+    }
+
+    /** The same with at most {@code maxPerCustomer} seats per customer across the event. */
+    public static Event limitedTo(int maxPerCustomer, Instant at, Section... sections) {
+        return new Event(Ids.newEventId(), "Test event", at, List.of(sections), maxPerCustomer);
     }
 
     /**

@@ -17,6 +17,9 @@ import java.util.List;
  * retention (see {@link #withIdIssuedAt} for a test that wants exactly that).
  */
 public final class HoldFixtures {
+    /** The default {@code HOLD_MAX_LIFETIME}: how far past its creation a fixture hold may be extended. */
+    public static final Duration MAX_LIFETIME = Duration.ofMinutes(30);
+
     private HoldFixtures() {}
 
     /** An active hold of {@code qty} seats made at {@code at} for {@code ttl}, with a new id and token; not stored. */
@@ -37,7 +40,8 @@ public final class HoldFixtures {
     /** The same hold under a new id of its event issued at {@code issuedAt} instead of when the hold was made. */
     public static Hold withIdIssuedAt(Hold hold, Instant issuedAt) {
         return new Hold(Ids.newChildId(hold.eventId(), issuedAt), hold.eventId(), hold.items(), hold.createdAt(),
-                hold.expiresAt(), hold.paymentToken(), hold.status(), hold.bookingId());
+                hold.expiresAt(), hold.maxExpiresAt(), hold.paymentToken(), hold.status(), hold.bookingId(),
+                hold.customerId(), hold.requestedQty());
     }
 
     /**
@@ -49,13 +53,19 @@ public final class HoldFixtures {
                 ? new SeatRequest.Quantity(item.section(), item.qty())
                 : new SeatRequest.Named(item.section(), item.seats())).toList();
         return new HoldOrder(hold.id(), hold.eventId(), requests, hold.createdAt(), hold.expiresAt(),
-                hold.paymentToken());
+                hold.maxExpiresAt(), hold.paymentToken(), hold.customerId());
     }
 
     /** An order made at {@code at} for {@code ttl} of these requests, with a new id issued then and a new token. */
     public static HoldOrder ordering(Event event, Instant at, Duration ttl, SeatRequest... requests) {
+        return orderingFor(null, event, at, ttl, requests);
+    }
+
+    /** The same for a customer, whose seats count against the event's limit per customer. */
+    public static HoldOrder orderingFor(String customerId, Event event, Instant at, Duration ttl,
+            SeatRequest... requests) {
         return new HoldOrder(Ids.newChildId(event.id(), at), event.id(), List.of(requests), at, at.plus(ttl),
-                Ids.newPaymentToken());
+                at.plus(MAX_LIFETIME), Ids.newPaymentToken(), customerId);
     }
 
     /** A new hold id of the event, issued now by the wall clock: no hold has it, and a store accepts it. */
@@ -65,6 +75,6 @@ public final class HoldFixtures {
 
     private static Hold activeUntil(String eventId, int qty, Instant at, Instant expiresAt) {
         return new Hold(Ids.newChildId(eventId, at), eventId, HoldItem.generalAdmission(qty), at, expiresAt,
-                Ids.newPaymentToken(), HoldStatus.ACTIVE, null);
+                at.plus(MAX_LIFETIME), Ids.newPaymentToken(), HoldStatus.ACTIVE, null, null, qty);
     }
 }

@@ -5,10 +5,8 @@ import boxoffice.core.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +42,10 @@ final class BatchRunner {
         }
         metrics.batch(batch.size());
         Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow();
-        Set<String> holdIds = new HashSet<>();
-        Set<String> seatMaps = new HashSet<>();
-        batch.forEach(p -> {
-            holdIds.addAll(p.command().holdIds());
-            seatMaps.addAll(p.command().seatMapsNeeded());
-        });
+        ReadSet reads = batch.stream().map(p -> p.command().reads()).reduce(ReadSet.NOTHING, ReadSet::plus);
         try {
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-                if (runOnce(eventId, batch, holdIds, seatMaps, now)) {
+                if (runOnce(eventId, batch, reads, now)) {
                     return;
                 }
                 metrics.fencingRejected();
@@ -68,14 +61,13 @@ final class BatchRunner {
     }
 
     /** Returns false when the fenced commit was refused. */
-    private boolean runOnce(
-            String eventId, List<PendingCommand<?>> batch, Set<String> holdIds, Set<String> seatMaps, Instant now) {
+    private boolean runOnce(String eventId, List<PendingCommand<?>> batch, ReadSet reads, Instant now) {
         long waitStart = System.nanoTime();
         try (EventLocks.Held lock = backend.locks().acquire(eventId)) {
             long heldStart = System.nanoTime();
             metrics.lockWaited(heldStart - waitStart);
             try {
-                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, holdIds, seatMaps, now, dueLimit);
+                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, reads, now, dueLimit);
                 if (snapshot.isEmpty()) {
                     batch.forEach(p -> p.fail(p.command().notFound()));
                     return true;

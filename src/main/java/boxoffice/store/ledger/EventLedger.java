@@ -1,6 +1,8 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingNotFoundException;
+import boxoffice.core.BookingStatus;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -12,6 +14,7 @@ import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldOrder;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
+import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
@@ -43,12 +46,15 @@ final class EventLedger {
     private final Map<String, Booking> bookings;
     private final Map<String, SeatStates> seatMaps;
     private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
-    private final List<Booking> newBookings = new ArrayList<>();
+    private final Map<String, Booking> changedBookings = new LinkedHashMap<>();
+    private final CustomerSeats customers;
     private final List<Hold> expired = new ArrayList<>();
     private final SeatChanges seatChanges = new SeatChanges();
     private final EventCounts before;
     private EventCounts counts;
     private int holdsCreated;
+    private int bookingsCreated;
+    private int bookingsCancelled;
     private int unreportedReleases;
 
     /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
@@ -61,6 +67,7 @@ final class EventLedger {
         this.holds = new HashMap<>(snapshot.holds());
         this.bookings = new HashMap<>(snapshot.bookings());
         this.seatMaps = new HashMap<>(snapshot.seatMaps());
+        this.customers = new CustomerSeats(snapshot.customerSeats());
     }
 
     /** Lazy expiry: releases every known hold that is due. */
@@ -86,12 +93,65 @@ final class EventLedger {
             return Outcome.unchanged(existing);
         }
         checkIdIsFresh(order.holdId());
-        List<HoldItem> items = new SeatAllocator(event, counts, this::loadedSeatMap).allocate(order.requests());
+        SeatAllocator allocator = new SeatAllocator(event, counts, this::loadedSeatMap);
+        List<HoldItem> items = allocator.allocate(order.requests());
+        try {
+            checkCustomer(order.customerId(), items);
+        } catch (RuntimeException refused) {
+            allocator.giveBack();
+            throw refused;
+        }
         Hold hold = order.granted(items);
-        moveSeats(hold, SeatCounts::hold, SeatStates.HELD);
+        moveSeats(hold.items(), SeatCounts::hold, SeatStates.HELD);
+        customers.add(hold.customerId(), hold.items(), 1);
         holdsCreated++;
         record(hold);
         return Outcome.changed(hold);
+    }
+
+    /** A hold in a limited event or section names its customer, and stays within the customer's limits. */
+    private void checkCustomer(String customerId, List<HoldItem> items) {
+        if (customerId != null) {
+            customers.checkLimits(event, customerId, items);
+        } else if (event.limitsCustomersOf(items)) {
+            throw new InvalidFieldException("customer_id", "is required: this event limits seats per customer");
+        }
+    }
+
+    /**
+     * Moves an active hold's expiry to {@code now + ttl}, never past its {@code maxExpiresAt} and never earlier than it
+     * was. A hold that is due expires here instead, and the caller hears it has expired.
+     */
+    Outcome<Hold> extend(String holdId, String paymentToken, Duration ttl) {
+        Hold hold = require(holdId);
+        checkToken(hold, paymentToken);
+        checkActive(hold);
+        Instant asked = now.plus(ttl);
+        Instant capped = asked.isAfter(hold.maxExpiresAt()) ? hold.maxExpiresAt() : asked;
+        if (!capped.isAfter(hold.expiresAt())) {
+            return Outcome.unchanged(hold); // an extension never shortens a hold
+        }
+        Hold extended = hold.expiringAt(capped);
+        record(extended);
+        return Outcome.changed(extended);
+    }
+
+    /** Cancels a confirmed booking: its seats become available again. Cancelling again changes nothing. */
+    Outcome<Booking> cancel(String bookingId, String reason) {
+        Booking booking = bookings.get(bookingId);
+        if (booking == null) {
+            throw new BookingNotFoundException(bookingId);
+        }
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return Outcome.unchanged(booking);
+        }
+        Booking cancelled = booking.cancelled(now, reason);
+        moveSeats(booking.items(), SeatCounts::cancel, SeatStates.AVAILABLE);
+        customers.add(booking.customerId(), booking.items(), -1);
+        bookings.put(bookingId, cancelled);
+        changedBookings.put(bookingId, cancelled);
+        bookingsCancelled++;
+        return Outcome.changed(cancelled);
     }
 
     Outcome<Booking> book(String holdId, String paymentToken, String newBookingId) {
@@ -100,18 +160,13 @@ final class EventLedger {
         if (hold.status() == HoldStatus.BOOKED) {
             return Outcome.unchanged(bookings.get(hold.bookingId()));
         }
-        if (hold.isDueAt(now)) {
-            expire(hold); // beyond the due holds the snapshot carried: its seats go back in this batch
-            throw new HoldExpiredException(holdId);
-        }
-        if (hold.status() == HoldStatus.EXPIRED) {
-            throw new HoldExpiredException(holdId);
-        }
-        Booking booking = new Booking(newBookingId, holdId, event.id(), hold.items(), now);
-        moveSeats(hold, SeatCounts::book, SeatStates.BOOKED);
+        checkActive(hold);
+        Booking booking = Booking.of(newBookingId, hold, now);
+        moveSeats(hold.items(), SeatCounts::book, SeatStates.BOOKED);
         record(hold.booked(booking.id()));
         bookings.put(booking.id(), booking);
-        newBookings.add(booking);
+        changedBookings.put(booking.id(), booking);
+        bookingsCreated++;
         return Outcome.changed(booking);
     }
 
@@ -126,12 +181,13 @@ final class EventLedger {
     }
 
     boolean hasChanges() {
-        return !changedHolds.isEmpty();
+        return !changedHolds.isEmpty() || !changedBookings.isEmpty();
     }
 
     LedgerChanges changes() {
         return new LedgerChanges(now, before, counts, seatChanges, List.copyOf(changedHolds.values()),
-                List.copyOf(newBookings), holdsCreated, expired.size());
+                List.copyOf(changedBookings.values()), customers.changes(), holdsCreated, expired.size(),
+                bookingsCreated, bookingsCancelled);
     }
 
     /** Holds this ledger expired, for logging once the commit succeeded. */
@@ -139,9 +195,27 @@ final class EventLedger {
         return List.copyOf(expired);
     }
 
+    /**
+     * Refuses a hold that is no longer active: booked, expired or released, or due (then it expires here, beyond the
+     * due holds the snapshot carried, and its seats go back in this batch).
+     */
+    private void checkActive(Hold hold) {
+        if (hold.status() == HoldStatus.BOOKED) {
+            throw new HoldAlreadyBookedException(hold.id());
+        }
+        if (hold.isDueAt(now)) {
+            expire(hold);
+            throw new HoldExpiredException(hold.id());
+        }
+        if (hold.status() == HoldStatus.EXPIRED) {
+            throw new HoldExpiredException(hold.id());
+        }
+    }
+
     private Hold expire(Hold hold) {
         Hold released = hold.withStatus(HoldStatus.EXPIRED);
-        moveSeats(hold, SeatCounts::release, SeatStates.AVAILABLE);
+        moveSeats(hold.items(), SeatCounts::release, SeatStates.AVAILABLE);
+        customers.add(hold.customerId(), hold.items(), -1);
         record(released);
         expired.add(released);
         if (!hold.expiresAt().isAfter(now)) {
@@ -150,9 +224,9 @@ final class EventLedger {
         return released;
     }
 
-    /** Moves a hold's seats in the counts of their sections and, for reserved seats, to {@code seatState}. */
-    private void moveSeats(Hold hold, SeatMove move, byte seatState) {
-        for (HoldItem item : hold.items()) {
+    /** Moves some seats in the counts of their sections and, for reserved seats, to {@code seatState}. */
+    private void moveSeats(List<HoldItem> items, SeatMove move, byte seatState) {
+        for (HoldItem item : items) {
             counts = counts.with(item.section(), move.apply(counts.section(item.section()), item.qty()));
             if (item.seats().isEmpty()) {
                 continue;

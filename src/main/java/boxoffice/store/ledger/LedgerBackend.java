@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
@@ -35,11 +36,13 @@ public interface LedgerBackend {
 
     /**
      * Everything a batch of mutations needs, read in one step: the event's counts and version, its holds due at
-     * {@code now} (at most {@code dueLimit}), the holds named in {@code holdIds} and the bookings of those booked,
-     * and the seat maps of the reserved sections named in {@code seatMaps} (others are skipped).
+     * {@code now} (at most {@code dueLimit}), and what {@code reads} names: holds (with the bookings of those
+     * booked), bookings, the seat maps of reserved sections (others are skipped) and customers' figures.
      */
-    Optional<LedgerSnapshot> readForUpdate(
-            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit);
+    Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit);
+
+    /** A customer's active holds and confirmed bookings of the event, read in one step. */
+    CustomerHoldings readCustomer(String eventId, String customerId);
 
     /**
      * Writes the changes in one atomic step if the event's version is still {@code expectedVersion}, and bumps the

@@ -5,11 +5,13 @@ import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What one batch decided at {@code at}: the event's counts by section before and after, the reserved seats whose state changed,
- * every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the index and is
- * forgotten after the retention), the new bookings, and tallies for the store's totals.
+ * What one batch decided at {@code at}: the event's counts by section before and after, the reserved seats whose
+ * state changed, every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the
+ * index and is forgotten after the retention), every booking made or cancelled, how customers' seats changed, and
+ * tallies for the store's totals.
  */
 public record LedgerChanges(
         Instant at,
@@ -18,10 +20,9 @@ public record LedgerChanges(
         SeatChanges seats,
         List<Hold> holds,
         List<Booking> bookings,
+        Map<String, Integer> customerSeats,
         int holdsCreated,
-        int holdsExpired) {
-
-    public int bookingsCreated() {
-        return bookings.size();
-    }
+        int holdsExpired,
+        int bookingsCreated,
+        int bookingsCancelled) {
 }

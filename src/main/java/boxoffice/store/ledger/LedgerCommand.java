@@ -1,6 +1,7 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BoxOfficeException;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Hold;
@@ -9,6 +10,7 @@ import boxoffice.core.SeatRequest;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -23,13 +25,8 @@ sealed interface LedgerCommand<R> {
     /** When the caller asked; a batch runs at the latest of its commands' times. */
     Instant now();
 
-    /** Holds the ledger must see besides the due ones. */
-    Set<String> holdIds();
-
-    /** Reserved sections whose seat map the ledger must read, to pick seats in them. */
-    default Set<String> seatMapsNeeded() {
-        return Set.of();
-    }
+    /** What the ledger must read for it besides the event and its due holds. */
+    ReadSet reads();
 
     R applyTo(EventLedger ledger);
 
@@ -41,15 +38,14 @@ sealed interface LedgerCommand<R> {
             return order.eventId();
         }
 
-        public Set<String> holdIds() {
-            return Set.of(order.holdId());
-        }
-
-        public Set<String> seatMapsNeeded() {
-            return order.requests().stream()
+        /** The seat maps of the sections it picks seats in, and its customer's figures. */
+        public ReadSet reads() {
+            Set<String> seatMaps = order.requests().stream()
                     .filter(request -> !(request instanceof SeatRequest.Quantity))
                     .map(SeatRequest::section)
                     .collect(Collectors.toSet());
+            Set<String> customers = order.customerId() == null ? Set.of() : Set.of(order.customerId());
+            return new ReadSet(Set.of(order.holdId()), Set.of(), seatMaps, customers);
         }
 
         public Outcome<Hold> applyTo(EventLedger ledger) {
@@ -67,8 +63,8 @@ sealed interface LedgerCommand<R> {
             return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         }
 
-        public Set<String> holdIds() {
-            return Set.of(holdId);
+        public ReadSet reads() {
+            return ReadSet.holds(holdId);
         }
 
         public Outcome<Booking> applyTo(EventLedger ledger) {
@@ -86,8 +82,8 @@ sealed interface LedgerCommand<R> {
             return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         }
 
-        public Set<String> holdIds() {
-            return Set.of(holdId);
+        public ReadSet reads() {
+            return ReadSet.holds(holdId);
         }
 
         public Outcome<Hold> applyTo(EventLedger ledger) {
@@ -99,9 +95,46 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    record Extend(String holdId, String paymentToken, Duration ttl, Instant now)
+            implements LedgerCommand<Outcome<Hold>> {
+        public String eventId() {
+            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
+        }
+
+        public ReadSet reads() {
+            return ReadSet.holds(holdId);
+        }
+
+        public Outcome<Hold> applyTo(EventLedger ledger) {
+            return ledger.extend(holdId, paymentToken, ttl);
+        }
+
+        public BoxOfficeException notFound() {
+            return new HoldNotFoundException(holdId);
+        }
+    }
+
+    record CancelBooking(String bookingId, String reason, Instant now) implements LedgerCommand<Outcome<Booking>> {
+        public String eventId() {
+            return Ids.eventOf(bookingId).orElseThrow(() -> new BookingNotFoundException(bookingId));
+        }
+
+        public ReadSet reads() {
+            return new ReadSet(Set.of(), Set.of(bookingId), Set.of(), Set.of());
+        }
+
+        public Outcome<Booking> applyTo(EventLedger ledger) {
+            return ledger.cancel(bookingId, reason);
+        }
+
+        public BoxOfficeException notFound() {
+            return new BookingNotFoundException(bookingId);
+        }
+    }
+
     record ReleaseDue(String eventId, Instant now) implements LedgerCommand<Integer> {
-        public Set<String> holdIds() {
-            return Set.of();
+        public ReadSet reads() {
+            return ReadSet.NOTHING;
         }
 
         public Integer applyTo(EventLedger ledger) {

@@ -2,6 +2,7 @@ package boxoffice.store.ledger;
 
 import static com.codahale.metrics.MetricRegistry.name;
 
+import boxoffice.core.CustomerLimitExceededException;
 import boxoffice.core.InsufficientSeatsException;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
@@ -17,7 +18,9 @@ public final class LedgerMetrics {
     private final Counter holdsCreated;
     private final Counter holdsExpired;
     private final Counter bookingsCreated;
+    private final Counter bookingsCancelled;
     private final Counter insufficientSeats;
+    private final Counter customerLimit;
     private final Counter fencingRejections;
     private final Histogram batchSize;
     private final Timer lockWait;
@@ -27,7 +30,9 @@ public final class LedgerMetrics {
         this.holdsCreated = registry.counter(name("boxoffice", "holds", "placed"));
         this.holdsExpired = registry.counter(name("boxoffice", "holds", "expired"));
         this.bookingsCreated = registry.counter(name("boxoffice", "bookings"));
+        this.bookingsCancelled = registry.counter(name("boxoffice", "bookings", "cancelled"));
         this.insufficientSeats = registry.counter(name("boxoffice", "holds", "rejected", "insufficient_seats"));
+        this.customerLimit = registry.counter(name("boxoffice", "holds", "rejected", "customer_limit"));
         this.fencingRejections = registry.counter(name("boxoffice", "store", "fencing", "rejections"));
         this.batchSize = registry.histogram(name("boxoffice", "store", "batch", "size"));
         this.lockWait = registry.timer(name("boxoffice", "lock", "wait_seconds"));
@@ -38,11 +43,14 @@ public final class LedgerMetrics {
         holdsCreated.inc(changes.holdsCreated());
         holdsExpired.inc(changes.holdsExpired());
         bookingsCreated.inc(changes.bookingsCreated());
+        bookingsCancelled.inc(changes.bookingsCancelled());
     }
 
     void refused(Throwable refusal) {
         if (refusal instanceof InsufficientSeatsException) {
             insufficientSeats.inc();
+        } else if (refusal instanceof CustomerLimitExceededException) {
+            customerLimit.inc(); // a scalper, or a buyer's retries: worth a look when it climbs
         }
     }
 

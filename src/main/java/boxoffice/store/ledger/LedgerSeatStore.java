@@ -5,6 +5,7 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.EventCounts;
 import boxoffice.core.HoldOrder;
 import boxoffice.seating.SeatStates;
@@ -85,7 +86,8 @@ public final class LedgerSeatStore implements SeatStore {
     /** Read without the lock: one consistent snapshot, with the holds due at {@code now} released in memory only. */
     @Override
     public Optional<SeatStates> seatMap(String eventId, String section, Instant now) {
-        return backend.readForUpdate(eventId, Set.of(), Set.of(section), now, DUE_HOLDS_PER_BATCH)
+        return backend.readForUpdate(eventId, new ReadSet(Set.of(), Set.of(), Set.of(section), Set.of()), now,
+                        DUE_HOLDS_PER_BATCH)
                 .flatMap(snapshot -> {
                     EventLedger ledger = new EventLedger(snapshot, now, finishedHoldRetention);
                     ledger.releaseDue();
@@ -96,6 +98,23 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public Outcome<Booking> book(String holdId, String paymentToken, String newBookingId, Instant now) {
         return execute(new LedgerCommand.Book(holdId, paymentToken, newBookingId, now));
+    }
+
+    @Override
+    public Outcome<Hold> extend(String holdId, String paymentToken, Duration ttl, Instant now) {
+        return execute(new LedgerCommand.Extend(holdId, paymentToken, ttl, now));
+    }
+
+    @Override
+    public Outcome<Booking> cancelBooking(String bookingId, String reason, Instant now) {
+        return execute(new LedgerCommand.CancelBooking(bookingId, reason, now));
+    }
+
+    @Override
+    public CustomerHoldings customer(String eventId, String customerId, Instant now) {
+        CustomerHoldings read = backend.readCustomer(eventId, customerId);
+        return new CustomerHoldings(read.holds().stream().filter(hold -> !hold.isDueAt(now)).toList(),
+                read.bookings());
     }
 
     @Override

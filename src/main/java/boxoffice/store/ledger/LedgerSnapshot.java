@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * An event's state as read under its lock; {@code version} fences the commit that follows. {@code seatMaps} holds the
- * seat states of the reserved sections the batch picks seats in (the others are changed without being read).
+ * seat states of the reserved sections the batch picks seats in (the others are changed without being read), and
+ * {@code customerSeats} the figures of the customers it places holds for ({@link CustomerSeats#field}).
  */
 public record LedgerSnapshot(
         Event event,
@@ -17,4 +18,5 @@ public record LedgerSnapshot(
         long version,
         Map<String, Hold> holds,
         Map<String, Booking> bookings,
-        Map<String, SeatStates> seatMaps) {}
+        Map<String, SeatStates> seatMaps,
+        Map<String, Integer> customerSeats) {}

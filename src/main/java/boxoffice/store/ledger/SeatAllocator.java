@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * Chooses the seats of one hold, all or nothing: general-admission quantities against their section's counts, named
- * seats against the seat map, then the best available ones among what is left. It marks the seats it takes as held in
- * the seat maps, and gives them back if any part of the hold is refused, so a refused hold changes nothing.
+ * seats against the seat map, then the best available ones among what is left. A partial request takes what there is,
+ * if at least its minimum. It marks the seats it takes as held in the seat maps, and gives them back if any part of
+ * the hold is refused (or {@link #giveBack} is called), so a refused hold changes nothing.
  */
 final class SeatAllocator {
     private final Event event;
@@ -48,16 +49,22 @@ final class SeatAllocator {
         for (int i = 0; i < requests.size(); i++) {
             sections.add(sectionFor(requests.get(i), i));
         }
-        checkGeneralAdmission(requests, sections);
+        HoldItem[] items = new HoldItem[requests.size()];
+        takeGeneralAdmission(requests, sections, items);
         try {
-            HoldItem[] items = new HoldItem[requests.size()];
             takeNamedSeats(requests, sections, items);
             takeBestSeats(requests, sections, items);
             return List.of(items);
         } catch (RuntimeException refused) {
-            taken.forEach(t -> t.states().set(t.seat(), SeatStates.AVAILABLE));
+            giveBack();
             throw refused;
         }
+    }
+
+    /** Gives back every seat this allocator took, when the hold is refused after all. */
+    void giveBack() {
+        taken.forEach(t -> t.states().set(t.seat(), SeatStates.AVAILABLE));
+        taken.clear();
     }
 
     /** The section a request names, checked against what the request asks of it. */
@@ -92,19 +99,21 @@ final class SeatAllocator {
         return only;
     }
 
-    private void checkGeneralAdmission(List<SeatRequest> requests, List<Section> sections) {
-        Map<String, Integer> asked = new LinkedHashMap<>();
+    /** Quantities in general-admission sections, in order; a partial one takes what the earlier ones left. */
+    private void takeGeneralAdmission(List<SeatRequest> requests, List<Section> sections, HoldItem[] items) {
+        Map<String, Integer> left = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             if (requests.get(i) instanceof SeatRequest.Quantity quantity) {
-                asked.merge(sections.get(i).id(), quantity.count(), Integer::sum);
+                String section = sections.get(i).id();
+                int available = left.computeIfAbsent(section, id -> counts.section(id).available());
+                if (available < quantity.minQty()) {
+                    throw new InsufficientSeatsException(section, quantity.count(), available);
+                }
+                int granted = Math.min(quantity.count(), available);
+                left.put(section, available - granted);
+                items[i] = HoldItem.generalAdmission(section, granted);
             }
         }
-        asked.forEach((section, qty) -> {
-            int available = counts.section(section).available();
-            if (qty > available) {
-                throw new InsufficientSeatsException(section, qty, available);
-            }
-        });
     }
 
     private void takeNamedSeats(List<SeatRequest> requests, List<Section> sections, HoldItem[] items) {
@@ -136,7 +145,7 @@ final class SeatAllocator {
             throw new SeatsUnavailableException(unavailable);
         }
         for (int i = 0; i < requests.size(); i++) {
-            if (items[i] != null) {
+            if (requests.get(i) instanceof SeatRequest.Named) {
                 SeatLayout layout = SeatLayout.of(sections.get(i));
                 SeatStates states = seatMaps.apply(sections.get(i).id());
                 items[i].seats().forEach(label -> take(states, layout.indexOf(label).getAsInt()));
@@ -146,10 +155,7 @@ final class SeatAllocator {
 
     private void takeBestSeats(List<SeatRequest> requests, List<Section> sections, HoldItem[] items) {
         for (int i = 0; i < requests.size(); i++) {
-            SeatRequest request = requests.get(i);
-            if (request instanceof SeatRequest.Quantity) {
-                items[i] = HoldItem.generalAdmission(sections.get(i).id(), request.count());
-            } else if (request instanceof SeatRequest.Best best) {
+            if (requests.get(i) instanceof SeatRequest.Best best) {
                 items[i] = takeBest(sections.get(i), best);
             }
         }
@@ -157,7 +163,9 @@ final class SeatAllocator {
 
     private HoldItem takeBest(Section section, SeatRequest.Best best) {
         SeatStates states = seatMaps.apply(section.id());
-        BestAvailable.Pick pick = BestAvailable.pick(states, best.count(), best.together(), best.accessible());
+        int eligible = states.available(best.accessible());
+        int count = best.isPartial() && eligible >= best.minQty() ? Math.min(best.count(), eligible) : best.count();
+        BestAvailable.Pick pick = BestAvailable.pick(states, count, best.together(), best.accessible());
         if (pick instanceof BestAvailable.Pick.NotEnough notEnough) {
             throw new InsufficientSeatsException(section.id(), best.count(), notEnough.available());
         }

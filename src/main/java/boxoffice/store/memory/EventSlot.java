@@ -30,6 +30,9 @@ final class EventSlot {
     long version;
     long holdsCreated;
     long holdsExpired;
+    long bookingsCancelled;
+    /** Each customer's seats in all and per section ({@link boxoffice.store.ledger.CustomerSeats#field}). */
+    final Map<String, Integer> customerSeats = new HashMap<>();
 
     EventSlot(Event event) {
         this.event = event;
@@ -44,6 +47,6 @@ final class EventSlot {
     }
 
     StoreTotals totals() {
-        return StoreTotals.of(event, counts, holdsCreated, holdsExpired, bookings.size());
+        return StoreTotals.of(event, counts, holdsCreated, holdsExpired, bookings.size(), bookingsCancelled);
     }
 }

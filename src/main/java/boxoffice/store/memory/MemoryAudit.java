@@ -1,6 +1,7 @@
 package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingStatus;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The ledger audit of one event slot: its stored counts beside what its holds, bookings and seat maps add up to. */
+/**
+ * The ledger audit of one event slot: its stored counts beside what its active holds, confirmed bookings and seat maps
+ * add up to (a cancelled booking gave its seats back; it still counts if its hold was booked twice).
+ */
 final class MemoryAudit {
     private MemoryAudit() {}
 
@@ -22,8 +26,10 @@ final class MemoryAudit {
         slot.holds.values().stream().filter(hold -> hold.status() == HoldStatus.ACTIVE)
                 .flatMap(hold -> hold.items().stream())
                 .forEach(item -> heldBySection.merge(item.section(), item.qty(), Integer::sum));
+        List<Booking> confirmed = slot.bookings.values().stream()
+                .filter(booking -> booking.status() == BookingStatus.CONFIRMED).toList();
         Map<String, Integer> bookedBySection = new HashMap<>();
-        slot.bookings.values().stream().flatMap(booking -> booking.items().stream())
+        confirmed.stream().flatMap(booking -> booking.items().stream())
                 .forEach(item -> bookedBySection.merge(item.section(), item.qty(), Integer::sum));
         List<LedgerAudit.SectionAudit> sections = new ArrayList<>();
         for (Section section : slot.event.sections()) {
@@ -40,7 +46,7 @@ final class MemoryAudit {
                 .values().stream().filter(bookingsOfHold -> bookingsOfHold > 1).count();
         return new LedgerAudit(slot.event.id(), total.total(), total.available(), total.held(), total.booked(),
                 heldBySection.values().stream().mapToInt(Integer::intValue).sum(),
-                slot.bookings.values().stream().mapToInt(Booking::qty).sum(), (int) holdsBookedTwice, sections);
+                confirmed.stream().mapToInt(Booking::qty).sum(), (int) holdsBookedTwice, sections);
     }
 
     private static int count(byte[] map, byte state) {

@@ -1,6 +1,8 @@
 package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingStatus;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -11,10 +13,12 @@ import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
+import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
+import boxoffice.store.ledger.ReadSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,8 +105,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<LedgerSnapshot> readForUpdate(
-            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
+    public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
         return inSlot(eventId, slot -> {
             Map<String, Hold> holds = new HashMap<>();
             for (DueEntry entry : slot.dueAt(now)) {
@@ -112,7 +115,10 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                 holds.put(entry.holdId(), slot.holds.get(entry.holdId()));
             }
             Map<String, Booking> bookings = new HashMap<>();
-            for (String holdId : holdIds) {
+            for (String bookingId : reads.bookingIds()) {
+                Optional.ofNullable(slot.bookings.get(bookingId)).ifPresent(booking -> bookings.put(bookingId, booking));
+            }
+            for (String holdId : reads.holdIds()) {
                 Hold hold = slot.holds.get(holdId);
                 if (hold != null) {
                     holds.put(holdId, hold);
@@ -122,13 +128,19 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                 }
             }
             Map<String, SeatStates> maps = new HashMap<>();
-            for (String section : seatMaps) {
+            for (String section : reads.seatMaps()) {
                 byte[] states = slot.seatMaps.get(section);
                 if (states != null) {
                     maps.put(section, SeatStates.of(SeatLayout.of(slot.event.section(section).orElseThrow()), states));
                 }
             }
-            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps);
+            Map<String, Integer> customerSeats = new HashMap<>();
+            for (String customer : reads.customers()) {
+                for (String field : CustomerSeats.fields(slot.event, customer)) {
+                    Optional.ofNullable(slot.customerSeats.get(field)).ifPresent(seats -> customerSeats.put(field, seats));
+                }
+            }
+            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps, customerSeats);
         });
     }
 
@@ -166,6 +178,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             slot.counts = changes.counts();
             slot.holdsCreated += changes.holdsCreated();
             slot.holdsExpired += changes.holdsExpired();
+            slot.bookingsCancelled += changes.bookingsCancelled();
+            changes.customerSeats().forEach((field, change) -> slot.customerSeats.merge(field, change,
+                    (seats, delta) -> seats + delta == 0 ? null : seats + delta));
             slot.version++;
             addToTotals(slot.totals().minus(before));
             return true;
@@ -199,6 +214,17 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     @Override
     public Optional<LedgerAudit> audit(String eventId) {
         return inSlot(eventId, MemoryAudit::of);
+    }
+
+    /** A scan of the event's holds and bookings: the memory store is for development, not millions of records. */
+    @Override
+    public CustomerHoldings readCustomer(String eventId, String customerId) {
+        return inSlot(eventId, slot -> new CustomerHoldings(
+                slot.holds.values().stream().filter(hold -> hold.status() == HoldStatus.ACTIVE
+                        && customerId.equals(hold.customerId())).toList(),
+                slot.bookings.values().stream().filter(booking -> booking.status() == BookingStatus.CONFIRMED
+                        && customerId.equals(booking.customerId())).toList()))
+                .orElse(new CustomerHoldings(List.of(), List.of()));
     }
 
     /** Outside any slot's lock: it takes the lock of each slot it forgets from, one at a time. */

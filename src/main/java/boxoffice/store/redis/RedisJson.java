@@ -21,7 +21,8 @@ final class RedisJson {
             String definition,
             Map<String, String> holds,
             Map<String, String> bookings,
-            Map<String, String> maps) {}
+            Map<String, String> maps,
+            Map<String, Integer> customers) {}
 
     private RedisJson() {}
 

@@ -20,6 +20,8 @@ import boxoffice.core.Ids;
  * bo:{s}:h:E_suffix       string: a hold (compact JSON); a finished one expires after the retention
  * bo:{s}:b:E              hash booking suffix -> booking (compact JSON); kept for good
  * bo:{s}:l:E              the event's lock
+ * bo:{s}:cu:E             hash: each customer's seats, in all and per section (CustomerSeats' fields)
+ * bo:{s}:cx:E:customer    set: a customer's holds ("h" + suffix) and bookings ("b" + suffix)
  * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
  * </pre>
  */
@@ -88,6 +90,15 @@ final class RedisKeys {
 
     static String bookings(String eventId) {
         return eventPrefix(eventId) + "b:" + eventId;
+    }
+
+    static String customers(String eventId) {
+        return eventPrefix(eventId) + "cu:" + eventId;
+    }
+
+    /** What a customer id is appended to for the key of the customer's index (same slot: the tag comes first). */
+    static String customerIndexPrefix(String eventId) {
+        return eventPrefix(eventId) + "cx:" + eventId + ":";
     }
 
     static String lock(String eventId) {

@@ -5,12 +5,15 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
+import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.LedgerSnapshot;
+import boxoffice.store.ledger.ReadSet;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +45,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final LuaScript<String> readForUpdate = LuaScript.reader("read-for-update");
     private final LuaScript<Long> commit = LuaScript.counter("commit");
     private final LuaScript<String> audit = LuaScript.reader("audit");
+    private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
 
     /**
      * @param lockWait how long a batch waits for an event's lock before the store counts as unavailable
@@ -107,20 +111,25 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     /** Asks for the event's definition too when this instance has not cached it yet: still one round trip. */
     @Override
-    public Optional<LedgerSnapshot> readForUpdate(
-            String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
-        List<String> suffixes = holdIds.stream().map(Ids::suffixOf).toList();
-        Optional<Event> known = events.get(eventId);
+    public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
+        // Which customer figures to read depends on the event's sections: a batch that names a customer reads the
+        // event first if this instance has not cached it yet (once per event and instance).
+        Event event = events.get(eventId)
+                .or(() -> reads.customers().isEmpty() ? Optional.empty() : readEvent(eventId)).orElse(null);
+        List<String> customerFields = event == null ? List.of() : reads.customers().stream()
+                .flatMap(customer -> CustomerSeats.fields(event, customer).stream()).toList();
         String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.definition(eventId)),
+                        RedisKeys.definition(eventId), RedisKeys.customers(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
-                RedisJson.write(suffixes), RedisKeys.seatMapPrefix(eventId), RedisJson.write(seatMaps),
-                known.isPresent() ? "0" : "1"));
+                RedisJson.write(reads.holdIds().stream().map(Ids::suffixOf).toList()),
+                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()), event == null ? "1" : "0",
+                RedisJson.write(reads.bookingIds().stream().map(Ids::suffixOf).toList()),
+                RedisJson.write(customerFields)));
         return Optional.ofNullable(reply).map(json -> {
             RedisJson.Snapshot read = RedisJson.read(json, RedisJson.Snapshot.class);
-            Event event = known.orElseGet(() -> events.put(RedisRecords.event(eventId, read.definition())));
-            return ScriptMessages.snapshot(event, read);
+            Event known = event != null ? event : events.put(RedisRecords.event(eventId, read.definition()));
+            return ScriptMessages.snapshot(known, read);
         });
     }
 
@@ -129,10 +138,19 @@ public final class RedisLedgerBackend implements LedgerBackend {
         Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
         Long applied = roundTrips.call(commit.name(), () -> commit.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId)),
+                        RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
-                Long.toString(finishedHoldRetention.toMillis()), eventId, RedisKeys.seatMapPrefix(eventId)));
+                Long.toString(finishedHoldRetention.toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
+                RedisKeys.customerIndexPrefix(eventId)));
         return applied == 1L;
+    }
+
+    @Override
+    public CustomerHoldings readCustomer(String eventId, String customerId) {
+        String reply = roundTrips.call(readCustomer.name(), () -> readCustomer.run(scripts,
+                List.of(RedisKeys.customerIndexPrefix(eventId) + customerId, RedisKeys.bookings(eventId)),
+                RedisKeys.holdPrefix(eventId)));
+        return ScriptMessages.customer(eventId, reply);
     }
 
     @Override

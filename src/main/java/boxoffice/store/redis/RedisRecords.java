@@ -1,6 +1,7 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingStatus;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -26,16 +27,17 @@ import java.util.Set;
  * Domain records as Redis keeps them: the one place in Java that spells a stored field's name (the Lua scripts name
  * the fields they read in locals at their top). Times are epoch milliseconds.
  *
- * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "s": [sections]}},
- * a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows": [[label, seats, [wheelchair
- * seats]]]}}. Its counters live in the event hash, in all ({@code available}) and per section
- * ({@code available:<section id>}).
+ * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "s": [sections],
+ * "max": seats per customer}}, a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows":
+ * [[label, seats, [wheelchair seats]]]}}, with {@code "max"} when it limits seats per customer. Its counters live in
+ * the event hash, in all ({@code available}) and per section ({@code available:<section id>}).
  *
  * <p>Holds and bookings are compact JSON strings (a hold is the bulk of what Redis keeps, so its field names are one
- * letter): a hold is {@code {"q": qty, "i": items, "c": created, "e": expires, "t": token, "s": "a"|"x"|"b", "b":
- * booking suffix}}, a booking {@code {"h": hold suffix, "q": qty, "i": items, "c": created}}, an item
- * {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Ids are stored without their event's id, which the
- * key already holds.
+ * letter): a hold is {@code {"q": qty, "i": items, "c": created, "e": expires, "m": latest expiry, "t": token,
+ * "s": "a"|"x"|"b", "b": booking suffix, "u": customer, "r": requested qty}}, a booking {@code {"h": hold suffix,
+ * "q": qty, "i": items, "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled at, "y": why}}, an item
+ * {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are left out. Ids are stored
+ * without their event's id, which the key already holds.
  */
 final class RedisRecords {
     /** The event hash's fields: counters in all (and, with a section's id after a colon, per section). */
@@ -47,6 +49,7 @@ final class RedisRecords {
     static final String HOLDS_CREATED = "holds_created";
     static final String HOLDS_EXPIRED = "holds_expired";
     static final String BOOKINGS = "bookings";
+    static final String BOOKINGS_CANCELLED = "bookings_cancelled";
     /** A shard's totals hash has these fields and {@code events}. */
     static final String EVENTS = "events";
     /** The totals hash's suffix for reserved sections' seats. */
@@ -65,6 +68,13 @@ final class RedisRecords {
     private static final String STATUS = "s";
     private static final String BOOKING = "b";
     private static final String HOLD = "h";
+    private static final String MAX_EXPIRES = "m";
+    private static final String CUSTOMER = "u";
+    private static final String REQUESTED = "r";
+    private static final String CANCELLED_AT = "x";
+    private static final String REASON = "y";
+    private static final String MAX_PER_CUSTOMER = "max";
+    private static final String CANCELLED = "c";
     private static final Map<HoldStatus, String> STATUS_CODES =
             Map.of(HoldStatus.ACTIVE, "a", HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
 
@@ -79,6 +89,9 @@ final class RedisRecords {
         ArrayNode sections = RedisJson.array();
         for (Section section : event.sections()) {
             ObjectNode json = sections.addObject().put(ID, section.id()).put(NAME, section.name());
+            if (section.maxPerCustomer() != null) {
+                json.put(MAX_PER_CUSTOMER, section.maxPerCustomer());
+            }
             if (section.isReserved()) {
                 ArrayNode rows = json.putArray(ROWS);
                 for (Row row : section.rows()) {
@@ -93,6 +106,9 @@ final class RedisRecords {
         }
         ObjectNode definition = RedisJson.object().put(NAME, event.name()).put(CREATED, millis(event.createdAt()));
         definition.set(SECTIONS, sections);
+        if (event.maxPerCustomer() != null) {
+            definition.put(MAX_PER_CUSTOMER, event.maxPerCustomer());
+        }
         return definition.toString();
     }
 
@@ -111,12 +127,14 @@ final class RedisRecords {
                     }
                     rows.add(new Row(row.get(0).asText(), row.get(1).asInt(), accessible));
                 }
-                sections.add(Section.reserved(id, name, rows));
+                sections.add(Section.reserved(id, name, rows).limitedTo(optionalInt(section, MAX_PER_CUSTOMER)));
             } else {
-                sections.add(Section.generalAdmission(id, name, section.get(CAPACITY).asInt()));
+                sections.add(Section.generalAdmission(id, name, section.get(CAPACITY).asInt())
+                        .limitedTo(optionalInt(section, MAX_PER_CUSTOMER)));
             }
         }
-        return new Event(eventId, definition.get(NAME).asText(), instant(definition, CREATED), sections);
+        return new Event(eventId, definition.get(NAME).asText(), instant(definition, CREATED), sections,
+                optionalInt(definition, MAX_PER_CUSTOMER));
     }
 
     /** The event's counters per section, from the event hash. */
@@ -140,7 +158,8 @@ final class RedisRecords {
      */
     static StoreTotals totals(Map<String, String> hash) {
         return new StoreTotals(longOrZero(hash, EVENTS), tally(hash, ""), tally(hash, ":" + RESERVED),
-                longOrZero(hash, HOLDS_CREATED), longOrZero(hash, HOLDS_EXPIRED), longOrZero(hash, BOOKINGS));
+                longOrZero(hash, HOLDS_CREATED), longOrZero(hash, HOLDS_EXPIRED), longOrZero(hash, BOOKINGS),
+                longOrZero(hash, BOOKINGS_CANCELLED));
     }
 
     private static StoreTotals.SeatTally tally(Map<String, String> hash, String suffix) {
@@ -153,19 +172,28 @@ final class RedisRecords {
         json.set(ITEMS, itemsJson(hold.items()));
         json.put(CREATED, millis(hold.createdAt()))
                 .put(EXPIRES, millis(hold.expiresAt()))
+                .put(MAX_EXPIRES, millis(hold.maxExpiresAt()))
                 .put(TOKEN, hold.paymentToken())
                 .put(STATUS, STATUS_CODES.get(hold.status()));
         if (hold.bookingId() != null) {
             json.put(BOOKING, Ids.suffixOf(hold.bookingId()));
+        }
+        if (hold.customerId() != null) {
+            json.put(CUSTOMER, hold.customerId());
+        }
+        if (hold.requestedQty() != hold.qty()) {
+            json.put(REQUESTED, hold.requestedQty());
         }
         return json.toString();
     }
 
     static Hold hold(String holdId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
-        return new Hold(holdId, eventId, items(json.get(ITEMS)), instant(json, CREATED), instant(json, EXPIRES),
-                json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
-                json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null);
+        List<HoldItem> items = items(json.get(ITEMS));
+        return new Hold(holdId, eventId, items, instant(json, CREATED), instant(json, EXPIRES),
+                instant(json, MAX_EXPIRES), json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
+                json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null,
+                optionalText(json, CUSTOMER), json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items));
     }
 
     /** The items of a stored hold, without the rest of it. */
@@ -176,13 +204,26 @@ final class RedisRecords {
     static String bookingJson(Booking booking) {
         ObjectNode json = RedisJson.object().put(HOLD, Ids.suffixOf(booking.holdId())).put(QTY, booking.qty());
         json.set(ITEMS, itemsJson(booking.items()));
-        return json.put(CREATED, millis(booking.createdAt())).toString();
+        json.put(CREATED, millis(booking.createdAt()));
+        if (booking.customerId() != null) {
+            json.put(CUSTOMER, booking.customerId());
+        }
+        if (booking.status() == BookingStatus.CANCELLED) {
+            json.put(STATUS, CANCELLED).put(CANCELLED_AT, millis(booking.cancelledAt()));
+            if (booking.reason() != null) {
+                json.put(REASON, booking.reason());
+            }
+        }
+        return json.toString();
     }
 
     static Booking booking(String bookingId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
+        boolean cancelled = json.has(STATUS);
         return new Booking(bookingId, Ids.childId(eventId, json.get(HOLD).asText()), eventId, items(json.get(ITEMS)),
-                instant(json, CREATED));
+                instant(json, CREATED), optionalText(json, CUSTOMER),
+                cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED,
+                cancelled ? instant(json, CANCELLED_AT) : null, optionalText(json, REASON));
     }
 
     static String millis(Instant instant) {
@@ -210,6 +251,14 @@ final class RedisRecords {
             items.add(new HoldItem(item.get(0).asText(), item.get(1).asInt(), seats));
         }
         return items;
+    }
+
+    private static String optionalText(JsonNode json, String field) {
+        return json.has(field) ? json.get(field).asText() : null;
+    }
+
+    private static Integer optionalInt(JsonNode json, String field) {
+        return json.has(field) ? json.get(field).asInt() : null;
     }
 
     private static HoldStatus statusOf(String code) {

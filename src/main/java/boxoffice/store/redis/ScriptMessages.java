@@ -1,6 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingStatus;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -60,9 +62,12 @@ final class ScriptMessages {
         payload.put("reserved_change", reservedChange(event, changes));
         payload.put(RedisRecords.HOLDS_CREATED, Integer.toString(changes.holdsCreated()));
         payload.put(RedisRecords.HOLDS_EXPIRED, Integer.toString(changes.holdsExpired()));
+        payload.put("bookings_created", Integer.toString(changes.bookingsCreated()));
+        payload.put("bookings_cancelled", Integer.toString(changes.bookingsCancelled()));
         payload.put("holds", changes.holds().stream().map(ScriptMessages::holdChange).toList());
-        payload.put("bookings", changes.bookings().stream().map(booking -> Map.of(
-                "suffix", Ids.suffixOf(booking.id()), "record", RedisRecords.bookingJson(booking))).toList());
+        payload.put("bookings", changes.bookings().stream().map(ScriptMessages::bookingChange).toList());
+        // cjson reads an empty JSON object as an empty table, which pairs() walks happily
+        payload.put("customers", changes.customerSeats());
         return RedisJson.write(payload);
     }
 
@@ -92,6 +97,22 @@ final class ScriptMessages {
         if (hold.status() == HoldStatus.ACTIVE) {
             entry.put("expires_at", RedisRecords.millis(hold.expiresAt()));
         }
+        if (hold.customerId() != null) {
+            entry.put("customer", hold.customerId());
+        }
+        return entry;
+    }
+
+    private static Map<String, Object> bookingChange(Booking booking) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("suffix", Ids.suffixOf(booking.id()));
+        entry.put("record", RedisRecords.bookingJson(booking));
+        if (booking.customerId() != null) {
+            entry.put("customer", booking.customerId());
+        }
+        if (booking.status() == BookingStatus.CANCELLED) {
+            entry.put("cancelled", true);
+        }
         return entry;
     }
 
@@ -112,7 +133,20 @@ final class ScriptMessages {
         read.maps().forEach((section, states) -> maps.put(section, SeatStates.of(
                 SeatLayout.of(event.section(section).orElseThrow()), states.getBytes(StandardCharsets.US_ASCII))));
         return new LedgerSnapshot(event, RedisRecords.counts(event, read.event()), RedisRecords.version(read.event()),
-                holds, bookings, maps);
+                holds, bookings, maps, read.customers());
+    }
+
+    /** read-customer.lua's reply: the customer's holds and bookings as stored. */
+    static CustomerHoldings customer(String eventId, String reply) {
+        RedisJson.Snapshot read = RedisJson.read(reply, RedisJson.Snapshot.class);
+        List<Hold> holds = new ArrayList<>();
+        read.holds().forEach((suffix, stored) -> holds.add(
+                RedisRecords.hold(Ids.childId(eventId, suffix), eventId, stored)));
+        List<Booking> bookings = new ArrayList<>();
+        read.bookings().forEach((suffix, stored) -> bookings.add(
+                RedisRecords.booking(Ids.childId(eventId, suffix), eventId, stored)));
+        return new CustomerHoldings(holds.stream().filter(hold -> hold.status() == HoldStatus.ACTIVE).toList(),
+                bookings.stream().filter(booking -> booking.status() == BookingStatus.CONFIRMED).toList());
     }
 
     /** read-counts.lua's reply: the stored counts with the seats of due holds counted as available. */

@@ -33,7 +33,9 @@ local bookings_of_hold = {}
 local booked_twice = 0
 for _, stored in ipairs(redis.call('HVALS', bookings_key)) do
   local booking = cjson.decode(stored)
-  for _, item in ipairs(booking.i) do
+  local seats = booking.i
+  if booking.s == 'c' then seats = {} end  -- a cancelled booking gave its seats back
+  for _, item in ipairs(seats) do
     booked_in[item[1]] = (booked_in[item[1]] or 0) + item[2]
     booked = booked + item[2]
   end

@@ -6,15 +6,19 @@ local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of its active holds
 local totals_key = KEYS[5]       -- bo:{s}:totals
+local customers_key = KEYS[6]    -- bo:{s}:cu:E: customer figure -> seats
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local changes = cjson.decode(ARGV[3])
   -- counters (as strings) in all and sections [{id, available, held, booked}]; reserved_change {available, held,
   -- booked}: how the reserved sections' counters moved; seats [{section, runs: [[offset,
-  -- states]]}]; holds [{suffix, record, expires_at (active only)}]; bookings [{suffix, record}]
+  -- states]]}]; holds [{suffix, record, expires_at (active only), customer}]; bookings [{suffix, record, customer,
+  -- cancelled}]; customers {field: change of seats}; tallies holds_created, holds_expired, bookings_created,
+  -- bookings_cancelled
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
 local event_id = ARGV[5]
 local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
+local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -28,7 +32,8 @@ for _, section in ipairs(changes.sections) do
 end
 redis.call('HINCRBY', event_key, 'holds_created', changes.holds_created)
 redis.call('HINCRBY', event_key, 'holds_expired', changes.holds_expired)
-redis.call('HINCRBY', event_key, 'bookings', #changes.bookings)
+redis.call('HINCRBY', event_key, 'bookings', changes.bookings_created)
+redis.call('HINCRBY', event_key, 'bookings_cancelled', changes.bookings_cancelled)
 redis.call('HINCRBY', totals_key, 'available', tonumber(changes.available) - tonumber(stored[2]))
 redis.call('HINCRBY', totals_key, 'held', tonumber(changes.held) - tonumber(stored[3]))
 redis.call('HINCRBY', totals_key, 'booked', tonumber(changes.booked) - tonumber(stored[4]))
@@ -37,7 +42,8 @@ redis.call('HINCRBY', totals_key, 'held:reserved', changes.reserved_change.held)
 redis.call('HINCRBY', totals_key, 'booked:reserved', changes.reserved_change.booked)
 redis.call('HINCRBY', totals_key, 'holds_created', changes.holds_created)
 redis.call('HINCRBY', totals_key, 'holds_expired', changes.holds_expired)
-redis.call('HINCRBY', totals_key, 'bookings', #changes.bookings)
+redis.call('HINCRBY', totals_key, 'bookings', changes.bookings_created)
+redis.call('HINCRBY', totals_key, 'bookings_cancelled', changes.bookings_cancelled)
 
 for _, seats in ipairs(changes.seats) do
   local map_key = map_prefix .. seats.section
@@ -50,13 +56,25 @@ for _, hold in ipairs(changes.holds) do
   if hold.expires_at then
     redis.call('SET', key, hold.record)
     redis.call('ZADD', expiry_key, hold.expires_at, hold.suffix)
+    if hold.customer then redis.call('SADD', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   else
     redis.call('SET', key, hold.record, 'PX', retention_ms)
     redis.call('ZREM', expiry_key, hold.suffix)
+    if hold.customer then redis.call('SREM', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   end
 end
 for _, booking in ipairs(changes.bookings) do
   redis.call('HSET', bookings_key, booking.suffix, booking.record)
+  if booking.customer and booking.cancelled then
+    redis.call('SREM', index_prefix .. booking.customer, 'b' .. booking.suffix)
+  elseif booking.customer then
+    redis.call('SADD', index_prefix .. booking.customer, 'b' .. booking.suffix)
+  end
+end
+for field, change in pairs(changes.customers) do
+  if redis.call('HINCRBY', customers_key, field, change) <= 0 then
+    redis.call('HDEL', customers_key, field)
+  end
 end
 
 local earliest = redis.call('ZRANGE', expiry_key, 0, 0, 'WITHSCORES')

@@ -1,11 +1,12 @@
 -- One consistent read for a batch: the event's counters (and its definition when asked for), its holds due at `now`
--- (at most `due_limit`), the holds named and the bookings of those booked, and the seat maps of the sections named.
--- Returns JSON {event, definition, holds: {suffix: stored}, bookings: {suffix: stored}, maps: {section: states}},
--- or nil if there is no event.
+-- (at most `due_limit`), the holds named and the bookings of those booked, the bookings named, the seat maps of the
+-- sections named and the customer figures named. Returns JSON {event, definition, holds: {suffix: stored},
+-- bookings: {suffix: stored}, maps: {section: states}, customers: {field: seats}}, or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local definition_key = KEYS[4]   -- bo:{s}:d:E
+local customers_key = KEYS[5]    -- bo:{s}:cu:E: customer figure -> seats
 local now = ARGV[1]              -- epoch ms
 local due_limit = ARGV[2]
 local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
@@ -13,6 +14,8 @@ local named = cjson.decode(ARGV[4])         -- hold suffixes
 local map_prefix = ARGV[5]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 local map_sections = cjson.decode(ARGV[6])  -- section ids
 local want_definition = ARGV[7] == '1'
+local named_bookings = cjson.decode(ARGV[8])  -- booking suffixes
+local customer_fields = cjson.decode(ARGV[9]) -- customer figures
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -20,6 +23,17 @@ if #flat == 0 then
 end
 local event = {}
 for i = 1, #flat, 2 do event[flat[i]] = flat[i + 1] end
+
+-- Adds the fields of a hash that exist to a table, field -> value.
+local function hash_fields(key, fields, into)
+  for _, field in ipairs(fields) do
+    local value = redis.call('HGET', key, field)
+    if value then
+      into[field] = value
+    end
+  end
+  return into
+end
 
 local holds = {}
 for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', expiry_key, '-inf', now, 'LIMIT', 0, due_limit)) do
@@ -36,6 +50,8 @@ for _, suffix in ipairs(named) do
     end
   end
 end
+hash_fields(bookings_key, named_bookings, bookings)
+local customers = hash_fields(customers_key, customer_fields, {})
 local maps = {}
 for _, section in ipairs(map_sections) do
   local states = redis.call('GET', map_prefix .. section)
@@ -48,4 +64,4 @@ if want_definition then
   definition = redis.call('GET', definition_key)
 end
 return cjson.encode({event = event, definition = definition or nil, holds = holds, bookings = bookings,
-  maps = maps})
+  maps = maps, customers = customers})

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Booking;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.InsufficientSeatsException;
@@ -153,9 +154,13 @@ class FencedCommitTest {
         }
 
         @Override
-        public Optional<LedgerSnapshot> readForUpdate(
-                String eventId, Set<String> holdIds, Set<String> seatMaps, Instant now, int dueLimit) {
-            return delegate.readForUpdate(eventId, holdIds, seatMaps, now, dueLimit);
+        public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
+            return delegate.readForUpdate(eventId, reads, now, dueLimit);
+        }
+
+        @Override
+        public CustomerHoldings readCustomer(String eventId, String customerId) {
+            return delegate.readCustomer(eventId, customerId);
         }
 
         @Override

@@ -1,11 +1,10 @@
 package boxoffice.store.memory;
 
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
@@ -22,34 +21,41 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store contract against the in-memory backend, with group commit on and off. */
 class MemorySeatStoreTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    private static ExecutorService workers;
+
+    @BeforeAll
+    static void startWorkers() {
+        workers = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterAll
+    static void stopWorkers() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** A new, empty store; with workers, commands are batched (group commit) as in production. */
+    private static SeatStore newStore(Optional<ExecutorService> groupCommit) {
+        return new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
+                new LedgerMetrics(new MetricRegistry()), groupCommit, 256, TIMEOUT, TestStores.RETENTION,
+                CriticalSectionHook.NONE);
+    }
+
     @Nested
     class WithGroupCommit extends SeatStoreContractTest {
-        private ExecutorService workers;
-        private SeatStore store;
-        private IdempotencyKeys keys;
-
-        @BeforeEach
-        void setUp() {
-            workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
-                    Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
-            keys = new MemoryIdempotencyKeys(Clock.systemUTC());
-        }
-
-        @AfterEach
-        void tearDown() throws InterruptedException {
-            workers.shutdown();
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        private final SeatStore store = newStore(Optional.of(workers));
+        private final IdempotencyKeys keys = new MemoryIdempotencyKeys(Clock.systemUTC());
 
         @Override
         protected SeatStore store() {
@@ -64,15 +70,8 @@ class MemorySeatStoreTest {
 
     @Nested
     class WithoutGroupCommit extends SeatStoreContractTest {
-        private SeatStore store;
-        private IdempotencyKeys keys;
-
-        @BeforeEach
-        void setUp() {
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
-                    Optional.empty(), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
-            keys = new MemoryIdempotencyKeys(Clock.systemUTC());
-        }
+        private final SeatStore store = newStore(Optional.empty());
+        private final IdempotencyKeys keys = new MemoryIdempotencyKeys(Clock.systemUTC());
 
         @Override
         protected SeatStore store() {
@@ -109,22 +108,17 @@ class MemorySeatStoreTest {
 
     @Nested
     class Seating extends SeatingContract {
-        private ExecutorService workers;
-        private SeatStore store;
+        private final SeatStore store = newStore(Optional.of(workers));
 
-        @BeforeEach
-        void setUp() {
-            workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
-                    new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION,
-                    CriticalSectionHook.NONE);
+        @Override
+        protected SeatStore store() {
+            return store;
         }
+    }
 
-        @AfterEach
-        void tearDown() throws InterruptedException {
-            workers.shutdown();
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        }
+    @Nested
+    class Lifecycle extends LifecycleContract {
+        private final SeatStore store = newStore(Optional.of(workers));
 
         @Override
         protected SeatStore store() {

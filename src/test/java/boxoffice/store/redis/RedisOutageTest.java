@@ -1,9 +1,9 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.EventCounts;
-import static boxoffice.testing.HoldFixtures.order;
 import static boxoffice.testing.EventFixtures.event;
 import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

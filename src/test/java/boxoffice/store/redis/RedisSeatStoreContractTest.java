@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
-import boxoffice.core.Section;
 import boxoffice.core.LedgerAudit;
+import boxoffice.core.Section;
 import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.SeatStoreContractTest;
@@ -122,6 +123,14 @@ class RedisSeatStoreContractTest {
     /** Sections and reserved seats, on the same store. */
     @Nested
     class Seating extends SeatingContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleContract {
         @Override
         protected SeatStore store() {
             return store;

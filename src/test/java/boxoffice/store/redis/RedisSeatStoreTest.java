@@ -1,12 +1,12 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.EventCounts;
-import static boxoffice.testing.HoldFixtures.order;
 import static boxoffice.testing.BookingFixtures.bookingOf;
 import static boxoffice.testing.BookingFixtures.newBookingId;
 import static boxoffice.testing.EventFixtures.event;
 import static boxoffice.testing.HoldFixtures.active;
 import static boxoffice.testing.HoldFixtures.newHoldId;
+import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -191,7 +191,7 @@ class RedisSeatStoreTest {
 
         StoreTotals totals = store.totals();
         assertThat(totals).isEqualTo(new StoreTotals(2, new StoreTotals.SeatTally(30, 22, 5, 3),
-                StoreTotals.SeatTally.EMPTY, 2, 0, 1));
+                StoreTotals.SeatTally.EMPTY, 2, 0, 1, 0));
         assertThat(totals.activeHolds()).isEqualTo(1);
     }
 

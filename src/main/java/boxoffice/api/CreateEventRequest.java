@@ -19,4 +19,5 @@ import java.util.List;
 public record CreateEventRequest(
         @NotBlank String name,
         @Min(1) @Max(1_000_000) Integer totalSeats,
-        List<@Valid SectionRequest> sections) {}
+        List<@Valid SectionRequest> sections,
+        Integer maxPerCustomer) {}

@@ -14,4 +14,8 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHoldRequest(
-        @NotNull String eventId, Integer qty, List<@Valid HoldItemRequest> items, Integer ttlSeconds) {}
+        @NotNull String eventId,
+        Integer qty,
+        List<@Valid HoldItemRequest> items,
+        Integer ttlSeconds,
+        String customerId) {}

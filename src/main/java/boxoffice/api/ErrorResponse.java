@@ -15,14 +15,16 @@ public record ErrorResponse(
         Integer available,
         List<String> unavailable,
         Integer largestBlock,
+        Integer limit,
+        Integer used,
         List<FieldError> fieldErrors) {
 
     public static ErrorResponse of(String errorCode, String error) {
-        return new ErrorResponse(errorCode, error, null, null, null, null, null);
+        return new ErrorResponse(errorCode, error, null, null, null, null, null, null, null);
     }
 
     public static ErrorResponse withFieldErrors(String errorCode, String error, List<FieldError> fieldErrors) {
-        return new ErrorResponse(errorCode, error, null, null, null, null, fieldErrors);
+        return new ErrorResponse(errorCode, error, null, null, null, null, null, null, fieldErrors);
     }
 
     public record FieldError(String field, String message) {}

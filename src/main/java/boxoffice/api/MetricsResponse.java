@@ -14,4 +14,5 @@ public record MetricsResponse(
         long holdsCreatedTotal,
         long seatsTotal,
         long seatsAvailable,
-        long seatsHeld) {}
+        long seatsHeld,
+        Long totalBookingsCancelled) {}

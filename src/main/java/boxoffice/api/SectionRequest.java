@@ -12,7 +12,8 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SectionRequest(String id, String name, Integer capacity, List<@Valid RowRequest> rows) {
+public record SectionRequest(
+        String id, String name, Integer capacity, List<@Valid RowRequest> rows, Integer maxPerCustomer) {
 
     /** A reserved row: its label, how many seats (numbered 1..n), and which of them are wheelchair seats. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

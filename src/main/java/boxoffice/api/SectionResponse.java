@@ -8,7 +8,8 @@ import java.util.List;
 /** A section of an event as created: general admission has {@code capacity}, reserved has {@code rows}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SectionResponse(String id, String name, int total, Integer capacity, List<RowResponse> rows) {
+public record SectionResponse(
+        String id, String name, int total, Integer capacity, List<RowResponse> rows, Integer maxPerCustomer) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

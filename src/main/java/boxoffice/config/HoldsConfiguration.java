@@ -33,6 +33,12 @@ public class HoldsConfiguration {
     @Max(1_000_000)
     private int maxQuantity = 100;
 
+    /** How long after its creation a hold may be extended to, at most. */
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration maxLifetime = Duration.minutes(30);
+
     /** How long expired and booked holds stay readable; then the store forgets them. */
     @JsonProperty
     @NotNull
@@ -48,7 +54,14 @@ public class HoldsConfiguration {
 
     /** The rules for new holds that these settings describe. */
     public HoldPolicy policy() {
-        return new HoldPolicy(ttl.toJavaDuration(), ttlMin.toJavaDuration(), ttlMax.toJavaDuration(), maxQuantity);
+        return new HoldPolicy(ttl.toJavaDuration(), ttlMin.toJavaDuration(), ttlMax.toJavaDuration(),
+                maxLifetime.toJavaDuration(), maxQuantity);
+    }
+
+    @ValidationMethod(message = "HOLD_MAX_LIFETIME (holds.maxLifetime) must be at least HOLD_TTL_MAX (holds.ttlMax):"
+            + " a hold may ask for the longest TTL when it is made")
+    public boolean isMaxLifetimeAtLeastTheLongestTtl() {
+        return maxLifetime.toJavaDuration().compareTo(ttlMax.toJavaDuration()) >= 0;
     }
 
     public Duration getTtl() {

@@ -3,6 +3,7 @@ package boxoffice.errors;
 import boxoffice.api.ErrorResponse;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BoxOfficeException;
+import boxoffice.core.CustomerLimitExceededException;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.ForbiddenException;
 import boxoffice.core.HoldAlreadyBookedException;
@@ -33,7 +34,8 @@ public final class DomainErrorMappers {
     /** The table; stateless, so Jersey and {@link #responseTo} share these instances. */
     private static final List<DomainErrorMapper<?>> TABLE = List.of(
             new EventNotFound(), new HoldNotFound(), new BookingNotFound(), new SectionNotFound(),
-            new InsufficientSeats(), new SeatsUnavailable(), new NoAdjacentSeats(), new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
+            new InsufficientSeats(), new SeatsUnavailable(), new NoAdjacentSeats(), new CustomerLimitExceeded(),
+            new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
             new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
             new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
 
@@ -76,7 +78,8 @@ public final class DomainErrorMappers {
 
         @Override
         protected ErrorResponse body(InsufficientSeatsException e) {
-            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), e.available(), null, null, null);
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), e.available(), null, null, null, null,
+                    null);
         }
     }
 
@@ -87,7 +90,8 @@ public final class DomainErrorMappers {
 
         @Override
         protected ErrorResponse body(SeatsUnavailableException e) {
-            return new ErrorResponse(errorCode(), e.getMessage(), null, null, e.unavailable(), null, null);
+            return new ErrorResponse(errorCode(), e.getMessage(), null, null, e.unavailable(), null, null, null,
+                    null);
         }
     }
 
@@ -98,7 +102,20 @@ public final class DomainErrorMappers {
 
         @Override
         protected ErrorResponse body(NoAdjacentSeatsException e) {
-            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), null, null, e.largestBlock(), null);
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), null, null, e.largestBlock(), null,
+                    null, null);
+        }
+    }
+
+    static final class CustomerLimitExceeded extends DomainErrorMapper<CustomerLimitExceededException> {
+        CustomerLimitExceeded() {
+            super(409, "CUSTOMER_LIMIT_EXCEEDED");
+        }
+
+        @Override
+        protected ErrorResponse body(CustomerLimitExceededException e) {
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), null, null, null, e.limit(), e.used(),
+                    null);
         }
     }
 

@@ -1,6 +1,7 @@
 package boxoffice.resources;
 
 import boxoffice.api.BookingResponse;
+import boxoffice.api.CustomerResponse;
 import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
 import boxoffice.api.HoldItemResponse;
@@ -9,6 +10,7 @@ import boxoffice.api.SeatMapResponse;
 import boxoffice.api.SectionResponse;
 import boxoffice.api.SectionStatusResponse;
 import boxoffice.core.Booking;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -26,17 +28,18 @@ final class ApiMapper {
 
     static EventResponse event(Event event) {
         return new EventResponse(event.id(), event.name(), event.totalSeats(), event.createdAt(),
-                event.sections().stream().map(ApiMapper::section).toList());
+                event.maxPerCustomer(), event.sections().stream().map(ApiMapper::section).toList());
     }
 
     private static SectionResponse section(Section section) {
         if (!section.isReserved()) {
-            return new SectionResponse(section.id(), section.name(), section.total(), section.capacity(), null);
+            return new SectionResponse(section.id(), section.name(), section.total(), section.capacity(), null,
+                    section.maxPerCustomer());
         }
         return new SectionResponse(section.id(), section.name(), section.total(), null, section.rows().stream()
                 .map(row -> new SectionResponse.RowResponse(row.label(), row.seats(),
                         row.accessible().isEmpty() ? null : row.accessible().stream().sorted().toList()))
-                .toList());
+                .toList(), section.maxPerCustomer());
     }
 
     static EventStatusResponse status(EventCounts counts) {
@@ -73,13 +76,20 @@ final class ApiMapper {
     }
 
     private static HoldResponse holdResponse(Hold hold, String paymentToken, Boolean success) {
-        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), items(hold.items()), hold.expiresAt(),
-                hold.status().wireName(), paymentToken, hold.bookingId(), success);
+        return new HoldResponse(hold.id(), hold.eventId(), hold.qty(), hold.requestedQty(), items(hold.items()),
+                hold.expiresAt(), hold.maxExpiresAt(), hold.status().wireName(), hold.customerId(), paymentToken,
+                hold.bookingId(), success);
     }
 
     static BookingResponse booking(Booking booking) {
         return new BookingResponse(booking.id(), booking.holdId(), booking.eventId(), booking.qty(),
-                items(booking.items()), booking.createdAt());
+                items(booking.items()), booking.status().wireName(), booking.createdAt(), booking.cancelledAt(),
+                booking.reason(), booking.customerId());
+    }
+
+    static CustomerResponse customer(String eventId, String customerId, CustomerHoldings holdings) {
+        return new CustomerResponse(customerId, eventId, holdings.holds().stream().map(ApiMapper::hold).toList(),
+                holdings.bookings().stream().map(ApiMapper::booking).toList());
     }
 
     private static List<HoldItemResponse> items(List<HoldItem> items) {

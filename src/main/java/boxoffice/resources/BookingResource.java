@@ -2,6 +2,7 @@ package boxoffice.resources;
 
 import boxoffice.api.BookRequest;
 import boxoffice.api.BookingResponse;
+import boxoffice.api.CancelBookingRequest;
 import boxoffice.core.Booking;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.core.Outcome;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +43,15 @@ public final class BookingResource {
         return Created201.of(new Created<>(booking, !outcome.changed()),
                 uri.getBaseUriBuilder().path("api/v1/bookings").path(booking.id()).build(),
                 ApiMapper.booking(booking));
+    }
+
+    /** Organizers only: the booking's seats become available again; cancelling again answers the same booking. */
+    @POST
+    @OrganizerOnly
+    @Path("/bookings/{booking_id}/cancel")
+    public BookingResponse cancel(@PathParam("booking_id") String bookingId, @Valid CancelBookingRequest request) {
+        Optional<String> reason = Optional.ofNullable(request).map(CancelBookingRequest::reason);
+        return ApiMapper.booking(bookings.cancel(bookingId, reason).value());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package boxoffice.resources;
 
 import boxoffice.api.CreateEventRequest;
+import boxoffice.api.CustomerResponse;
 import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
 import boxoffice.api.SeatMapResponse;
@@ -48,7 +49,7 @@ public final class EventResource {
             throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
         }
         Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
-                SeatingRequests.sections(request.sections()),
+                SeatingRequests.sections(request.sections()), Optional.ofNullable(request.maxPerCustomer()),
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));
@@ -64,6 +65,15 @@ public final class EventResource {
     @Path("/{event_id}/status")
     public EventStatusResponse status(@PathParam("event_id") String eventId) {
         return ApiMapper.status(events.status(eventId));
+    }
+
+    /** Organizers only: what one customer holds and has booked for the event (to answer "why am I refused?"). */
+    @GET
+    @OrganizerOnly
+    @Path("/{event_id}/customers/{customer_id}")
+    public CustomerResponse customer(
+            @PathParam("event_id") String eventId, @PathParam("customer_id") String customerId) {
+        return ApiMapper.customer(eventId, customerId, events.customer(eventId, customerId));
     }
 
     /** One character per seat of each row of a reserved section: A available, H held, B booked. */

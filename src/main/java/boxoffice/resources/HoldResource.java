@@ -2,6 +2,7 @@ package boxoffice.resources;
 
 import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
+import boxoffice.api.ExtendHoldRequest;
 import boxoffice.api.HoldResponse;
 import boxoffice.core.Hold;
 import boxoffice.core.InvalidFieldException;
@@ -10,8 +11,10 @@ import boxoffice.core.Outcome;
 import boxoffice.core.UnauthorizedException;
 import boxoffice.service.Created;
 import boxoffice.service.HoldService;
+import boxoffice.service.IdempotencyKey;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,6 +33,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class HoldResource {
+    static final String HOLD_TOKEN = "Hold-Token";
+
     private final HoldService holds;
     private final OrganizerKeys organizers;
 
@@ -50,9 +55,9 @@ public final class HoldResource {
             throw new MalformedRequestException("Request body required: {\"event_id\": ..., \"qty\": ...}");
         }
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
-        Created<Hold> created = holds.place(
-                request.eventId(), SeatingRequests.seats(request), ttlSeconds,
-                IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
+        Optional<String> customerId = Optional.ofNullable(request.customerId());
+        Created<Hold> created = holds.place(request.eventId(), SeatingRequests.seats(request), ttlSeconds, customerId,
+                IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, customerId)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.createdHold(created.value()));
     }
@@ -63,6 +68,17 @@ public final class HoldResource {
         return ApiMapper.hold(holds.get(holdId));
     }
 
+    /** Moves the hold's expiry to now + the TTL asked, never past its {@code max_expires_at}. */
+    @POST
+    @Path("/{hold_id}/extend")
+    public HoldResponse extend(@PathParam("hold_id") String holdId, @Valid ExtendHoldRequest request) {
+        if (request == null) {
+            throw new MalformedRequestException("Request body required: {\"payment_token\": ..., \"ttl_seconds\": ...}");
+        }
+        Outcome<Hold> outcome = holds.extend(holdId, request.paymentToken(), Optional.ofNullable(request.ttlSeconds()));
+        return ApiMapper.hold(outcome.value());
+    }
+
     /** Release by the holder (payment token in the body) or by an organizer (Authorization header). */
     @POST
     @Path("/{hold_id}/expire")
@@ -70,12 +86,38 @@ public final class HoldResource {
             @PathParam("hold_id") String holdId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             ExpireHoldRequest request) {
-        Optional<String> token = Optional.ofNullable(request).map(ExpireHoldRequest::paymentToken);
+        return release(holdId, Optional.ofNullable(request).map(ExpireHoldRequest::paymentToken), authorization);
+    }
+
+    /** The same release, REST-style: the holder's token in the {@code Hold-Token} header, or an organizer key. */
+    @DELETE
+    @Path("/{hold_id}")
+    public HoldResponse delete(
+            @PathParam("hold_id") String holdId,
+            @HeaderParam(HOLD_TOKEN) String holdToken,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return release(holdId, Optional.ofNullable(holdToken).map(String::strip).filter(t -> !t.isEmpty()),
+                authorization);
+    }
+
+    private HoldResponse release(String holdId, Optional<String> token, String authorization) {
         if (token.isEmpty() && !organizers.isOrganizer(authorization)) {
             throw new UnauthorizedException();
         }
         Outcome<Hold> outcome = holds.release(holdId, token);
         return ApiMapper.expiredHold(outcome.value(), outcome.changed());
+    }
+
+    /**
+     * Whose namespace an Idempotency-Key lives in: an organizer's, else the customer's the hold is for (so that two
+     * customers cannot collide on a key), else the anonymous one.
+     */
+    private String callerOf(String authorization, Optional<String> customerId) {
+        String caller = organizers.callerOf(authorization);
+        if (!caller.equals(IdempotencyKey.ANONYMOUS) || customerId.isEmpty()) {
+            return caller;
+        }
+        return "customer:" + customerId.get();
     }
 
     private static Optional<Integer> parseTtl(String ttlQuery) {

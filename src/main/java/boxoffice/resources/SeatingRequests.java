@@ -42,7 +42,8 @@ final class SeatingRequests {
                     + " not both");
         }
         if (!reserved) {
-            return Section.generalAdmission(section.id(), section.name(), section.capacity());
+            return Section.generalAdmission(section.id(), section.name(), section.capacity())
+                    .limitedTo(section.maxPerCustomer());
         }
         if (section.rows().isEmpty()) {
             throw new InvalidFieldException(field + ".rows", "must hold at least one row");
@@ -51,7 +52,7 @@ final class SeatingRequests {
         for (int r = 0; r < section.rows().size(); r++) {
             rows.add(row(section.rows().get(r), field + ".rows[" + r + "]"));
         }
-        return Section.reserved(section.id(), section.name(), rows);
+        return Section.reserved(section.id(), section.name(), rows).limitedTo(section.maxPerCustomer());
     }
 
     private static Row row(SectionRequest.RowRequest row, String field) {
@@ -101,8 +102,22 @@ final class SeatingRequests {
             throw new InvalidFieldException(field + (item.together() != null ? ".together" : ".accessible"),
                     "goes only with best_available");
         }
+        boolean together = item.together() == null || item.together();
+        boolean partial = item.allowPartial() != null && item.allowPartial();
+        if (partial && (item.seats() != null || (item.bestAvailable() != null && together))) {
+            throw new InvalidFieldException(field + ".allow_partial", "goes with qty, or best_available with"
+                    + " together: false, where fewer seats still make sense");
+        }
+        if (item.minQty() != null && !partial) {
+            throw new InvalidFieldException(field + ".min_qty", "goes only with allow_partial");
+        }
+        int count = item.qty() != null ? item.qty() : item.bestAvailable() != null ? item.bestAvailable() : 0;
+        int minQty = partial ? (item.minQty() == null ? 1 : item.minQty()) : count;
+        if (partial && (minQty < 1 || minQty > count)) {
+            throw new InvalidFieldException(field + ".min_qty", "must be 1 to the seats asked for");
+        }
         if (item.qty() != null) {
-            return new SeatRequest.Quantity(item.section(), item.qty());
+            return new SeatRequest.Quantity(item.section(), item.qty(), minQty);
         }
         if (item.seats() != null) {
             if (item.seats().isEmpty() || item.seats().stream().anyMatch(Objects::isNull)) {
@@ -110,7 +125,7 @@ final class SeatingRequests {
             }
             return new SeatRequest.Named(item.section(), item.seats());
         }
-        return new SeatRequest.Best(item.section(), item.bestAvailable(),
-                item.together() == null || item.together(), item.accessible() != null && item.accessible());
+        return new SeatRequest.Best(item.section(), item.bestAvailable(), together,
+                item.accessible() != null && item.accessible(), minQty);
     }
 }

@@ -34,7 +34,7 @@ public final class SystemResource {
         StoreTotals totals = figures.totals();
         return new MetricsResponse(totals.events(), totals.bookings(), totals.activeHolds(), totals.seats().booked(),
                 totals.holdsExpired(), totals.holdsCreated(), totals.seats().total(), totals.seats().available(),
-                totals.seats().held());
+                totals.seats().held(), totals.bookingsCancelled());
     }
 
     /** 200 when every health check passes, else 503; the body says which check failed. */

@@ -2,6 +2,7 @@ package boxoffice.service;
 
 import boxoffice.core.Booking;
 import boxoffice.core.BookingNotFoundException;
+import boxoffice.core.DisplayText;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /** Turns holds into bookings, idempotently by hold. */
 public final class BookingService {
+    static final int MAX_REASON_LENGTH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
 
     private final SeatStore store;
@@ -36,6 +38,21 @@ public final class BookingService {
             Booking booking = outcome.value();
             LOG.info("Hold booked hold_id={} booking_id={} event_id={} qty={}",
                     holdId, booking.id(), eventId, booking.qty());
+        }
+        return outcome;
+    }
+
+    /** Cancels a booking (an organizer's act): its seats become available again. Cancelling again changes nothing. */
+    public Outcome<Booking> cancel(String bookingId, Optional<String> reason) {
+        if (Ids.eventOf(bookingId).isEmpty()) {
+            throw new BookingNotFoundException(bookingId);
+        }
+        String why = reason.map(text -> DisplayText.normalize("reason", text, MAX_REASON_LENGTH)).orElse(null);
+        Outcome<Booking> outcome = store.cancelBooking(bookingId, why, clock.instant());
+        if (outcome.changed()) {
+            Booking booking = outcome.value();
+            LOG.info("Booking cancelled booking_id={} hold_id={} event_id={} qty={}",
+                    booking.id(), booking.holdId(), booking.eventId(), booking.qty());
         }
         return outcome;
     }

@@ -1,12 +1,14 @@
 package boxoffice.service;
 
+import boxoffice.core.CustomerHoldings;
+import boxoffice.core.CustomerIds;
 import boxoffice.core.DisplayText;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Outcome;
-import boxoffice.core.EventCounts;
 import boxoffice.core.Section;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.seating.SeatStates;
@@ -40,7 +42,7 @@ public final class EventService {
      * exactly one of the two must be given.
      */
     public Created<Event> create(String name, Optional<Integer> totalSeats, Optional<List<Section>> sections,
-            Optional<IdempotencyKey> idempotencyKey) {
+            Optional<Integer> maxPerCustomer, Optional<IdempotencyKey> idempotencyKey) {
         String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
         if (totalSeats.isEmpty() && sections.isEmpty()) {
             throw new InvalidFieldException("total_seats", "is required (or send sections)");
@@ -51,14 +53,18 @@ public final class EventService {
         if (totalSeats.filter(seats -> seats < 1 || seats > MAX_SEATS).isPresent()) {
             throw new InvalidFieldException("total_seats", "must be between 1 and " + MAX_SEATS);
         }
+        if (maxPerCustomer.filter(limit -> limit < 1).isPresent()) {
+            throw new InvalidFieldException("max_per_customer", "must be at least 1");
+        }
         Optional<List<Section>> checked = sections.map(SeatingChart::check);
         String request = trimmed + "\n" + totalSeats.map(String::valueOf).orElse("") + "\n"
-                + checked.map(List::toString).orElse("");
+                + checked.map(List::toString).orElse("") + "\n" + maxPerCustomer.map(String::valueOf).orElse("");
         Created<Event> created = creator.create("events", idempotencyKey, request, Ids::newEventId, store::findEvent,
                 id -> {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                    Event event = checked.map(list -> new Event(id, trimmed, now, list))
-                            .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now));
+                    Event event = checked.map(list -> new Event(id, trimmed, now, list, maxPerCustomer.orElse(null)))
+                            .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now)
+                                    .limitedTo(maxPerCustomer.orElse(null)));
                     return Outcome.changed(store.createEvent(event));
                 });
         if (!created.replayed()) {
@@ -76,6 +82,12 @@ public final class EventService {
     public EventCounts status(String eventId) {
         return (Ids.isEventId(eventId) ? store.counts(eventId, clock.instant()) : Optional.<EventCounts>empty())
                 .orElseThrow(() -> new EventNotFoundException(eventId));
+    }
+
+    /** What one customer has of the event now: active holds and confirmed bookings (an organizer's question). */
+    public CustomerHoldings customer(String eventId, String customerId) {
+        get(eventId);
+        return store.customer(eventId, CustomerIds.check("customer_id", customerId), clock.instant());
     }
 
     /** The seats of a reserved section, as a client sees them now. */

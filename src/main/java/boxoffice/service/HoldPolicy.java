@@ -1,13 +1,18 @@
 package boxoffice.service;
 
+import boxoffice.core.CustomerIds;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.SeatRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The rules for a new hold's size and lifetime. */
-public record HoldPolicy(Duration defaultTtl, Duration minTtl, Duration maxTtl, int maxQuantity) {
+/**
+ * The rules for a hold's size and lifetime: a TTL clamped into [minTtl, maxTtl] (at creation and when extended), never
+ * extended past {@code maxLifetime} after its creation.
+ */
+public record HoldPolicy(Duration defaultTtl, Duration minTtl, Duration maxTtl, Duration maxLifetime,
+        int maxQuantity) {
     /** Items in one hold; each names a section, and an event has at most 100. */
     static final int MAX_ITEMS = 100;
 
@@ -30,6 +35,11 @@ public record HoldPolicy(Duration defaultTtl, Duration minTtl, Duration maxTtl, 
         if (total > maxQuantity) {
             throw new InvalidFieldException(field, "ask for " + total + " seats; a hold has 1 to " + maxQuantity);
         }
+    }
+
+    /** A customer id, when given: see {@link CustomerIds}. */
+    public void checkCustomer(Optional<String> customerId) {
+        customerId.ifPresent(id -> CustomerIds.check("customer_id", id));
     }
 
     /** The default TTL, or the client's {@code ttl_seconds} clamped into [minTtl, maxTtl]. */

@@ -38,16 +38,17 @@ public final class HoldService {
      * {@link SeatRequest.Quantity} without a section.
      */
     public Created<Hold> place(String eventId, List<SeatRequest> requests, Optional<Integer> ttlSeconds,
-            Optional<IdempotencyKey> idempotencyKey) {
+            Optional<String> customerId, Optional<IdempotencyKey> idempotencyKey) {
         if (!Ids.isEventId(eventId)) {
             throw new InvalidFieldException("event_id", "must be an event id (a lower-case UUID)");
         }
         policy.checkRequests(requests);
+        policy.checkCustomer(customerId);
         Duration ttl = policy.ttl(ttlSeconds);
-        String request = eventId + "\n" + requests + "\n" + ttl.toSeconds();
+        String request = eventId + "\n" + requests + "\n" + ttl.toSeconds() + "\n" + customerId.orElse("");
         Created<Hold> created = creator.create("holds", idempotencyKey, request,
                 () -> Ids.newChildId(eventId, clock.instant()), this::findStored,
-                holdId -> placeNew(holdId, eventId, requests, ttl));
+                holdId -> placeNew(holdId, eventId, requests, ttl, customerId.orElse(null)));
         if (!created.replayed()) {
             Hold hold = created.value();
             LOG.info("Hold created hold_id={} event_id={} qty={} expires_at={}",
@@ -59,6 +60,20 @@ public final class HoldService {
     /** The hold with the status a client sees now (an active hold past its expiry shows as expired). */
     public Hold get(String holdId) {
         return findStored(holdId).map(this::asSeenNow).orElseThrow(() -> new HoldNotFoundException(holdId));
+    }
+
+    /**
+     * Extends an active hold to now + the TTL asked (clamped as at creation), never past its latest expiry; the
+     * holder's token is the proof.
+     */
+    public Outcome<Hold> extend(String holdId, String paymentToken, Optional<Integer> ttlSeconds) {
+        if (Ids.eventOf(holdId).isEmpty()) {
+            throw new HoldNotFoundException(holdId);
+        }
+        Outcome<Hold> outcome = store.extend(holdId, paymentToken, policy.ttl(ttlSeconds), clock.instant());
+        Hold hold = outcome.value();
+        LOG.info("Hold extended hold_id={} event_id={} expires_at={}", hold.id(), hold.eventId(), hold.expiresAt());
+        return outcome;
     }
 
     /**
@@ -78,10 +93,11 @@ public final class HoldService {
         return outcome;
     }
 
-    private Outcome<Hold> placeNew(String holdId, String eventId, List<SeatRequest> requests, Duration ttl) {
+    private Outcome<Hold> placeNew(
+            String holdId, String eventId, List<SeatRequest> requests, Duration ttl, String customerId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.placeHold(
-                new HoldOrder(holdId, eventId, requests, now, now.plus(ttl), Ids.newPaymentToken()), now);
+        return store.placeHold(new HoldOrder(holdId, eventId, requests, now, now.plus(ttl),
+                now.plus(policy.maxLifetime()), Ids.newPaymentToken(), customerId), now);
     }
 
     private Optional<Hold> findStored(String holdId) {

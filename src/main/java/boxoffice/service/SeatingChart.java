@@ -43,8 +43,11 @@ final class SeatingChart {
             }
             seats += section.total();
             String name = section.name() == null ? section.id() : section.name();
+            if (section.maxPerCustomer() != null && section.maxPerCustomer() < 1) {
+                throw new InvalidFieldException(field + "max_per_customer", "must be at least 1");
+            }
             checked.add(new Section(section.id(), DisplayText.normalize(field + "name", name,
-                    EventService.MAX_NAME_LENGTH), section.capacity(), section.rows()));
+                    EventService.MAX_NAME_LENGTH), section.capacity(), section.rows(), section.maxPerCustomer()));
         }
         if (seats > MAX_SEATS) {
             throw new InvalidFieldException("sections", "hold " + seats + " seats; an event has at most " + MAX_SEATS);

@@ -42,6 +42,9 @@ class JsonRoundTripTest {
     private static final String HOLD = EVENT + "_q9Xc2m3NVu0bT8kLr6yA1w";
     private static final String BOOKING = EVENT + "_Zr4Tn8Kq2Wm6Pv0Xy3Hb5A";
     private static final String TOKEN = "pt_3tWk0n8mQ1vX5bYc7zR2dL4fH6jP9sA0eG1iK3oM5uQ";
+    private static final String CUSTOMER = "crm-1042";
+    private static final String REFUND = "Refund requested by the buyer";
+    private static final Instant MAX_EXPIRES = Instant.parse("2026-01-15T11:02:00Z");
 
     /** The fixture {@code <case>-v<version>.json} and the record it reads into. */
     record Fixture(String caseName, int version, Object record) {
@@ -75,78 +78,124 @@ class JsonRoundTripTest {
         checks.put("sweeper", new HealthResponse.Check(true, "last successful sweep 412 ms ago"));
         Instant created = Instant.parse("2026-01-15T10:32:00Z");
         List<HoldItemResponse> generalFour = List.of(new HoldItemResponse("general", 4, null));
+        List<HoldItemResponse> bookedFour =
+                List.of(new HoldItemResponse("stalls", 4, List.of("B-10", "B-11", "B-12", "B-13")));
         return List.of(
                 new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
-                new Fixture("booking-response", 1, new BookingResponse(BOOKING, HOLD, EVENT, 3, null,
-                        Instant.parse("2026-01-15T10:32:00.125Z"))),
+                new Fixture("booking-response", 1, new BookingResponse(BOOKING, HOLD, EVENT, 3, null, null,
+                        Instant.parse("2026-01-15T10:32:00.125Z"), null, null, null)),
                 new Fixture("booking-response", 2, new BookingResponse(BOOKING, HOLD, EVENT, 3, List.of(
                         new HoldItemResponse("stalls", 2, List.of("A-11", "A-12")),
-                        new HoldItemResponse("standing", 1, null)), Instant.parse("2026-01-15T10:32:00.125Z"))),
+                        new HoldItemResponse("standing", 1, null)), null, Instant.parse("2026-01-15T10:32:00.125Z"),
+                        null, null, null)),
+                new Fixture("booking-response", 3, new BookingResponse(BOOKING, HOLD, EVENT, 3, List.of(
+                        new HoldItemResponse("stalls", 2, List.of("A-11", "A-12")),
+                        new HoldItemResponse("standing", 1, null)), "confirmed",
+                        Instant.parse("2026-01-15T10:32:00.125Z"), null, null, CUSTOMER)),
+                new Fixture("booking-response-cancelled", 1, new BookingResponse(BOOKING, HOLD, EVENT, 2,
+                        List.of(new HoldItemResponse("stalls", 2, List.of("A-11", "A-12"))), "cancelled",
+                        Instant.parse("2026-01-15T10:32:00.125Z"), Instant.parse("2026-01-16T09:00:00Z"), REFUND,
+                        null)),
+                new Fixture("cancel-booking-request", 1, new CancelBookingRequest(REFUND)),
                 new Fixture("create-event-request", 1,
-                        new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000, null)),
+                        new CreateEventRequest("Sigur Rós \"live\" — 東京", 1_000_000, null, null)),
                 new Fixture("create-event-request-sections", 1, new CreateEventRequest("Hamlet", null, List.of(
                         new SectionRequest("stalls", "Stalls", null, List.of(
                                 new SectionRequest.RowRequest("A", 20, List.of(1, 2)),
-                                new SectionRequest.RowRequest("B", 22, null))),
-                        new SectionRequest("standing", "Standing", 500, null)))),
-                new Fixture("create-hold-request", 1, new CreateHoldRequest(EVENT, 4, null, 300)),
-                new Fixture("create-hold-request-no-ttl", 1, new CreateHoldRequest(EVENT, 1, null, null)),
-                new Fixture("create-hold-request-no-ttl", 2, new CreateHoldRequest(EVENT, 1, null, null)),
+                                new SectionRequest.RowRequest("B", 22, null)), null),
+                        new SectionRequest("standing", "Standing", 500, null, null)), null)),
+                new Fixture("create-event-request-sections", 2, new CreateEventRequest("Hamlet", null, List.of(
+                        new SectionRequest("stalls", "Stalls", null, List.of(
+                                new SectionRequest.RowRequest("A", 20, List.of(1, 2)),
+                                new SectionRequest.RowRequest("B", 22, null)), 2),
+                        new SectionRequest("standing", "Standing", 500, null, null)), 6)),
+                new Fixture("create-hold-request", 1, new CreateHoldRequest(EVENT, 4, null, 300, null)),
+                new Fixture("create-hold-request", 2, new CreateHoldRequest(EVENT, 4, null, 300, CUSTOMER)),
+                new Fixture("create-hold-request-no-ttl", 1, new CreateHoldRequest(EVENT, 1, null, null, null)),
+                new Fixture("create-hold-request-no-ttl", 2, new CreateHoldRequest(EVENT, 1, null, null, null)),
                 new Fixture("create-hold-request-items", 1, new CreateHoldRequest(EVENT, null, List.of(
-                        new HoldItemRequest("standing", 2, null, null, null, null),
-                        new HoldItemRequest("stalls", null, List.of("A-11", "A-12"), null, null, null),
-                        new HoldItemRequest("stalls", null, null, 2, false, true)), null)),
+                        new HoldItemRequest("standing", 2, null, null, null, null, null, null),
+                        new HoldItemRequest("stalls", null, List.of("A-11", "A-12"), null, null, null, null, null),
+                        new HoldItemRequest("stalls", null, null, 2, false, true, null, null)), null, null)),
+                new Fixture("create-hold-request-items", 2, new CreateHoldRequest(EVENT, null, List.of(
+                        new HoldItemRequest("standing", 4, null, null, null, null, true, 2),
+                        new HoldItemRequest("stalls", null, List.of("A-11", "A-12"), null, null, null, null, null),
+                        new HoldItemRequest("stalls", null, null, 2, false, true, null, null)), null, CUSTOMER)),
+                new Fixture("customer-response", 1, new CustomerResponse(CUSTOMER, EVENT,
+                        List.of(new HoldResponse(HOLD, EVENT, 2, 2, List.of(new HoldItemResponse("standing", 2, null)),
+                                Instant.parse("2026-01-15T10:34:00Z"), MAX_EXPIRES, "active", CUSTOMER, null, null,
+                                null)),
+                        List.of(new BookingResponse(BOOKING, EVENT + "_a1Xc2m3NVu0bT8kLr6yA1w", EVENT, 1,
+                                List.of(new HoldItemResponse("standing", 1, null)), "confirmed",
+                                Instant.parse("2026-01-15T10:31:00Z"), null, null, CUSTOMER)))),
                 new Fixture("error-response", 1, ErrorResponse.of("HOLD_EXPIRED", "Hold has expired")),
                 new Fixture("error-response-insufficient-seats", 1, new ErrorResponse("INSUFFICIENT_SEATS",
-                        "Only 2 seats available", null, 2, null, null, null)),
+                        "Only 2 seats available", null, 2, null, null, null, null, null)),
                 new Fixture("error-response-insufficient-seats", 2, new ErrorResponse("INSUFFICIENT_SEATS",
                         "Not enough seats in section standing: requested 4, available 2", "standing", 2, null, null,
-                        null)),
+                        null, null, null)),
+                new Fixture("error-response-customer-limit", 1, new ErrorResponse("CUSTOMER_LIMIT_EXCEEDED",
+                        "Customer crm-1042 may have at most 4 seats of this event and has 3; asked for 2", null, null,
+                        null, null, 4, 3, null)),
                 new Fixture("error-response-seats-unavailable", 1, new ErrorResponse("SEATS_UNAVAILABLE",
-                        "Seats not available: A-12", null, null, List.of("A-12"), null, null)),
+                        "Seats not available: A-12", null, null, List.of("A-12"), null, null, null, null)),
                 new Fixture("error-response-no-adjacent-seats", 1, new ErrorResponse("NO_ADJACENT_SEATS",
                         "No 4 seats together in section stalls; the largest block free is 3", "stalls", null, null, 3,
-                        null)),
+                        null, null, null)),
                 new Fixture("error-response-validation", 1, ErrorResponse.withFieldErrors("VALIDATION_FAILED",
                         "Invalid request: name must not be blank; total_seats must be between 1 and 1000000",
                         List.of(new ErrorResponse.FieldError("name", "must not be blank"),
                                 new ErrorResponse.FieldError("total_seats", "must be between 1 and 1000000")))),
-                new Fixture("event-response", 1, new EventResponse(EVENT, "Concert", 100, created, null)),
-                new Fixture("event-response", 2, new EventResponse(EVENT, "Concert", 100, created,
-                        List.of(new SectionResponse("general", "General admission", 100, 100, null)))),
-                new Fixture("event-response-reserved", 1, new EventResponse(EVENT, "Hamlet", 542, created, List.of(
+                new Fixture("event-response", 1, new EventResponse(EVENT, "Concert", 100, created, null, null)),
+                new Fixture("event-response", 2, new EventResponse(EVENT, "Concert", 100, created, null,
+                        List.of(new SectionResponse("general", "General admission", 100, 100, null, null)))),
+                new Fixture("event-response-limited", 1, new EventResponse(EVENT, "Hamlet", 500, created, 4,
+                        List.of(new SectionResponse("standing", "Standing", 500, 500, null, 2)))),
+                new Fixture("event-response-reserved", 1, new EventResponse(EVENT, "Hamlet", 542, created, null, List.of(
                         new SectionResponse("stalls", "Stalls", 42, null, List.of(
                                 new SectionResponse.RowResponse("A", 20, List.of(1, 2)),
-                                new SectionResponse.RowResponse("B", 22, null))),
-                        new SectionResponse("standing", "Standing", 500, 500, null)))),
+                                new SectionResponse.RowResponse("B", 22, null)), null),
+                        new SectionResponse("standing", "Standing", 500, 500, null, null)))),
                 new Fixture("event-status-response", 1, new EventStatusResponse(100, 90, 4, 6, null)),
                 new Fixture("event-status-response", 2, new EventStatusResponse(100, 90, 4, 6, List.of(
                         new SectionStatusResponse("stalls", 40, 30, 4, 6),
                         new SectionStatusResponse("standing", 60, 60, 0, 0)))),
                 new Fixture("expire-hold-request", 1, new ExpireHoldRequest(TOKEN)),
+                new Fixture("extend-hold-request", 1, new ExtendHoldRequest(TOKEN, 300)),
                 new Fixture("health-response", 1, new HealthResponse("unhealthy", "Box Office API", checks)),
-                new Fixture("hold-item-request", 1, new HoldItemRequest("stalls", null, null, 4, true, false)),
+                new Fixture("hold-item-request", 1, new HoldItemRequest("stalls", null, null, 4, true, false, null, null)),
+                new Fixture("hold-item-request", 2, new HoldItemRequest("standing", 6, null, null, null, null, true, 2)),
                 new Fixture("hold-item-response", 1, new HoldItemResponse("stalls", 2, List.of("A-11", "A-12"))),
-                new Fixture("hold-response-created", 1, new HoldResponse(HOLD, EVENT, 4, null,
-                        Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null)),
-                new Fixture("hold-response-created", 2, new HoldResponse(HOLD, EVENT, 4, generalFour,
-                        Instant.parse("2026-01-15T10:34:00Z"), "active", TOKEN, null, null)),
-                new Fixture("hold-response-booked", 1, new HoldResponse(HOLD, EVENT, 4, null,
-                        Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null)),
-                new Fixture("hold-response-booked", 2, new HoldResponse(HOLD, EVENT, 4,
-                        List.of(new HoldItemResponse("stalls", 4, List.of("B-10", "B-11", "B-12", "B-13"))),
-                        Instant.parse("2026-01-15T10:34:00.500Z"), "booked", null, BOOKING, null)),
-                new Fixture("hold-response-expire", 1, new HoldResponse(HOLD, EVENT, 4, null,
-                        Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false)),
-                new Fixture("hold-response-expire", 2, new HoldResponse(HOLD, EVENT, 4, generalFour,
-                        Instant.parse("2026-01-15T10:34:00Z"), "expired", null, null, false)),
-                new Fixture("metrics-response", 1, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6)),
+                new Fixture("hold-response-created", 1, new HoldResponse(HOLD, EVENT, 4, null, null,
+                        Instant.parse("2026-01-15T10:34:00Z"), null, "active", null, TOKEN, null, null)),
+                new Fixture("hold-response-created", 2, new HoldResponse(HOLD, EVENT, 4, null, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), null, "active", null, TOKEN, null, null)),
+                new Fixture("hold-response-created", 3, new HoldResponse(HOLD, EVENT, 4, 4, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), MAX_EXPIRES, "active", null, TOKEN, null, null)),
+                new Fixture("hold-response-partial", 1, new HoldResponse(HOLD, EVENT, 3, 6,
+                        List.of(new HoldItemResponse("standing", 3, null)), Instant.parse("2026-01-15T10:34:00Z"),
+                        MAX_EXPIRES, "active", CUSTOMER, TOKEN, null, null)),
+                new Fixture("hold-response-booked", 1, new HoldResponse(HOLD, EVENT, 4, null, null,
+                        Instant.parse("2026-01-15T10:34:00.500Z"), null, "booked", null, null, BOOKING, null)),
+                new Fixture("hold-response-booked", 2, new HoldResponse(HOLD, EVENT, 4, null, bookedFour,
+                        Instant.parse("2026-01-15T10:34:00.500Z"), null, "booked", null, null, BOOKING, null)),
+                new Fixture("hold-response-booked", 3, new HoldResponse(HOLD, EVENT, 4, 4, bookedFour,
+                        Instant.parse("2026-01-15T10:34:00.500Z"), MAX_EXPIRES, "booked", null, null, BOOKING, null)),
+                new Fixture("hold-response-expire", 1, new HoldResponse(HOLD, EVENT, 4, null, null,
+                        Instant.parse("2026-01-15T10:34:00Z"), null, "expired", null, null, null, false)),
+                new Fixture("hold-response-expire", 2, new HoldResponse(HOLD, EVENT, 4, null, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), null, "expired", null, null, null, false)),
+                new Fixture("hold-response-expire", 3, new HoldResponse(HOLD, EVENT, 4, 4, generalFour,
+                        Instant.parse("2026-01-15T10:34:00Z"), MAX_EXPIRES, "expired", null, null, null, false)),
+                new Fixture("metrics-response", 1, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6, null)),
+                new Fixture("metrics-response", 2, new MetricsResponse(3, 7, 2, 19, 5, 14, 300, 275, 6, 1L)),
                 new Fixture("seat-map-response", 1, new SeatMapResponse("stalls", List.of(
                         new SeatMapResponse.RowStates("A", "AAHHBBAAAA"),
                         new SeatMapResponse.RowStates("B", "AAAAAAAAAAAA")))),
-                new Fixture("section-request", 1, new SectionRequest("standing", "Standing", 500, null)),
+                new Fixture("section-request", 1, new SectionRequest("standing", "Standing", 500, null, null)),
+                new Fixture("section-request", 2, new SectionRequest("standing", "Standing", 500, null, 2)),
                 new Fixture("section-response", 1, new SectionResponse("stalls", "Stalls", 3, null,
-                        List.of(new SectionResponse.RowResponse("A", 3, List.of(2))))),
+                        List.of(new SectionResponse.RowResponse("A", 3, List.of(2))), null)),
                 new Fixture("section-status-response", 1, new SectionStatusResponse("stalls", 40, 30, 4, 6)));
     }
 
@@ -196,7 +245,7 @@ class JsonRoundTripTest {
     @Test
     void instantsAreIsoUtcWithAZ() throws Exception {
         String json = MAPPER.writeValueAsString(
-                new EventResponse(EVENT, "x", 1, Instant.parse("2026-01-15T10:32:00.007Z"), List.of()));
+                new EventResponse(EVENT, "x", 1, Instant.parse("2026-01-15T10:32:00.007Z"), null, List.of()));
         assertThat(json).contains("\"created_at\":\"2026-01-15T10:32:00.007Z\"");
     }
 

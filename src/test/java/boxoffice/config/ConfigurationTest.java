@@ -74,6 +74,8 @@ class ConfigurationTest {
                         Map.of("HOLD_TTL", "20 minutes"), "HOLD_TTL_MIN", "HOLD_TTL_MAX"),
                 Arguments.of("keys forgotten before the longest hold ends",
                         Map.of("IDEMPOTENCY_RETENTION", "10 minutes"), "IDEMPOTENCY_RETENTION", "HOLD_TTL_MAX"),
+                Arguments.of("a longest lifetime shorter than one TTL",
+                        Map.of("HOLD_MAX_LIFETIME", "10 minutes"), "HOLD_MAX_LIFETIME", "HOLD_TTL_MAX"),
                 Arguments.of("finished holds forgotten before their keys",
                         Map.of("FINISHED_HOLD_RETENTION", "5 seconds"), "IDEMPOTENCY_RETENTION",
                         "FINISHED_HOLD_RETENTION"));
@@ -82,8 +84,8 @@ class ConfigurationTest {
     @Test
     void theLimitsOfEachCombinationAreAccepted() throws Exception {
         assertThat(ConfigFile.load(Map.of("STORE", "redis", "LOCK_LEASE", "1999 milliseconds",
-                "HOLD_TTL", "15 minutes", "IDEMPOTENCY_RETENTION", "15 minutes", "FINISHED_HOLD_RETENTION", "15 minutes"))
-                .getHolds().policy().defaultTtl()).hasMinutes(15);
+                "HOLD_TTL", "15 minutes", "IDEMPOTENCY_RETENTION", "15 minutes", "FINISHED_HOLD_RETENTION", "15 minutes",
+                "HOLD_MAX_LIFETIME", "15 minutes")).getHolds().policy().maxLifetime()).hasMinutes(15);
         assertThat(ConfigFile.load(Map.of("HOLD_TTL", "10 seconds")).getHolds().policy().defaultTtl()).hasSeconds(10);
     }
 

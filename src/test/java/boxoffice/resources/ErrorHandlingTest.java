@@ -74,21 +74,30 @@ class ErrorHandlingTest {
 
     @Test
     void aBodyOver16KiBIs413() {
-        String big = "{\"name\": \"" + "x".repeat(17 * 1024) + "\", \"total_seats\": 5}";
-        Resp refused = api.post("/api/v1/events", big);
+        String big = "{\"event_id\": \"" + "x".repeat(17 * 1024) + "\", \"qty\": 5}";
+        Resp refused = api.post("/api/v1/holds", big);
         refused.assertError(413, "PAYLOAD_TOO_LARGE");
         // The server closes the connection after refusing a body it did not read (without saying so in a
         // Connection header), so the next request goes on a new one.
-        api.fresh().post("/api/v1/holds", big).assertError(413, "PAYLOAD_TOO_LARGE");
+        api.fresh().post("/api/v1/book", big).assertError(413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void aChunkedBodyOver16KiBIs413() {
-        byte[] big = ("{\"name\": \"" + "x".repeat(17 * 1024) + "\", \"total_seats\": 5}")
+        byte[] big = ("{\"event_id\": \"" + "x".repeat(17 * 1024) + "\", \"qty\": 5}")
                 .getBytes(StandardCharsets.UTF_8);
-        api.send("POST", "/api/v1/events",
+        api.send("POST", "/api/v1/holds",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
                 "Content-Type", "application/json").assertError(413, "PAYLOAD_TOO_LARGE");
+    }
+
+    /** An event's seating chart may be large (MAX_EVENT_BODY_SIZE, 8 MiB in config.yml), and no larger. */
+    @Test
+    void anEventsBodyMayBeUpTo8MiB() {
+        String large = "{\"name\": \"" + "x".repeat(17 * 1024) + "\", \"total_seats\": 5}";
+        api.post("/api/v1/events", large).assertError(422, "VALIDATION_FAILED");
+        String tooLarge = "{\"name\": \"" + "x".repeat(8 * 1024 * 1024) + "\", \"total_seats\": 5}";
+        api.fresh().post("/api/v1/events", tooLarge).assertError(413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SystemResourceTest {
         metrics.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("total_events", "total_bookings", "active_holds",
                 "total_seats_booked", "expired_holds_total", "holds_created_total", "seats_total", "seats_available",
-                "seats_held");
+                "seats_held", "total_bookings_cancelled");
         metrics.forEach(value -> {
             assertThat(value.isIntegralNumber()).isTrue();
             assertThat(value.asLong()).isNotNegative();

@@ -18,17 +18,29 @@ import java.util.UUID;
  */
 public final class BoxOfficeSteps {
     private final HttpTestClient http;
+    private final String[] organizer;
 
-    public BoxOfficeSteps(HttpTestClient http) {
+    /** @param organizer the headers of an organizer's calls, such as its {@code Authorization} */
+    public BoxOfficeSteps(HttpTestClient http, String... organizer) {
         this.http = http;
+        this.organizer = organizer;
     }
 
     /** Creates an event with a unique name and returns its JSON. */
     public JsonNode createEvent(int seats, String... headers) {
         Resp created = http.post("/api/v1/events",
-                obj("name", "Event " + UUID.randomUUID(), "total_seats", seats), headers);
+                obj("name", "Event " + UUID.randomUUID(), "total_seats", seats),
+                headers.length > 0 ? headers : organizer);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
+    }
+
+    /** Creates an event of this body (a unique name is added) as the organizer and returns its id. */
+    public String newEvent(ObjectNode body) {
+        Resp created = http.post("/api/v1/events", body.deepCopy().put("name", "Event " + UUID.randomUUID()),
+                organizer);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("event_id").asText();
     }
 
     public String newEventId(int seats) {
@@ -37,10 +49,7 @@ public final class BoxOfficeSteps {
 
     /** Creates an event of these sections ({@link SeatingJson}) and returns its id. */
     public String newEventWithSections(ObjectNode... sections) {
-        Resp created = http.post("/api/v1/events",
-                obj("name", "Event " + UUID.randomUUID(), "sections", List.of(sections)));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("event_id").asText();
+        return newEvent(obj("sections", List.of(sections)));
     }
 
     /** Asks for a hold of these items ({@link SeatingJson}) and returns the answer, whatever it is. */

@@ -6,11 +6,9 @@ import static boxoffice.testing.SeatingJson.row;
 import static boxoffice.testing.SeatingJson.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.Fleet;
 import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -19,11 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,55 +32,40 @@ class ThreeInstancesTest {
     private static final int HOLD_REQUESTS = 1_500;
     private static final int RESERVED_HOLD_REQUESTS = 1_000;
 
-    private static RedisProcess redis;
-    private static final List<AppProcess> instances = new ArrayList<>();
-    private static final List<HttpTestClient> clients = new ArrayList<>();
-    private static final List<BoxOfficeSteps> steps = new ArrayList<>();
-    private static ExecutorService pool;
+    private static Fleet fleet;
 
     @BeforeAll
     static void startInstances() throws Exception {
-        redis = RedisProcess.startDurable();
-        for (int i = 0; i < 3; i++) {
-            AppProcess app = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
-            instances.add(app);
-            clients.add(new HttpTestClient(app.api().toString()));
-            steps.add(new BoxOfficeSteps(clients.get(i)));
-        }
-        pool = Executors.newFixedThreadPool(48);
+        fleet = Fleet.start(3, Map.of());
     }
 
     @AfterAll
     static void stopInstances() throws Exception {
-        pool.shutdownNow();
-        for (AppProcess app : instances) {
-            app.close();
-        }
-        redis.close();
+        fleet.close();
     }
 
     @Test
     void concurrentHoldsBooksAndReleasesAcrossInstancesAddUpExactly() throws Exception {
-        String eventId = steps.get(0).newEventId(SEATS);
+        String eventId = fleet.steps(0).newEventId(SEATS);
 
-        List<Resp> answers = runAll(HOLD_REQUESTS, i -> steps.get(i % 3).tryHold(eventId, 1 + i % 3));
+        List<Resp> answers = fleet.runAll(HOLD_REQUESTS, i -> fleet.steps(i % 3).tryHold(eventId, 1 + i % 3));
 
         assertThat(answers).extracting(Resp::status).containsOnly(201, 409);
         List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
         assertThat(granted.stream().mapToInt(hold -> hold.path("qty").asInt()).sum()).isEqualTo(SEATS);
-        for (BoxOfficeSteps instance : steps) {
+        for (BoxOfficeSteps instance : fleet.everyInstance()) {
             assertThat(counts(instance.status(eventId))).containsExactly(SEATS, 0, SEATS, 0);
         }
 
         // Book two holds in three, each twice on two different instances; release the rest from a third one.
         Map<String, Set<String>> bookingsByHold = new ConcurrentHashMap<>();
-        List<Resp> books = runAll(granted.size() * 2, i -> {
+        List<Resp> books = fleet.runAll(granted.size() * 2, i -> {
             JsonNode hold = granted.get(i / 2);
             int n = i / 2;
             if (n % 3 == 2) {
-                return steps.get(i % 3).release(hold);
+                return fleet.steps(i % 3).release(hold);
             }
-            Resp answer = steps.get((n + i) % 3).book(hold);
+            Resp answer = fleet.steps((n + i) % 3).book(hold);
             if (answer.status() == 201) {
                 bookingsByHold.computeIfAbsent(hold.path("hold_id").asText(), id -> ConcurrentHashMap.newKeySet())
                         .add(answer.json().path("booking_id").asText());
@@ -102,14 +81,14 @@ class ThreeInstancesTest {
             int qty = granted.get(n).path("qty").asInt();
             if (n % 3 == 2) {
                 releasedSeats += qty;
-                assertThat(clients.get(n % 3).get("/api/v1/holds/" + holdId).json().path("status").asText())
+                assertThat(fleet.api(n % 3).get("/api/v1/holds/" + holdId).json().path("status").asText())
                         .isEqualTo("expired");
             } else {
                 bookedSeats += qty;
                 assertThat(bookingsByHold.get(holdId)).as("one booking for hold " + holdId).hasSize(1);
             }
         }
-        for (BoxOfficeSteps instance : steps) {
+        for (BoxOfficeSteps instance : fleet.everyInstance()) {
             assertThat(counts(instance.status(eventId))).containsExactly(SEATS, releasedSeats, 0, bookedSeats);
         }
     }
@@ -121,7 +100,7 @@ class ThreeInstancesTest {
      */
     @Test
     void reservedSeatsAcrossInstancesAreTakenOnceAndTheSeatMapAgrees() throws Exception {
-        String eventId = steps.get(0).newEventWithSections(reserved("hall",
+        String eventId = fleet.steps(0).newEventWithSections(reserved("hall",
                 IntStream.range(0, 15).mapToObj(r -> row(String.valueOf((char) ('A' + r)), 20))
                         .toArray(ObjectNode[]::new)));
         Random random = new Random(7);
@@ -131,18 +110,18 @@ class ThreeInstancesTest {
                     : best("hall", 1 + i % 2, i % 3 != 0, false));
         }
 
-        List<Resp> answers = runAll(asked.size(), i -> steps.get(i % 3).tryHoldItems(eventId, asked.get(i)));
+        List<Resp> answers = fleet.runAll(asked.size(), i -> fleet.steps(i).tryHoldItems(eventId, asked.get(i)));
 
         assertThat(answers).extracting(Resp::status).containsOnly(201, 409);
         List<JsonNode> granted = answers.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
         List<String> heldSeats = granted.stream().flatMap(hold -> seatsOf(hold).stream()).toList();
         assertThat(new HashSet<>(heldSeats)).as("no seat in two live holds").hasSameSizeAs(heldSeats);
-        for (BoxOfficeSteps instance : steps) {
+        for (BoxOfficeSteps instance : fleet.everyInstance()) {
             assertThat(seatsIn(instance.seatMap(eventId, "hall"), 'H')).isEqualTo(new HashSet<>(heldSeats));
         }
 
-        List<Resp> changes = runAll(granted.size(), n -> n % 2 == 0 ? steps.get(n % 3).book(granted.get(n))
-                : steps.get((n + 1) % 3).release(granted.get(n)));
+        List<Resp> changes = fleet.runAll(granted.size(), n -> n % 2 == 0 ? fleet.steps(n % 3).book(granted.get(n))
+                : fleet.steps((n + 1) % 3).release(granted.get(n)));
         assertThat(changes).extracting(Resp::status).containsOnly(200, 201);
 
         Set<String> booked = new HashSet<>();
@@ -150,11 +129,11 @@ class ThreeInstancesTest {
         for (int n = 0; n < granted.size(); n++) {
             (n % 2 == 0 ? booked : released).addAll(seatsOf(granted.get(n)));
         }
-        Map<String, String> map = steps.get(2).seatMap(eventId, "hall");
+        Map<String, String> map = fleet.steps(2).seatMap(eventId, "hall");
         assertThat(seatsIn(map, 'B')).isEqualTo(booked);
         assertThat(seatsIn(map, 'H')).isEmpty();
         assertThat(seatsIn(map, 'A')).hasSize(300 - booked.size()).containsAll(released);
-        for (BoxOfficeSteps instance : steps) {
+        for (BoxOfficeSteps instance : fleet.everyInstance()) {
             assertThat(instance.sectionCounts(eventId, "hall")).containsExactly(300, 300 - booked.size(), 0,
                     booked.size());
         }
@@ -182,24 +161,5 @@ class ThreeInstancesTest {
     private static List<Integer> counts(JsonNode status) {
         return List.of(status.path("total").asInt(), status.path("available").asInt(), status.path("held").asInt(),
                 status.path("booked").asInt());
-    }
-
-    /** Runs {@code count} requests on the pool, all at once, and returns their answers in order. */
-    private static List<Resp> runAll(int count, Request request) throws Exception {
-        List<Future<Resp>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(pool.submit((Callable<Resp>) () -> request.send(index)));
-        }
-        List<Resp> answers = new ArrayList<>();
-        for (Future<Resp> future : futures) {
-            answers.add(future.get());
-        }
-        return answers;
-    }
-
-    @FunctionalInterface
-    interface Request {
-        Resp send(int index);
     }
 }

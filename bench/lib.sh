@@ -65,9 +65,16 @@ start_app() {
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-create_event() {  # create_event <seats>: its id
-  curl -sf -X POST "$API/events" -H 'Content-Type: application/json' \
-    -d "{\"name\": \"bench\", \"total_seats\": $1}" | json_field event_id
+create_event() {  # create_event <seats>: its id (a few tries: a cold instance's first call may miss its deadline)
+  local reply try
+  for try in 1 2 3 4 5; do
+    if reply=$(curl -sf -X POST "$API/events" -H 'Content-Type: application/json' \
+        -d "{\"name\": \"bench\", \"total_seats\": $1}"); then
+      json_field event_id <<<"$reply"; return
+    fi
+    sleep 1
+  done
+  echo "could not create an event" >&2; exit 1
 }
 
 jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
@@ -75,18 +82,22 @@ jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compilin
     | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
 }
 
-# warm_up: rounds of WARMUP seconds of holds and of status reads (wrk, CONNECTIONS) on the instance until its JIT
-# compilers spent under 5 % of one core during a round, at most WARMUP_MAX_ROUNDS rounds (as bench/run.sh does).
+# warm_up [event id] [metrics]: rounds of WARMUP seconds of holds and of status reads (and, with "metrics", of
+# GET /api/v1/metrics) with wrk and CONNECTIONS on the instance, on that event (1,000,000 seats) or a new one, until
+# its JIT compilers spent under 5 % of one core during a round, at most WARMUP_MAX_ROUNDS rounds (as run.sh does).
 warm_up() {
-  local event before after round
-  event=$(create_event 1000000)
+  local event=${1:-} paths=2 before after round url="http://127.0.0.1:$APP_PORT"
+  [ -n "$event" ] || event=$(create_event 1000000)
   for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
     before=$(jit_seconds "$APP_PID")
-    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
-    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-status.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "$url" >/dev/null
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-status.lua" "$url" >/dev/null
+    if [ "${2:-}" = metrics ]; then
+      wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url/api/v1/metrics" >/dev/null; paths=3
+    fi
     after=$(jit_seconds "$APP_PID")
-    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * 2 * $WARMUP else 1)"; then
-      echo "  warm after $round round(s) of ${WARMUP}s + ${WARMUP}s"; return
+    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * $paths * $WARMUP else 1)"; then
+      echo "  warm after $round round(s) of ${WARMUP}s per path"; return
     fi
   done
   echo "  JIT still busy after $WARMUP_MAX_ROUNDS rounds (figures may be a little high)"

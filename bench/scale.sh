@@ -111,7 +111,7 @@ probes() {  # probes <phase> <values file of event ids> <one event id>
 }
 
 # due_sweep <warm|small.N|large> <count> <events file>: <count> holds due together, then the sweep until nothing
-# is left; "warm" records nothing (the sweep's code is still cold in the first round: it ran 3 times slower here).
+# is left; "warm" records nothing (the sweep's code has not run before the first round: the JIT has not seen it).
 due_sweep() {
   local size=$1 count=$2 start window
   repeat_lines "$count" "$DUE_PER_EVENT" "$3" "$WORK/due-$size.txt"

@@ -2,7 +2,8 @@
 # Open-loop latency of POST /api/v1/holds (1 seat): what a buyer waits at a steady arrival rate, without coordinated
 # omission. One Redis (AOF everysec, as bench/run.sh), one instance (group commit on), warmed until its JIT is quiet;
 # then, in the same run:
-#   1. the maximum: closed-loop holds for MAX_DURATION with CONNECTIONS in flight (wrk, or MAX_WITH=loadgen);
+#   1. the maximum: closed-loop holds for MAX_DURATION with CONNECTIONS in flight (wrk, or MAX_WITH=loadgen, which
+#      first runs LOADGEN_WARMUP seconds unrecorded: a cold client JVM sends little);
 #   2. for each of PERCENTS (25 50 75) of that maximum, on a fresh 1,000,000-seat event: bench/loadgen sends holds
 #      at that constant rate for DURATION seconds (after LOADGEN_WARMUP seconds of the same load, not recorded),
 #      each request scheduled at start + i/rate, its latency counted from that scheduled time, at most
@@ -49,8 +50,8 @@ warm_up
 echo "Maximum: closed-loop holds for ${MAX_DURATION}s, $CONNECTIONS in flight ($MAX_WITH)..."
 event=$(create_event 1000000)
 if [ "$MAX_WITH" = loadgen ]; then
-  loadgen --url "http://127.0.0.1:$APP_PORT" --rate 0 --duration "$MAX_DURATION" --connections "$CONNECTIONS" \
-    --body "{\"event_id\":\"$event\",\"qty\":1}" --label max >"$OUT/max.txt"
+  loadgen --url "http://127.0.0.1:$APP_PORT" --rate 0 --duration "$MAX_DURATION" --warmup "$LOADGEN_WARMUP" \
+    --connections "$CONNECTIONS" --body "{\"event_id\":\"$event\",\"qty\":1}" --label max >"$OUT/max.txt"
 else
   EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${MAX_DURATION}s" --latency -s "$BENCH_DIR/post-hold.lua" \
     "http://127.0.0.1:$APP_PORT" >"$OUT/max.txt"

@@ -1,0 +1,110 @@
+# Helpers shared by bench/open-loop.sh and bench/scale.sh (sourced, not run). The caller sets ROOT, BENCH_DIR, WORK
+# and PIDS=() and traps EXIT with bench_cleanup.
+
+bench_cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install wrk redis-server ...)"; exit 1; }
+  done
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_until() {  # wait_until <what> <command...>
+  local what=$1; shift
+  for _ in $(seq 1 150); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "timed out waiting for $what"; exit 1
+}
+
+# build [service] [loadgen]: the service's jar (unless SKIP_BUILD=1) and the load generator's.
+build() {
+  local what
+  for what in "$@"; do
+    case $what in
+      service) [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$ROOT/target/box-office.jar" ] \
+                 || (cd "$ROOT" && mvn -q -B package -DskipTests) ;;
+      loadgen) mvn -q -B -f "$BENCH_DIR/loadgen/pom.xml" package ;;
+    esac
+  done
+}
+
+# start_redis [redis-server options...]: on a free port (REDIS_PORT), its files in $WORK/redis.
+start_redis() {
+  REDIS_PORT=$(free_port)
+  mkdir -p "$WORK/redis"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" "$@" >"$WORK/redis.log" 2>&1 &
+  PIDS+=($!)
+  wait_until "redis" redis-cli -p "$REDIS_PORT" ping
+}
+
+rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
+
+redis_used_memory() { rcli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
+
+# start_app [VAR=value...]: one instance on Redis, on free ports (APP_PORT, APP_ADMIN, APP_PID), settings from the
+# arguments on top of the defaults below. JAVA_OPTS (-Xms1g -Xmx1g) are its JVM flags.
+start_app() {
+  APP_PORT=$(free_port); APP_ADMIN=$(free_port)
+  # shellcheck disable=SC2086
+  env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" LOG_LEVEL=WARN "$@" \
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
+    >"$WORK/app-$APP_PORT.log" 2>&1 &
+  APP_PID=$!; PIDS+=($!)
+  wait_until "the service on $APP_PORT" curl -sf "http://127.0.0.1:$APP_ADMIN/ping"
+  API="http://127.0.0.1:$APP_PORT/api/v1"
+}
+
+json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+create_event() {  # create_event <seats>: its id (a few tries: a cold instance's first call may miss its deadline)
+  local reply try
+  for try in 1 2 3 4 5; do
+    if reply=$(curl -sf -X POST "$API/events" -H 'Content-Type: application/json' \
+        -d "{\"name\": \"bench\", \"total_seats\": $1}"); then
+      json_field event_id <<<"$reply"; return
+    fi
+    sleep 1
+  done
+  echo "could not create an event" >&2; exit 1
+}
+
+jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
+  jcmd "$1" PerfCounter.print \
+    | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
+}
+
+# warm_up [event id] [metrics]: rounds of WARMUP seconds of holds and of status reads (and, with "metrics", of
+# GET /api/v1/metrics) with wrk and CONNECTIONS on the instance, on that event (1,000,000 seats) or a new one, until
+# its JIT compilers spent under 5 % of one core during a round, at most WARMUP_MAX_ROUNDS rounds (as run.sh does).
+warm_up() {
+  local event=${1:-} paths=2 before after round url="http://127.0.0.1:$APP_PORT"
+  [ -n "$event" ] || event=$(create_event 1000000)
+  for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
+    before=$(jit_seconds "$APP_PID")
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "$url" >/dev/null
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-status.lua" "$url" >/dev/null
+    if [ "${2:-}" = metrics ]; then
+      wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url/api/v1/metrics" >/dev/null; paths=3
+    fi
+    after=$(jit_seconds "$APP_PID")
+    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * $paths * $WARMUP else 1)"; then
+      echo "  warm after $round round(s) of ${WARMUP}s per path"; return
+    fi
+  done
+  echo "  JIT still busy after $WARMUP_MAX_ROUNDS rounds (figures may be a little high)"
+}
+
+loadgen() { java ${LOADGEN_JAVA_OPTS:--Xms256m -Xmx512m} -jar "$BENCH_DIR/loadgen/target/loadgen.jar" "$@"; }
+
+result_field() {  # result_field <file> <key>: a value of the RESULT line in a wrk or loadgen output
+  sed -n 's/^RESULT //p' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}

@@ -156,18 +156,21 @@ def seed_holds(args):
         holds = []
         for _ in range(per_event):
             record = json.dumps({"q": 1, "i": [["general", 1]], "c": str(now), "e": str(now + ttl * 1000),
-                                 "t": "pt_" + b64url(os.urandom(32)), "s": "a"}, separators=(",", ":"))
+                                 "m": str(now + ttl * 1000), "t": "pt_" + b64url(os.urandom(32)), "s": "a"},
+                                separators=(",", ":"))
             holds.append({"suffix": hold_suffix(now), "record": record, "expires_at": str(now + ttl * 1000)})
         changes = {
             "available": str(available - per_event), "held": str(held + per_event), "booked": str(booked),
             "sections": [{"id": "general", "available": str(ga_available - per_event),
                           "held": str(ga_held + per_event), "booked": str(ga_booked)}],
             "seats": [], "reserved_change": {"available": "0", "held": "0", "booked": "0"},
-            "holds_created": str(per_event), "holds_expired": "0", "holds": holds, "bookings": []}
+            "holds_created": str(per_event), "holds_expired": "0", "bookings_created": "0",
+            "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}}
         p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 5, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
-                      f"{p}totals", str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")),
-                      retention, event_id, f"{p}m:{event_id}:"))
+        batch.append(("EVALSHA", sha, 6, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+                      f"{p}totals", f"{p}cu:{event_id}", str(version), f"{p}h:{event_id}_",
+                      json.dumps(changes, separators=(",", ":")), retention, event_id, f"{p}m:{event_id}:",
+                      f"{p}cx:{event_id}:"))
         if len(batch) == 50:
             seeded += flush(r, batch, per_event)
     seeded += flush(r, batch, per_event)

@@ -71,8 +71,10 @@ public final class HoldService {
             throw new HoldNotFoundException(holdId);
         }
         Outcome<Hold> outcome = store.extend(holdId, paymentToken, policy.ttl(ttlSeconds), clock.instant());
-        Hold hold = outcome.value();
-        LOG.info("Hold extended hold_id={} event_id={} expires_at={}", hold.id(), hold.eventId(), hold.expiresAt());
+        if (outcome.changed()) {
+            Hold hold = outcome.value();
+            LOG.info("Hold extended hold_id={} event_id={} expires_at={}", hold.id(), hold.eventId(), hold.expiresAt());
+        }
         return outcome;
     }
 

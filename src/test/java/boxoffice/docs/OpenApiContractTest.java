@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,13 +189,135 @@ class OpenApiContractTest {
                 "payment_token", second.path("payment_token").asText())), 409);
         assertThat(expired.path("error_code").asText()).isEqualTo("HOLD_EXPIRED");
 
+        // Extend: the hold as anyone sees it (no token), later, never past max_expires_at; then release by DELETE.
+        JsonNode third = assertExactly("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1, "ttl_seconds", 30)), 201);
+        String thirdPath = "/api/v1/holds/" + third.path("hold_id").asText();
+        String thirdToken = third.path("payment_token").asText();
+        JsonNode extended = assertExactly("POST /api/v1/holds/{hold_id}/extend",
+                post(thirdPath + "/extend", Map.of("payment_token", thirdToken, "ttl_seconds", 300)), 200);
+        assertThat(Instant.parse(extended.path("expires_at").asText()))
+                .isAfter(Instant.parse(third.path("expires_at").asText()))
+                .isBeforeOrEqualTo(Instant.parse(extended.path("max_expires_at").asText()));
+        assertThat(assertExactly("POST /api/v1/holds/{hold_id}/extend",
+                post(thirdPath + "/extend", Map.of("payment_token", "pt_wrong")), 403).path("error_code").asText())
+                .isEqualTo("INVALID_PAYMENT_TOKEN");
+        assertThat(assertWithinSchema("POST /api/v1/holds/{hold_id}/extend",
+                post(thirdPath + "/extend", Map.of("ttl_seconds", 60)), 422).path("error_code").asText())
+                .isEqualTo("VALIDATION_FAILED");
+
+        JsonNode deleted = assertExactly("DELETE /api/v1/holds/{hold_id}",
+                delete(thirdPath, "Hold-Token", thirdToken), 200);
+        assertThat(deleted.path("success").asBoolean()).isTrue();
+        assertThat(deleted.path("status").asText()).isEqualTo("expired");
+        assertThat(assertExactly("DELETE /api/v1/holds/{hold_id}", delete(thirdPath, "Hold-Token", thirdToken), 200)
+                .path("success").asBoolean()).as("already released").isFalse();
+        assertThat(assertExactly("DELETE /api/v1/holds/{hold_id}", delete("/api/v1/holds/" + holdId), 409)
+                .path("error_code").asText()).isEqualTo("HOLD_ALREADY_BOOKED");
+        assertThat(assertExactly("POST /api/v1/holds/{hold_id}/extend",
+                post(thirdPath + "/extend", Map.of("payment_token", thirdToken)), 409).path("error_code").asText())
+                .isEqualTo("HOLD_EXPIRED");
+
+        // Cancel (open mode: every caller is an organizer), without a body; a repeat answers the same booking.
+        String bookingPath = "/api/v1/bookings/" + booking.path("booking_id").asText();
+        JsonNode cancelled = assertExactly("POST /api/v1/bookings/{booking_id}/cancel",
+                postNoBody(bookingPath + "/cancel"), 200);
+        assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
+        assertThat(assertExactly("POST /api/v1/bookings/{booking_id}/cancel", postNoBody(bookingPath + "/cancel"),
+                200)).isEqualTo(cancelled);
+        JsonNode cancelledBooking = assertWithinSchema("GET /api/v1/bookings/{booking_id}", get(bookingPath), 200);
+        assertThat(names(cancelledBooking)).as("a cancelled booking: the required properties and cancelled_at")
+                .isEqualTo(union(required(responseSchema("GET /api/v1/bookings/{booking_id}", 200)),
+                        "cancelled_at"));
+        assertExactly("POST /api/v1/bookings/{booking_id}/cancel",
+                postNoBody("/api/v1/bookings/" + eventId + "_nosuchbookingnosuchb0/cancel"), 404);
+        assertThat(assertWithinSchema("POST /api/v1/bookings/{booking_id}/cancel",
+                post(bookingPath + "/cancel", Map.of("reason", "x".repeat(501))), 422).path("error_code").asText())
+                .isEqualTo("VALIDATION_FAILED");
+
+        // A partial item: fewer seats than asked, at least min_qty; the answer says both.
+        String smallEvent = readJson(post("/api/v1/events", Map.of("name", "Contract Test partial", "total_seats", 3)))
+                .path("event_id").asText();
+        JsonNode partial = assertExactly("POST /api/v1/holds", post("/api/v1/holds", Map.of("event_id", smallEvent,
+                "items", List.of(Map.of("section", "general", "qty", 5, "allow_partial", true, "min_qty", 2)))), 201);
+        assertThat(partial.path("qty").asInt()).isEqualTo(3);
+        assertThat(partial.path("requested_qty").asInt()).isEqualTo(5);
+        assertThat(assertWithinSchema("POST /api/v1/holds", post("/api/v1/holds", Map.of("event_id", smallEvent,
+                "items", List.of(Map.of("section", "general", "qty", 1, "min_qty", 1)))), 422)
+                .path("field_errors").get(0).path("field").asText()).isEqualTo("items[0].min_qty");
+
         assertExactly("GET /api/v1/events/{event_id}", get("/api/v1/events/not-an-id"), 404);
-        assertExactly("GET /api/v1/metrics", get("/api/v1/metrics"), 200);
+        JsonNode metrics = assertExactly("GET /api/v1/metrics", get("/api/v1/metrics"), 200);
+        assertThat(metrics.path("total_bookings_cancelled").asLong()).isPositive();
         assertExactly("GET /api/v1/health", get("/api/v1/health"), 200);
         for (String operation : List.of("GET /api/v1/metrics", "GET /api/v1/health")) {
             Response refused = APP.client().target(url(operation.substring(4))).request(MediaType.TEXT_HTML).get();
             assertThat(assertExactly(operation, refused, 406).path("error_code").asText()).isEqualTo("NOT_ACCEPTABLE");
         }
+
+        liveAnswersOfAnEventWithALimitPerCustomer();
+    }
+
+    /** Holds, bookings and refusals of an event that limits seats per customer, and a customer's holdings. */
+    private static void liveAnswersOfAnEventWithALimitPerCustomer() throws IOException {
+        JsonNode event = assertWithinSchema("POST /api/v1/events",
+                post("/api/v1/events", Map.of("name", "Limited", "total_seats", 10, "max_per_customer", 2)), 201);
+        assertThat(names(event)).isEqualTo(union(required(responseSchema("POST /api/v1/events", 201)),
+                "max_per_customer"));
+        String eventId = event.path("event_id").asText();
+        String customer = "crm-1042 Zoë";
+
+        JsonNode toBook = assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1, "customer_id", customer)), 201);
+        assertThat(names(toBook)).isEqualTo(union(required(responseSchema("POST /api/v1/holds", 201)),
+                "customer_id"));
+        JsonNode booking = assertWithinSchema("POST /api/v1/book", post("/api/v1/book", Map.of(
+                "hold_id", toBook.path("hold_id").asText(),
+                "payment_token", toBook.path("payment_token").asText())), 201);
+        assertThat(names(booking)).isEqualTo(union(required(responseSchema("POST /api/v1/book", 201)),
+                "customer_id"));
+        JsonNode held = readJson(post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1, "customer_id", customer)));
+
+        JsonNode refused = assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1, "customer_id", customer)), 409);
+        assertThat(refused.path("error_code").asText()).isEqualTo("CUSTOMER_LIMIT_EXCEEDED");
+        assertThat(names(refused)).isEqualTo(union(required(responseSchema("POST /api/v1/holds", 409)),
+                "limit", "used"));
+        assertThat(refused.path("limit").asInt()).isEqualTo(2);
+        assertThat(refused.path("used").asInt()).isEqualTo(2);
+        assertThat(assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1)), 422)
+                .path("field_errors").get(0).path("field").asText()).isEqualTo("customer_id");
+
+        String operation = "GET /api/v1/events/{event_id}/customers/{customer_id}";
+        JsonNode holdings = assertExactly(operation,
+                get("/api/v1/events/" + eventId + "/customers/crm-1042%20Zo%C3%AB"), 200);
+        assertThat(holdings.path("customer_id").asText()).isEqualTo(customer);
+        JsonNode schema = responseSchema(operation, 200);
+        assertThat(holdings.path("holds")).hasSize(1);
+        JsonNode hold = holdings.path("holds").get(0);
+        assertNodeWithinSchema(operation + " holds[0]", hold, resolve(schema.at("/properties/holds/items")));
+        assertThat(hold.path("hold_id")).isEqualTo(held.path("hold_id"));
+        assertThat(names(hold)).isEqualTo(union(required(resolve(schema.at("/properties/holds/items"))),
+                "customer_id"));
+        assertThat(holdings.path("bookings")).hasSize(1);
+        assertNodeWithinSchema(operation + " bookings[0]", holdings.path("bookings").get(0),
+                resolve(schema.at("/properties/bookings/items")));
+        assertThat(holdings.path("bookings").get(0)).isEqualTo(booking);
+        assertThat(assertWithinSchema(operation,
+                get("/api/v1/events/" + eventId + "/customers/" + "x".repeat(129)), 422).path("error_code").asText())
+                .isEqualTo("VALIDATION_FAILED");
+        assertExactly(operation, get("/api/v1/events/not-an-id/customers/alice"), 404);
+
+        // A cancellation gives the customer room again; its reason is in the answer.
+        JsonNode cancelled = assertWithinSchema("POST /api/v1/bookings/{booking_id}/cancel",
+                post("/api/v1/bookings/" + booking.path("booking_id").asText() + "/cancel",
+                        Map.of("reason", "  Refund requested ")), 200);
+        assertThat(names(cancelled)).isEqualTo(union(required(responseSchema(
+                "POST /api/v1/bookings/{booking_id}/cancel", 200)), "reason", "customer_id"));
+        assertThat(cancelled.path("reason").asText()).isEqualTo("Refund requested");
+        assertThat(readJson(get("/api/v1/events/" + eventId + "/customers/crm-1042%20Zo%C3%AB"))
+                .path("bookings")).isEmpty();
     }
 
     @Test
@@ -226,15 +349,25 @@ class OpenApiContractTest {
         assertThat(response.getStatus()).as(operation).isEqualTo(status);
         assertThat(response.getHeaderString(CORRELATION_HEADER)).as(operation + " correlation id").isNotBlank();
         JsonNode body = readJson(response);
-        JsonNode schema = responseSchema(operation, status);
+        assertNodeWithinSchema(operation + " " + status, body, responseSchema(operation, status));
+        return body;
+    }
+
+    /** {@link #assertWithinSchema} for any JSON object, such as one nested in an answer. */
+    private static void assertNodeWithinSchema(String where, JsonNode body, JsonNode schema) {
         JsonNode properties = schema.path("properties");
-        assertThat(names(body)).as(operation + " " + status + " properties").containsAll(required(schema));
-        assertThat(properties.fieldNames()).toIterable().as(operation + " " + status + " documented properties")
+        assertThat(names(body)).as(where + " properties").containsAll(required(schema));
+        assertThat(properties.fieldNames()).toIterable().as(where + " documented properties")
                 .containsAll(names(body));
         body.fields().forEachRemaining(field -> assertThat(hasType(field.getValue(),
                 resolve(properties.path(field.getKey())).path("type").asText()))
-                .as(operation + " " + status + " " + field.getKey() + " type").isTrue());
-        return body;
+                .as(where + " " + field.getKey() + " type").isTrue());
+    }
+
+    private static Set<String> union(Set<String> names, String... more) {
+        Set<String> all = new TreeSet<>(names);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static JsonNode responseSchema(String operation, int status) {
@@ -321,6 +454,19 @@ class OpenApiContractTest {
 
     private static Response post(String path, Map<String, ?> body) {
         return APP.client().target(url(path)).request().post(Entity.json(body));
+    }
+
+    /** A POST whose body is empty (its Content-Type still application/json), as for an optional body. */
+    private static Response postNoBody(String path) {
+        return APP.client().target(url(path)).request().post(Entity.entity("", MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private static Response delete(String path, String... headers) {
+        var request = APP.client().target(url(path)).request();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.delete();
     }
 
     private static String url(String path) {

@@ -28,6 +28,7 @@ import urllib.parse
 import uuid
 
 SHARDS = 256
+FEED_RETENTION_MS = 7 * 24 * 3600 * 1000  # CHANGE_RETENTION's default
 
 
 class Redis:
@@ -129,8 +130,10 @@ def seed_events(args):
         p = prefix(event_id)
         definition = json.dumps({"n": f"scale {i}", "c": str(now), "s": [
             {"id": "general", "n": "General admission", "cap": seats}]}, separators=(",", ":"))
-        commands.append(("EVALSHA", sha, 4, f"{p}e:{event_id}", f"{p}d:{event_id}", f"{p}events", f"{p}totals",
-                         event_id, definition, str(seats), sections, f"{p}m:{event_id}:", "0"))
+        created = json.dumps(["t", "event.created", "a", str(now), "q", str(seats)], separators=(",", ":"))
+        commands.append(("EVALSHA", sha, 6, f"{p}e:{event_id}", f"{p}d:{event_id}", f"{p}events", f"{p}totals",
+                         f"{p}f:{event_id}", f"{p}fx", event_id, definition, str(seats), sections,
+                         f"{p}m:{event_id}:", "0", created, str(now)))
     r.pipeline(commands, chunk=1000)
     print(count)
 
@@ -154,23 +157,28 @@ def seed_holds(args):
             sys.exit(f"event {event_id} has {ga_available} seats left, {per_event} holds asked")
         now = int(time.time() * 1000)
         holds = []
+        feed = []
         for _ in range(per_event):
             record = json.dumps({"q": 1, "i": [["general", 1]], "c": str(now), "e": str(now + ttl * 1000),
                                  "m": str(now + ttl * 1000), "t": "pt_" + b64url(os.urandom(32)), "s": "a"},
                                 separators=(",", ":"))
-            holds.append({"suffix": hold_suffix(now), "record": record, "expires_at": str(now + ttl * 1000)})
+            suffix = hold_suffix(now)
+            holds.append({"suffix": suffix, "record": record, "expires_at": str(now + ttl * 1000)})
+            feed.append(["t", "hold.created", "a", str(now), "q", "1", "h", suffix, "i", '[["general",1]]',
+                         "e", str(now + ttl * 1000)])
         changes = {
             "available": str(available - per_event), "held": str(held + per_event), "booked": str(booked),
             "sections": [{"id": "general", "available": str(ga_available - per_event),
                           "held": str(ga_held + per_event), "booked": str(ga_booked)}],
             "seats": [], "reserved_change": {"available": "0", "held": "0", "booked": "0"},
             "holds_created": str(per_event), "holds_expired": "0", "bookings_created": "0",
-            "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}}
+            "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
+            "at": str(now)}
         p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 6, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
-                      f"{p}totals", f"{p}cu:{event_id}", str(version), f"{p}h:{event_id}_",
-                      json.dumps(changes, separators=(",", ":")), retention, event_id, f"{p}m:{event_id}:",
-                      f"{p}cx:{event_id}:"))
+        batch.append(("EVALSHA", sha, 8, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+                      f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", str(version),
+                      f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention, event_id,
+                      f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS)))
         if len(batch) == 50:
             seeded += flush(r, batch, per_event)
     seeded += flush(r, batch, per_event)

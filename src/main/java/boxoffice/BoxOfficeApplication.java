@@ -38,6 +38,7 @@ import boxoffice.service.HoldService;
 import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
 import boxoffice.service.SystemFigures;
+import boxoffice.store.Retention;
 import boxoffice.store.Stores;
 import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
@@ -104,7 +105,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
         LOG.info("Store: {}", config.getStore().describe());
-        return config.getStore().build(environment, config.getHolds().getFinishedRetention().toJavaDuration());
+        return config.getStore().build(environment, new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
+                config.getFeed().getRetention().toJavaDuration()));
     }
 
     private Services buildServices(BoxOfficeConfiguration config, Stores stores) {

@@ -1,6 +1,7 @@
 package boxoffice;
 
 import boxoffice.config.AuditConfiguration;
+import boxoffice.config.FeedConfiguration;
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
@@ -43,6 +44,11 @@ public class BoxOfficeConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private FeedConfiguration feed = new FeedConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private HttpConfiguration http = new HttpConfiguration();
 
     /**
@@ -81,6 +87,10 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public AuditConfiguration getAudit() {
         return audit;
+    }
+
+    public FeedConfiguration getFeed() {
+        return feed;
     }
 
     public HttpConfiguration getHttp() {

@@ -1,15 +1,16 @@
 package boxoffice.store;
 
 import boxoffice.core.Booking;
+import boxoffice.core.ChangePage;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldOrder;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.EventCounts;
-import boxoffice.core.HoldOrder;
-import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
+import boxoffice.seating.SeatStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +84,16 @@ public interface SeatStore {
 
     /** Releases the event's holds due at {@code now}; returns how many. Many callers may race; each hold once. */
     int releaseDue(String eventId, Instant now);
+
+    /**
+     * The event's changes after seq {@code after}, in order, at most {@code limit}; empty when there is no such event.
+     * A cursor before the oldest change kept is {@link boxoffice.core.CursorExpiredException}; one past the last
+     * change, {@link boxoffice.core.InvalidFieldException}.
+     */
+    Optional<ChangePage> changes(String eventId, long after, int limit);
+
+    /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
+    List<String> eventsChangedSince(Instant since, int limit);
 
     /** Events that may have holds due at {@code now}, at most {@code limit}: the sweeper's work list. */
     List<String> eventsWithDueHolds(Instant now, int limit);

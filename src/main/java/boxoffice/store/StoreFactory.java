@@ -12,8 +12,8 @@ import java.time.Duration;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface StoreFactory extends Discoverable {
 
-    /** @param finishedHoldRetention how long expired and booked holds stay readable before the store forgets them */
-    Stores build(Environment environment, Duration finishedHoldRetention);
+    /** @param retention how long finished holds and the feeds' changes are kept before the store forgets them */
+    Stores build(Environment environment, Retention retention);
 
     /** How long a request waits for the store in all before it is answered 503 (STORE_TIMEOUT). */
     Duration timeout();

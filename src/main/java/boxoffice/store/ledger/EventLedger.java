@@ -3,6 +3,7 @@ package boxoffice.store.ledger;
 import boxoffice.core.Booking;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BookingStatus;
+import boxoffice.core.ChangeType;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -50,6 +51,7 @@ final class EventLedger {
     private final CustomerSeats customers;
     private final List<Hold> expired = new ArrayList<>();
     private final SeatChanges seatChanges = new SeatChanges();
+    private final ChangeLog changeLog;
     private final EventCounts before;
     private EventCounts counts;
     private int holdsCreated;
@@ -68,6 +70,7 @@ final class EventLedger {
         this.bookings = new HashMap<>(snapshot.bookings());
         this.seatMaps = new HashMap<>(snapshot.seatMaps());
         this.customers = new CustomerSeats(snapshot.customerSeats());
+        this.changeLog = new ChangeLog(now);
     }
 
     /** Lazy expiry: releases every known hold that is due. */
@@ -106,6 +109,7 @@ final class EventLedger {
         customers.add(hold.customerId(), hold.items(), 1);
         holdsCreated++;
         record(hold);
+        changeLog.hold(ChangeType.HOLD_CREATED, hold);
         return Outcome.changed(hold);
     }
 
@@ -133,6 +137,7 @@ final class EventLedger {
         }
         Hold extended = hold.expiringAt(capped);
         record(extended);
+        changeLog.hold(ChangeType.HOLD_EXTENDED, extended);
         return Outcome.changed(extended);
     }
 
@@ -151,6 +156,7 @@ final class EventLedger {
         bookings.put(bookingId, cancelled);
         changedBookings.put(bookingId, cancelled);
         bookingsCancelled++;
+        changeLog.booking(ChangeType.BOOKING_CANCELLED, cancelled);
         return Outcome.changed(cancelled);
     }
 
@@ -167,6 +173,7 @@ final class EventLedger {
         bookings.put(booking.id(), booking);
         changedBookings.put(booking.id(), booking);
         bookingsCreated++;
+        changeLog.booking(ChangeType.BOOKING_CREATED, booking);
         return Outcome.changed(booking);
     }
 
@@ -186,8 +193,8 @@ final class EventLedger {
 
     LedgerChanges changes() {
         return new LedgerChanges(now, before, counts, seatChanges, List.copyOf(changedHolds.values()),
-                List.copyOf(changedBookings.values()), customers.changes(), holdsCreated, expired.size(),
-                bookingsCreated, bookingsCancelled);
+                List.copyOf(changedBookings.values()), customers.changes(), changeLog.changes(), holdsCreated,
+                expired.size(), bookingsCreated, bookingsCancelled);
     }
 
     /** Holds this ledger expired, for logging once the commit succeeded. */
@@ -218,6 +225,7 @@ final class EventLedger {
         customers.add(hold.customerId(), hold.items(), -1);
         record(released);
         expired.add(released);
+        changeLog.ended(released);
         if (!hold.expiresAt().isAfter(now)) {
             unreportedReleases++; // released by time; a release on request is no sweep's work
         }

@@ -50,6 +50,12 @@ public interface LedgerBackend {
      */
     boolean commit(String eventId, long expectedVersion, LedgerChanges changes);
 
+    /** The event's feed after {@code after}, at most {@code limit} changes; empty when there is no such event. */
+    Optional<FeedRead> readChanges(String eventId, long after, int limit);
+
+    /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
+    List<String> eventsChangedSince(Instant since, int limit);
+
     /** Events that may have holds due at {@code now}, at most {@code limit}. */
     List<String> eventsWithDueHolds(Instant now, int limit);
 

@@ -1,6 +1,7 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.Change;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.Map;
 /**
  * What one batch decided at {@code at}: the event's counts by section before and after, the reserved seats whose
  * state changed, every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the
- * index and is forgotten after the retention), every booking made or cancelled, how customers' seats changed, and
- * tallies for the store's totals.
+ * index and is forgotten after the retention), every booking made or cancelled, how customers' seats changed, the
+ * changes for the event's feed (not yet numbered: the commit numbers them), and tallies for the store's totals.
  */
 public record LedgerChanges(
         Instant at,
@@ -21,6 +22,7 @@ public record LedgerChanges(
         List<Hold> holds,
         List<Booking> bookings,
         Map<String, Integer> customerSeats,
+        List<Change> feed,
         int holdsCreated,
         int holdsExpired,
         int bookingsCreated,

@@ -1,6 +1,7 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.ChangePage;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
@@ -125,6 +126,16 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public int releaseDue(String eventId, Instant now) {
         return execute(new LedgerCommand.ReleaseDue(eventId, now));
+    }
+
+    @Override
+    public Optional<ChangePage> changes(String eventId, long after, int limit) {
+        return backend.readChanges(eventId, after, limit).map(FeedRead::page);
+    }
+
+    @Override
+    public List<String> eventsChangedSince(Instant since, int limit) {
+        return backend.eventsChangedSince(since, limit);
     }
 
     @Override

@@ -33,6 +33,7 @@ final class EventSlot {
     long bookingsCancelled;
     /** Each customer's seats in all and per section ({@link boxoffice.store.ledger.CustomerSeats#field}). */
     final Map<String, Integer> customerSeats = new HashMap<>();
+    final MemoryFeed feed = new MemoryFeed();
 
     EventSlot(Event event) {
         this.event = event;

@@ -2,6 +2,7 @@ package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
 import boxoffice.core.BookingStatus;
+import boxoffice.core.Change;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -13,8 +14,10 @@ import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
+import boxoffice.store.Retention;
 import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
+import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
@@ -48,11 +51,13 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     /** Kept with every commit, so reading them costs the same however many events there are. */
     private final Object totalsLock = new Object();
     private StoreTotals totals = StoreTotals.EMPTY;
-    private final Duration finishedHoldRetention;
+    private final Retention retention;
+    /** Each event by the time of its latest change, as the shards' change indexes keep them in Redis. */
+    private final ConcurrentHashMap<String, Instant> lastChanged = new ConcurrentHashMap<>();
 
-    public MemoryLedgerBackend(Duration lockWait, Duration finishedHoldRetention) {
+    public MemoryLedgerBackend(Duration lockWait, Retention retention) {
         this.locks = new MemoryEventLocks(lockWait);
-        this.finishedHoldRetention = finishedHoldRetention;
+        this.retention = retention;
     }
 
     @Override
@@ -64,6 +69,8 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     public Event insertEvent(Event event) {
         return slots.computeIfAbsent(event.id(), id -> {
             EventSlot slot = new EventSlot(event);
+            slot.feed.append(List.of(Change.eventCreated(event)), event.createdAt(), retention.changes());
+            lastChanged.put(id, event.createdAt());
             addToTotals(slot.totals());
             return slot;
         }).event;
@@ -168,7 +175,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                     slot.expiryIndex.add(entry);
                     dueIndex.add(entry);
                 } else {
-                    forgetIndex.add(new DueEntry(changes.at().plus(finishedHoldRetention).toEpochMilli(),
+                    forgetIndex.add(new DueEntry(changes.at().plus(retention.finishedHolds()).toEpochMilli(),
                             eventId, hold.id()));
                 }
             }
@@ -181,10 +188,26 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             slot.bookingsCancelled += changes.bookingsCancelled();
             changes.customerSeats().forEach((field, change) -> slot.customerSeats.merge(field, change,
                     (seats, delta) -> seats + delta == 0 ? null : seats + delta));
+            slot.feed.append(changes.feed(), changes.at(), retention.changes());
+            if (!changes.feed().isEmpty()) {
+                lastChanged.put(eventId, changes.at());
+            }
             slot.version++;
             addToTotals(slot.totals().minus(before));
             return true;
         }
+    }
+
+    @Override
+    public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
+        return inSlot(eventId, slot -> slot.feed.read(eventId, after, limit));
+    }
+
+    /** A pass over every event: the memory store is for development. */
+    @Override
+    public List<String> eventsChangedSince(Instant since, int limit) {
+        return lastChanged.entrySet().stream().filter(entry -> !entry.getValue().isBefore(since))
+                .sorted(Map.Entry.comparingByValue()).limit(limit).map(Map.Entry::getKey).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package boxoffice.store.memory;
 
 import boxoffice.store.GroupCommitFactory;
+import boxoffice.store.Retention;
 import boxoffice.store.StoreFactory;
 import boxoffice.store.Stores;
 import boxoffice.store.ledger.CriticalSectionHook;
@@ -30,12 +31,12 @@ public class MemoryStoreFactory implements StoreFactory {
     }
 
     @Override
-    public Stores build(Environment environment, Duration finishedHoldRetention) {
+    public Stores build(Environment environment, Retention retention) {
         MemoryLedgerBackend backend =
-                new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration(), finishedHoldRetention);
+                new MemoryLedgerBackend(groupCommit.getTimeout().toJavaDuration(), retention);
         environment.healthChecks().register("store", new MemoryStoreHealthCheck());
         return new Stores(
-                groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
+                groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
                 new MemoryIdempotencyKeys(Clock.systemUTC()));
     }
 

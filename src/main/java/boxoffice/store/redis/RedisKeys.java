@@ -13,6 +13,7 @@ import boxoffice.core.Ids;
  * bo:{s}:events           set of the shard's event ids
  * bo:{s}:totals           hash of the shard's figures (events, seats by state, holds created/expired, bookings)
  * bo:{s}:due              zset event id -> earliest expiry of its active holds (the sweeper's work list)
+ * bo:{s}:fx               zset event id -> time of its latest change (who has news for the webhooks)
  * bo:{s}:d:E              string: the event as created (name, created_at, sections: compact JSON); immutable
  * bo:{s}:e:E              hash: the event's counters (in all, and per section) and version
  * bo:{s}:m:E:section      string: a reserved section's seat map, one byte a seat (A, H, B)
@@ -22,6 +23,7 @@ import boxoffice.core.Ids;
  * bo:{s}:l:E              the event's lock
  * bo:{s}:cu:E             hash: each customer's seats, in all and per section (CustomerSeats' fields)
  * bo:{s}:cx:E:customer    set: a customer's holds ("h" + suffix) and bookings ("b" + suffix)
+ * bo:{s}:f:E              stream: the event's change feed, entry id "seq-0", trimmed after the change retention
  * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
  * </pre>
  */
@@ -53,6 +55,14 @@ final class RedisKeys {
 
     static String shardDue(int shard) {
         return shardPrefix(shard) + "due";
+    }
+
+    static String shardChanged(int shard) {
+        return shardPrefix(shard) + "fx";
+    }
+
+    static String shardChanged(String eventId) {
+        return shardChanged(shardOf(eventId));
     }
 
     static String shardEvents(String eventId) {
@@ -90,6 +100,10 @@ final class RedisKeys {
 
     static String bookings(String eventId) {
         return eventPrefix(eventId) + "b:" + eventId;
+    }
+
+    static String feed(String eventId) {
+        return eventPrefix(eventId) + "f:" + eventId;
     }
 
     static String customers(String eventId) {

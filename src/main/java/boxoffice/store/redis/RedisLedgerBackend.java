@@ -1,6 +1,7 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
+import boxoffice.core.Change;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
@@ -8,7 +9,9 @@ import boxoffice.core.LedgerAudit;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
+import boxoffice.store.Retention;
 import boxoffice.store.ledger.EventLocks;
+import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.CustomerSeats;
@@ -39,27 +42,28 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final RedisEventLocks locks;
     private final ShardReader shards;
     private final EventCache events = new EventCache();
-    private final Duration finishedHoldRetention;
+    private final Retention retention;
     private final LuaScript<String> insertEvent = LuaScript.writer("insert-event");
     private final LuaScript<String> readCounts = LuaScript.reader("read-counts");
     private final LuaScript<String> readForUpdate = LuaScript.reader("read-for-update");
     private final LuaScript<Long> commit = LuaScript.counter("commit");
     private final LuaScript<String> audit = LuaScript.reader("audit");
     private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
+    private final LuaScript<String> readChanges = LuaScript.reader("read-changes");
 
     /**
      * @param lockWait how long a batch waits for an event's lock before the store counts as unavailable
      * @param lockLease how long a lock lives without renewal (no watchdog: a stalled holder loses it)
-     * @param finishedHoldRetention how long expired and booked holds stay readable
+     * @param retention how long expired and booked holds stay readable, and changes stay in the feeds
      */
     public RedisLedgerBackend(RedissonClient redisson, MetricRegistry registry, Duration lockWait, Duration lockLease,
-            Duration finishedHoldRetention) {
+            Retention retention) {
         this.redisson = redisson;
         this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
         this.locks = new RedisEventLocks(redisson, lockWait, lockLease);
         this.shards = new ShardReader(redisson, roundTrips);
-        this.finishedHoldRetention = finishedHoldRetention;
+        this.retention = retention;
     }
 
     @Override
@@ -72,9 +76,11 @@ public final class RedisLedgerBackend implements LedgerBackend {
         String id = event.id();
         String stored = roundTrips.call(insertEvent.name(), () -> insertEvent.run(scripts,
                 List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
-                        RedisKeys.shardTotals(id)),
+                        RedisKeys.shardTotals(id), RedisKeys.feed(id), RedisKeys.shardChanged(id)),
                 id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
-                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id), ScriptMessages.reservedSeats(event)));
+                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id), ScriptMessages.reservedSeats(event),
+                RedisJson.write(RedisRecords.changeFields(Change.eventCreated(event))),
+                RedisRecords.millis(event.createdAt())));
         return events.put(RedisRecords.event(id, stored));
     }
 
@@ -138,10 +144,11 @@ public final class RedisLedgerBackend implements LedgerBackend {
         Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
         Long applied = roundTrips.call(commit.name(), () -> commit.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId)),
+                        RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
+                        RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
-                Long.toString(finishedHoldRetention.toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
-                RedisKeys.customerIndexPrefix(eventId)));
+                Long.toString(retention.finishedHolds().toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
+                RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis())));
         return applied == 1L;
     }
 
@@ -151,6 +158,19 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 List.of(RedisKeys.customerIndexPrefix(eventId) + customerId, RedisKeys.bookings(eventId)),
                 RedisKeys.holdPrefix(eventId)));
         return ScriptMessages.customer(eventId, reply);
+    }
+
+    @Override
+    public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
+        return Optional.ofNullable(roundTrips.call(readChanges.name(), () -> readChanges.run(scripts,
+                        List.of(RedisKeys.event(eventId), RedisKeys.feed(eventId)), Long.toString(after),
+                        Integer.toString(limit))))
+                .map(reply -> ScriptMessages.changes(eventId, after, reply));
+    }
+
+    @Override
+    public List<String> eventsChangedSince(Instant since, int limit) {
+        return shards.eventsChangedSince(since, limit);
     }
 
     @Override

@@ -2,6 +2,8 @@ package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
 import boxoffice.core.BookingStatus;
+import boxoffice.core.Change;
+import boxoffice.core.ChangeType;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Domain records as Redis keeps them: the one place in Java that spells a stored field's name (the Lua scripts name
@@ -37,7 +41,8 @@ import java.util.Set;
  * "s": "a"|"x"|"b", "b": booking suffix, "u": customer, "r": requested qty}}, a booking {@code {"h": hold suffix,
  * "q": qty, "i": items, "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled at, "y": why}}, an item
  * {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are left out. Ids are stored
- * without their event's id, which the key already holds.
+ * without their event's id, which the key already holds. A change in the feed is a stream entry's fields
+ * ({@link #changeFields}).
  */
 final class RedisRecords {
     /** The event hash's fields: counters in all (and, with a section's id after a colon, per section). */
@@ -75,6 +80,8 @@ final class RedisRecords {
     private static final String REASON = "y";
     private static final String MAX_PER_CUSTOMER = "max";
     private static final String CANCELLED = "c";
+    private static final String CHANGE_TYPE = "t";
+    private static final String CHANGE_AT = "a";
     private static final Map<HoldStatus, String> STATUS_CODES =
             Map.of(HoldStatus.ACTIVE, "a", HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
 
@@ -191,7 +198,7 @@ final class RedisRecords {
         JsonNode json = RedisJson.tree(stored);
         List<HoldItem> items = items(json.get(ITEMS));
         return new Hold(holdId, eventId, items, instant(json, CREATED), instant(json, EXPIRES),
-                instant(json, MAX_EXPIRES), json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
+                instant(json, json.has(MAX_EXPIRES) ? MAX_EXPIRES : EXPIRES), json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
                 json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null,
                 optionalText(json, CUSTOMER), json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items));
     }
@@ -224,6 +231,41 @@ final class RedisRecords {
                 instant(json, CREATED), optionalText(json, CUSTOMER),
                 cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED,
                 cancelled ? instant(json, CANCELLED_AT) : null, optionalText(json, REASON));
+    }
+
+    /**
+     * A change as a feed entry's fields, {@code [field, value, ...]} as XADD takes them: {@code t} its type, {@code a}
+     * when (epoch ms), {@code h}/{@code b} the hold's and booking's suffixes, {@code q}, {@code i} (items as a hold
+     * stores them), {@code e} a new expiry, {@code u} the customer, {@code y} a cancellation's reason.
+     */
+    static List<String> changeFields(Change change) {
+        List<String> fields = new ArrayList<>(List.of(CHANGE_TYPE, change.type().wireName(),
+                CHANGE_AT, millis(change.at()), QTY, Integer.toString(change.qty())));
+        BiConsumer<String, String> optional = (field, value) -> {
+            if (value != null) {
+                fields.add(field);
+                fields.add(value);
+            }
+        };
+        optional.accept(HOLD, change.holdId() == null ? null : Ids.suffixOf(change.holdId()));
+        optional.accept(BOOKING, change.bookingId() == null ? null : Ids.suffixOf(change.bookingId()));
+        optional.accept(ITEMS, change.items().isEmpty() ? null : itemsJson(change.items()).toString());
+        optional.accept(EXPIRES, change.expiresAt() == null ? null : millis(change.expiresAt()));
+        optional.accept(CUSTOMER, change.customerId());
+        optional.accept(REASON, change.reason());
+        return fields;
+    }
+
+    static Change change(String eventId, long seq, Map<String, String> fields) {
+        UnaryOperator<String> child = suffix -> suffix == null ? null : Ids.childId(eventId, suffix);
+        String items = fields.get(ITEMS);
+        String expires = fields.get(EXPIRES);
+        return new Change(seq, ChangeType.ofWireName(fields.get(CHANGE_TYPE)),
+                Instant.ofEpochMilli(Long.parseLong(fields.get(CHANGE_AT))), eventId, child.apply(fields.get(HOLD)),
+                child.apply(fields.get(BOOKING)), Integer.parseInt(fields.get(QTY)),
+                items == null ? List.of() : items(RedisJson.tree(items)),
+                expires == null ? null : Instant.ofEpochMilli(Long.parseLong(expires)), fields.get(CUSTOMER),
+                fields.get(REASON));
     }
 
     static String millis(Instant instant) {

@@ -1,6 +1,7 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.GroupCommitFactory;
+import boxoffice.store.Retention;
 import boxoffice.store.StoreFactory;
 import boxoffice.store.Stores;
 import boxoffice.store.ledger.CriticalSectionHook;
@@ -51,7 +52,7 @@ public class RedisStoreFactory implements StoreFactory {
     }
 
     @Override
-    public Stores build(Environment environment, Duration finishedHoldRetention) {
+    public Stores build(Environment environment, Retention retention) {
         RedissonClient client = redis.build();
         // Managed objects stop in reverse order: registered before the batch workers, the client closes after them.
         environment.lifecycle().manage(new RedissonLifecycle(client));
@@ -72,9 +73,9 @@ public class RedisStoreFactory implements StoreFactory {
         // a hot event queues, it does not fail.
         RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
                 groupCommit.getTimeout().toJavaDuration(), redis.getLockLease().toJavaDuration(),
-                finishedHoldRetention);
+                retention);
         return new Stores(
-                groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
+                groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
                 new RedisIdempotencyKeys(client, environment.metrics()));
     }
 

@@ -2,6 +2,7 @@ package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
 import boxoffice.core.BookingStatus;
+import boxoffice.core.Change;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -15,6 +16,7 @@ import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
+import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.SeatChanges;
@@ -46,7 +48,7 @@ final class ScriptMessages {
                 .toList());
     }
 
-    /** commit.lua's changes: counters in all and per section, seat-map runs, holds, bookings. */
+    /** commit.lua's changes: counters in all and per section, seat-map runs, holds, bookings, the feed's changes. */
     static String commitChanges(Event event, LedgerChanges changes) {
         Map<String, Object> payload = new LinkedHashMap<>();
         SeatCounts total = changes.counts().total();
@@ -68,6 +70,8 @@ final class ScriptMessages {
         payload.put("bookings", changes.bookings().stream().map(ScriptMessages::bookingChange).toList());
         // cjson reads an empty JSON object as an empty table, which pairs() walks happily
         payload.put("customers", changes.customerSeats());
+        payload.put("feed", changes.feed().stream().map(RedisRecords::changeFields).toList());
+        payload.put("at", RedisRecords.millis(changes.at()));
         return RedisJson.write(payload);
     }
 
@@ -147,6 +151,20 @@ final class ScriptMessages {
                 RedisRecords.booking(Ids.childId(eventId, suffix), eventId, stored)));
         return new CustomerHoldings(holds.stream().filter(hold -> hold.status() == HoldStatus.ACTIVE).toList(),
                 bookings.stream().filter(booking -> booking.status() == BookingStatus.CONFIRMED).toList());
+    }
+
+    /** read-changes.lua's reply: the changes found and where the feed stands. */
+    static FeedRead changes(String eventId, long after, String reply) {
+        JsonNode read = RedisJson.tree(reply);
+        long last = Long.parseLong(read.get("last").asText());
+        long oldestKept = read.has("oldest") ? Long.parseLong(read.get("oldest").asText()) : last + 1;
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode entry : read.get("entries")) { // an empty object when there are none: no elements either way
+            Map<String, String> fields = new HashMap<>();
+            entry.get("fields").fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+            changes.add(RedisRecords.change(eventId, Long.parseLong(entry.get("seq").asText()), fields));
+        }
+        return new FeedRead(eventId, after, changes, last, oldestKept);
     }
 
     /** read-counts.lua's reply: the stored counts with the seats of due holds counted as available. */

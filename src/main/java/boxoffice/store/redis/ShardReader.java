@@ -18,7 +18,7 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 
 /**
- * Reads across every shard: the totals and the due events, each one pipelined batch of one small read per shard, so
+ * Reads across every shard: the totals, the due events and the changed events, each one pipelined batch of one small read per shard, so
  * their cost stays the same however many events there are; and the ids of every event, shard by shard, lazily.
  */
 final class ShardReader {
@@ -53,12 +53,30 @@ final class ShardReader {
                     .mapToObj(shard -> batch.<String>getScoredSortedSet(RedisKeys.shardDue(shard), StringCodec.INSTANCE)
                             .entryRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, limit))
                     .toList();
-            return batch.executeAsync().thenApply(done -> reads.stream()
-                    .flatMap(read -> read.toCompletableFuture().join().stream())
-                    .sorted(Comparator.comparingDouble(ScoredEntry::getScore))
-                    .limit(limit)
-                    .map(ScoredEntry::getValue)
-                    .toList());
+            return batch.executeAsync().thenApply(done -> earliest(reads, limit));
+        });
+    }
+
+    /** The members of the shards' index reads with the lowest scores, at most {@code limit}. */
+    private static List<String> earliest(List<RFuture<Collection<ScoredEntry<String>>>> reads, int limit) {
+        return reads.stream()
+                .flatMap(read -> read.toCompletableFuture().join().stream())
+                .sorted(Comparator.comparingDouble(ScoredEntry::getScore))
+                .limit(limit)
+                .map(ScoredEntry::getValue)
+                .toList();
+    }
+
+    /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
+    List<String> eventsChangedSince(Instant since, int limit) {
+        return roundTrips.call("changed.range", () -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            List<RFuture<Collection<ScoredEntry<String>>>> reads = IntStream.range(0, RedisKeys.SHARDS)
+                    .mapToObj(shard -> batch.<String>getScoredSortedSet(RedisKeys.shardChanged(shard),
+                            StringCodec.INSTANCE).entryRangeAsync(since.toEpochMilli(), true, Double.POSITIVE_INFINITY,
+                            true, 0, limit))
+                    .toList();
+            return batch.executeAsync().thenApply(done -> earliest(reads, limit));
         });
     }
 

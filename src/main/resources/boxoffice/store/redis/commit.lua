@@ -7,18 +7,21 @@ local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of its active holds
 local totals_key = KEYS[5]       -- bo:{s}:totals
 local customers_key = KEYS[6]    -- bo:{s}:cu:E: customer figure -> seats
+local feed_key = KEYS[7]         -- bo:{s}:f:E: the change feed, entry id "seq-0"
+local changed_key = KEYS[8]      -- bo:{s}:fx: event id -> time of its latest change
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local changes = cjson.decode(ARGV[3])
   -- counters (as strings) in all and sections [{id, available, held, booked}]; reserved_change {available, held,
   -- booked}: how the reserved sections' counters moved; seats [{section, runs: [[offset,
   -- states]]}]; holds [{suffix, record, expires_at (active only), customer}]; bookings [{suffix, record, customer,
-  -- cancelled}]; customers {field: change of seats}; tallies holds_created, holds_expired, bookings_created,
-  -- bookings_cancelled
+  -- cancelled}]; customers {field: change of seats}; feed [[field, value, ...]] (the changes, in order: each gets
+  -- the event's next seq); at (epoch ms); tallies holds_created, holds_expired, bookings_created, bookings_cancelled
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
 local event_id = ARGV[5]
 local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
+local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -74,6 +77,30 @@ end
 for field, change in pairs(changes.customers) do
   if redis.call('HINCRBY', customers_key, field, change) <= 0 then
     redis.call('HDEL', customers_key, field)
+  end
+end
+
+-- The feed: number the changes after the event's last seq, then trim what is older than the retention. Trimming looks
+-- at a few more entries than were added, so the feed's length follows its retention however the batches come.
+if #changes.feed > 0 then
+  local first = redis.call('HINCRBY', event_key, 'seq', #changes.feed) - #changes.feed
+  for i, fields in ipairs(changes.feed) do
+    redis.call('XADD', feed_key, (first + i) .. '-0', unpack(fields))
+  end
+  redis.call('ZADD', changed_key, changes.at, event_id)
+  local cutoff = tonumber(changes.at) - feed_retention_ms
+  local trim_through = nil
+  for _, entry in ipairs(redis.call('XRANGE', feed_key, '-', '+', 'COUNT', #changes.feed + 16)) do
+    local fields = entry[2]
+    local at = nil
+    for j = 1, #fields, 2 do
+      if fields[j] == 'a' then at = tonumber(fields[j + 1]) end
+    end
+    if at >= cutoff then break end
+    trim_through = tonumber(string.match(entry[1], '^(%d+)'))
+  end
+  if trim_through then
+    redis.call('XTRIM', feed_key, 'MINID', (trim_through + 1) .. '-0')
   end
 end
 

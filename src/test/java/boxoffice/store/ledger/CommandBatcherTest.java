@@ -45,7 +45,7 @@ class CommandBatcherTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final MetricRegistry registry = new MetricRegistry();
-    private final MemoryLedgerBackend backend = new MemoryLedgerBackend(PATIENT, TestStores.RETENTION);
+    private final MemoryLedgerBackend backend = new MemoryLedgerBackend(PATIENT, TestStores.RETENTIONS);
     private final Gate gate = new Gate();
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private ExecutorService workers;

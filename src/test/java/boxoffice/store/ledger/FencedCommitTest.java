@@ -1,6 +1,5 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.EventCounts;
 import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import boxoffice.core.Booking;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.LedgerAudit;
@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +54,7 @@ class FencedCommitTest {
 
     @Test
     void aWriterThatStalledWithoutItsLockCannotOversell() throws Exception {
-        LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION));
+        LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS));
         Event event = backend.insertEvent(EventFixtures.event(1, now));
         CountDownLatch stalledInside = new CountDownLatch(1);
         CountDownLatch otherWriterDone = new CountDownLatch(1);
@@ -87,7 +86,7 @@ class FencedCommitTest {
 
     @Test
     void aBatchThatIsFencedOffEveryTimeFailsAsUnavailableAndWritesNothing() {
-        MemoryLedgerBackend memory = new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION);
+        MemoryLedgerBackend memory = new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS);
         LedgerBackend alwaysFenced = new LockLosingBackend(memory) {
             @Override
             public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
@@ -161,6 +160,16 @@ class FencedCommitTest {
         @Override
         public CustomerHoldings readCustomer(String eventId, String customerId) {
             return delegate.readCustomer(eventId, customerId);
+        }
+
+        @Override
+        public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
+            return delegate.readChanges(eventId, after, limit);
+        }
+
+        @Override
+        public List<String> eventsChangedSince(Instant since, int limit) {
+            return delegate.eventsChangedSince(since, limit);
         }
 
         @Override

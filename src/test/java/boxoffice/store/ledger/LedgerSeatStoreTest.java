@@ -30,7 +30,7 @@ class LedgerSeatStoreTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
-    private final LedgerSeatStore store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
+    private final LedgerSeatStore store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS),
             new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
 
     @AfterEach

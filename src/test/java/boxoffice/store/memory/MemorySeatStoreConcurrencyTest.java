@@ -28,7 +28,7 @@ class MemorySeatStoreConcurrencyTest {
         @BeforeEach
         void setUp() {
             workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS), new LedgerMetrics(new MetricRegistry()),
                     Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         }
 
@@ -50,7 +50,7 @@ class MemorySeatStoreConcurrencyTest {
 
         @BeforeEach
         void setUp() {
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION), new LedgerMetrics(new MetricRegistry()),
+            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS), new LedgerMetrics(new MetricRegistry()),
                     Optional.empty(), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
         }
 

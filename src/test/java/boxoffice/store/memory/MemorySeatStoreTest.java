@@ -3,6 +3,7 @@ package boxoffice.store.memory;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
+import boxoffice.store.FeedContract;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
@@ -47,7 +48,7 @@ class MemorySeatStoreTest {
 
     /** A new, empty store; with workers, commands are batched (group commit) as in production. */
     private static SeatStore newStore(Optional<ExecutorService> groupCommit) {
-        return new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTION),
+        return new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS),
                 new LedgerMetrics(new MetricRegistry()), groupCommit, 256, TIMEOUT, TestStores.RETENTION,
                 CriticalSectionHook.NONE);
     }
@@ -118,6 +119,16 @@ class MemorySeatStoreTest {
 
     @Nested
     class Lifecycle extends LifecycleContract {
+        private final SeatStore store = newStore(Optional.of(workers));
+
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Feed extends FeedContract {
         private final SeatStore store = newStore(Optional.of(workers));
 
         @Override

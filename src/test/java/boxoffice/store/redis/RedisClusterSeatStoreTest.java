@@ -17,6 +17,7 @@ import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreTotals;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
+import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
@@ -152,6 +153,14 @@ class RedisClusterSeatStoreTest {
 
     @Nested
     class Lifecycle extends LifecycleContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Feed extends FeedContract {
         @Override
         protected SeatStore store() {
             return store;

@@ -10,6 +10,7 @@ import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Section;
 import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
@@ -131,6 +132,14 @@ class RedisSeatStoreContractTest {
 
     @Nested
     class Lifecycle extends LifecycleContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Feed extends FeedContract {
         @Override
         protected SeatStore store() {
             return store;

@@ -65,7 +65,7 @@ class RedisStoreFactoryTest {
         assertThat(factory).isInstanceOf(RedisStoreFactory.class);
         assertThat(factory.describe()).contains("single Redis at " + redis.url());
 
-        Stores stores = factory.build(environment, TestStores.RETENTION);
+        Stores stores = factory.build(environment, TestStores.RETENTIONS);
         for (LifeCycle managed : environment.lifecycle().getManagedObjects()) {
             managed.start();
         }

@@ -40,7 +40,7 @@ final class RedisTestStores {
     }
 
     static RedisLedgerBackend backend(RedissonClient client, MetricRegistry registry, Duration lockLease) {
-        return new RedisLedgerBackend(client, registry, Duration.ofSeconds(1), lockLease, TestStores.RETENTION);
+        return new RedisLedgerBackend(client, registry, Duration.ofSeconds(1), lockLease, TestStores.RETENTIONS);
     }
 
     /** Millisecond precision, as stored. */

@@ -1,0 +1,180 @@
+package boxoffice.store;
+
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.HoldFixtures.ordering;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import boxoffice.core.Booking;
+import boxoffice.core.Change;
+import boxoffice.core.ChangePage;
+import boxoffice.core.ChangeType;
+import boxoffice.core.CursorExpiredException;
+import boxoffice.core.Event;
+import boxoffice.core.Hold;
+import boxoffice.core.InvalidFieldException;
+import boxoffice.core.SeatRequest;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.TestStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract for an event's change feed, run on every store: every change that commits is numbered from 1
+ * in commit order with nothing skipped, read back page by page after a cursor, and trimmed after the retention, when a
+ * cursor from before the trim is refused rather than silently skipping changes.
+ */
+public abstract class FeedContract {
+    private static final Duration TTL = Duration.ofSeconds(120);
+
+    protected abstract SeatStore store();
+
+    private Instant t0;
+
+    @BeforeEach
+    void startTheClock() {
+        t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Event stored(int seats) {
+        Event event = EventFixtures.event(seats, t0);
+        store().createEvent(event);
+        return event;
+    }
+
+    private Hold place(Event event, int qty, Instant at) {
+        return store().placeHold(ordering(event, at, TTL, new SeatRequest.Quantity(null, qty)), at).value();
+    }
+
+    private List<Change> all(Event event) {
+        return store().changes(event.id(), 0, 1000).orElseThrow().changes();
+    }
+
+    @Test
+    void aNewEventsFeedStartsWithItsCreation() {
+        Event event = stored(10);
+
+        ChangePage page = store().changes(event.id(), 0, 100).orElseThrow();
+
+        assertThat(page.changes()).containsExactly(Change.eventCreated(event).numbered(1));
+        assertThat(page.nextAfter()).isEqualTo(1);
+    }
+
+    @Test
+    void everyStateChangeIsNumberedInTheOrderItCommitted() {
+        Event event = stored(10);
+        Hold released = place(event, 2, t0);
+        Hold extended = place(event, 3, t0);
+        Hold expiring = place(event, 1, t0);
+        Instant later = t0.plusSeconds(10);
+        Hold longer = store().extend(extended.id(), extended.paymentToken(), TTL, later).value();
+        store().release(released.id(), Optional.of(released.paymentToken()), later);
+        Booking booking = store().book(longer.id(), longer.paymentToken(), newBookingId(event.id()), later).value();
+        Booking cancelled = store().cancelBooking(booking.id(), "show moved", later).value();
+        Instant due = expiring.expiresAt().plusMillis(1);
+        assertThat(store().releaseDue(event.id(), due)).isEqualTo(1);
+
+        List<Change> changes = all(event);
+
+        assertThat(changes).extracting(Change::type).containsExactly(ChangeType.EVENT_CREATED,
+                ChangeType.HOLD_CREATED, ChangeType.HOLD_CREATED, ChangeType.HOLD_CREATED, ChangeType.HOLD_EXTENDED,
+                ChangeType.HOLD_RELEASED, ChangeType.BOOKING_CREATED, ChangeType.BOOKING_CANCELLED,
+                ChangeType.HOLD_EXPIRED);
+        assertThat(changes).extracting(Change::seq).containsExactly(LongStream.rangeClosed(1, 9).boxed()
+                .toArray(Long[]::new));
+        assertThat(changes.get(1)).isEqualTo(Change.ofHold(ChangeType.HOLD_CREATED, released, t0).numbered(2));
+        assertThat(changes.get(4)).isEqualTo(Change.ofHold(ChangeType.HOLD_EXTENDED, longer, later).numbered(5));
+        assertThat(changes.get(5).holdId()).isEqualTo(released.id());
+        assertThat(changes.get(5).qty()).isEqualTo(2);
+        assertThat(changes.get(6)).isEqualTo(Change.ofBooking(ChangeType.BOOKING_CREATED, booking, later)
+                .numbered(7));
+        assertThat(changes.get(7)).isEqualTo(Change.ofBooking(ChangeType.BOOKING_CANCELLED, cancelled, later)
+                .numbered(8));
+        assertThat(changes.get(7).reason()).isEqualTo("show moved");
+        assertThat(changes.get(8).holdId()).isEqualTo(expiring.id());
+        assertThat(changes.get(8).at()).isEqualTo(due);
+    }
+
+    @Test
+    void whatChangesNothingRecordsNothing() {
+        Event event = stored(10);
+        Hold hold = place(event, 2, t0);
+        Booking booking = store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0).value();
+
+        store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
+        store().cancelBooking(booking.id(), null, t0);
+        store().cancelBooking(booking.id(), null, t0);
+        store().releaseDue(event.id(), t0.plusSeconds(600));
+
+        assertThat(all(event)).extracting(Change::type).containsExactly(ChangeType.EVENT_CREATED,
+                ChangeType.HOLD_CREATED, ChangeType.BOOKING_CREATED, ChangeType.BOOKING_CANCELLED);
+    }
+
+    @Test
+    void aFeedIsReadPageByPageFromTheCursorEachPageGives() {
+        Event event = stored(100);
+        for (int i = 0; i < 7; i++) {
+            place(event, 1, t0);
+        }
+
+        ChangePage first = store().changes(event.id(), 0, 3).orElseThrow();
+        ChangePage second = store().changes(event.id(), first.nextAfter(), 3).orElseThrow();
+        ChangePage third = store().changes(event.id(), second.nextAfter(), 3).orElseThrow();
+        ChangePage atTheEnd = store().changes(event.id(), third.nextAfter(), 3).orElseThrow();
+
+        assertThat(first.changes()).extracting(Change::seq).containsExactly(1L, 2L, 3L);
+        assertThat(second.changes()).extracting(Change::seq).containsExactly(4L, 5L, 6L);
+        assertThat(third.changes()).extracting(Change::seq).containsExactly(7L, 8L);
+        assertThat(atTheEnd.changes()).isEmpty();
+        assertThat(atTheEnd.nextAfter()).as("the cursor stays where it is").isEqualTo(8);
+    }
+
+    @Test
+    void aCursorPastTheLastChangeIsRefused() {
+        Event event = stored(10);
+
+        assertThatThrownBy(() -> store().changes(event.id(), 2, 10)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("after");
+    }
+
+    @Test
+    void anUnknownEventHasNoFeed() {
+        assertThat(store().changes("evt_unknown0000000000000", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void changesOlderThanTheRetentionAreTrimmedAndACursorBeforeThemIsRefused() {
+        Event event = stored(100);
+        Hold old = place(event, 1, t0);
+        Instant muchLater = t0.plus(TestStores.RETENTIONS.changes()).plusSeconds(1);
+        Hold recent = place(event, 1, muchLater);
+
+        assertThatThrownBy(() -> store().changes(event.id(), 0, 10)).isInstanceOf(CursorExpiredException.class);
+        ChangePage kept = store().changes(event.id(), 2, 10).orElseThrow();
+        assertThat(kept.changes()).as("the old hold expires as the new one is placed")
+                .extracting(Change::type, Change::holdId)
+                .containsExactly(tuple(ChangeType.HOLD_EXPIRED, old.id()), tuple(ChangeType.HOLD_CREATED, recent.id()));
+        assertThat(kept.nextAfter()).isEqualTo(4);
+    }
+
+    @Test
+    void eventsChangedSinceATimeAreListedEarliestChangeFirst() {
+        Event quiet = stored(10);
+        Event busy = stored(10);
+        Event other = stored(10);
+        Instant since = t0.plusSeconds(5);
+        place(other, 1, since.plusSeconds(2));
+        place(busy, 1, since.plusSeconds(1));
+
+        List<String> changed = store().eventsChangedSince(since, 1000);
+
+        assertThat(changed).containsSubsequence(busy.id(), other.id()).doesNotContain(quiet.id());
+    }
+}

@@ -3,6 +3,7 @@ package boxoffice.errors;
 import boxoffice.api.ErrorResponse;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BoxOfficeException;
+import boxoffice.core.CursorExpiredException;
 import boxoffice.core.CustomerLimitExceededException;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.ForbiddenException;
@@ -36,7 +37,7 @@ public final class DomainErrorMappers {
             new EventNotFound(), new HoldNotFound(), new BookingNotFound(), new SectionNotFound(),
             new InsufficientSeats(), new SeatsUnavailable(), new NoAdjacentSeats(), new CustomerLimitExceeded(),
             new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
-            new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new StoreUnavailable(),
+            new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(), new StoreUnavailable(),
             new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
 
     private DomainErrorMappers() {}
@@ -158,6 +159,13 @@ public final class DomainErrorMappers {
     static final class HoldIdExpired extends DomainErrorMapper<HoldIdExpiredException> {
         HoldIdExpired() {
             super(409, "IDEMPOTENCY_KEY_EXPIRED");
+        }
+    }
+
+    /** The feed no longer keeps the changes after the cursor: the reader starts over from the status. */
+    static final class CursorExpired extends DomainErrorMapper<CursorExpiredException> {
+        CursorExpired() {
+            super(410, "CURSOR_EXPIRED");
         }
     }
 

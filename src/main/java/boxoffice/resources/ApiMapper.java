@@ -1,6 +1,8 @@
 package boxoffice.resources;
 
 import boxoffice.api.BookingResponse;
+import boxoffice.api.ChangeResponse;
+import boxoffice.api.ChangesResponse;
 import boxoffice.api.CustomerResponse;
 import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
@@ -10,6 +12,8 @@ import boxoffice.api.SeatMapResponse;
 import boxoffice.api.SectionResponse;
 import boxoffice.api.SectionStatusResponse;
 import boxoffice.core.Booking;
+import boxoffice.core.Change;
+import boxoffice.core.ChangePage;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -90,6 +94,18 @@ final class ApiMapper {
     static CustomerResponse customer(String eventId, String customerId, CustomerHoldings holdings) {
         return new CustomerResponse(customerId, eventId, holdings.holds().stream().map(ApiMapper::hold).toList(),
                 holdings.bookings().stream().map(ApiMapper::booking).toList());
+    }
+
+    static ChangesResponse changes(ChangePage page) {
+        return new ChangesResponse(page.changes().stream().map(ApiMapper::change).toList(), page.nextAfter());
+    }
+
+    /** One change as the feed, webhooks and anything else that publishes it show it. */
+    public static ChangeResponse change(Change change) {
+        return new ChangeResponse(change.seq(), change.type().wireName(), change.at(), change.eventId(),
+                change.holdId(), change.bookingId(), change.qty(),
+                change.items().isEmpty() ? null : items(change.items()), change.expiresAt(), change.customerId(),
+                change.reason());
     }
 
     private static List<HoldItemResponse> items(List<HoldItem> items) {

@@ -1,5 +1,6 @@
 package boxoffice.resources;
 
+import boxoffice.api.ChangesResponse;
 import boxoffice.api.CreateEventRequest;
 import boxoffice.api.CustomerResponse;
 import boxoffice.api.EventResponse;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -74,6 +76,21 @@ public final class EventResource {
     public CustomerResponse customer(
             @PathParam("event_id") String eventId, @PathParam("customer_id") String customerId) {
         return ApiMapper.customer(eventId, customerId, events.customer(eventId, customerId));
+    }
+
+    /**
+     * Organizers only: the event's changes after {@code after} (default 0: from the start), at most {@code limit}
+     * (default 100, up to 1000), and the cursor to read on from.
+     */
+    @GET
+    @OrganizerOnly
+    @Path("/{event_id}/changes")
+    public ChangesResponse changes(
+            @PathParam("event_id") String eventId,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        return ApiMapper.changes(events.changes(eventId, QueryNumbers.parse("after", after, 0),
+                QueryNumbers.parse("limit", limit, EventService.DEFAULT_CHANGES_PAGE)));
     }
 
     /** One character per seat of each row of a reserved section: A available, H held, B booked. */

@@ -1,5 +1,6 @@
 package boxoffice.service;
 
+import boxoffice.core.ChangePage;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.CustomerIds;
 import boxoffice.core.DisplayText;
@@ -26,6 +27,8 @@ public final class EventService {
     private static final Logger LOG = LoggerFactory.getLogger(EventService.class);
     public static final int MAX_NAME_LENGTH = 255;
     public static final int MAX_SEATS = 1_000_000;
+    public static final int DEFAULT_CHANGES_PAGE = 100;
+    public static final int MAX_CHANGES_PAGE = 1000;
 
     private final SeatStore store;
     private final IdempotentCreator creator;
@@ -88,6 +91,17 @@ public final class EventService {
     public CustomerHoldings customer(String eventId, String customerId) {
         get(eventId);
         return store.customer(eventId, CustomerIds.check("customer_id", customerId), clock.instant());
+    }
+
+    /** A page of the event's change feed: the changes after seq {@code after}, at most {@code limit}. */
+    public ChangePage changes(String eventId, long after, long limit) {
+        if (after < 0) {
+            throw new InvalidFieldException("after", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_CHANGES_PAGE) {
+            throw new InvalidFieldException("limit", "must be between 1 and " + MAX_CHANGES_PAGE);
+        }
+        return store.changes(eventId, after, (int) limit).orElseThrow(() -> new EventNotFoundException(eventId));
     }
 
     /** The seats of a reserved section, as a client sees them now. */

@@ -82,6 +82,13 @@ class JsonRoundTripTest {
                 List.of(new HoldItemResponse("stalls", 4, List.of("B-10", "B-11", "B-12", "B-13")));
         return List.of(
                 new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
+                new Fixture("changes-response", 1, new ChangesResponse(List.of(
+                        new ChangeResponse(1, "event.created", created, EVENT, null, null, 300, null, null, null,
+                                null),
+                        new ChangeResponse(2, "hold.created", Instant.parse("2026-01-15T10:32:01.250Z"), EVENT, HOLD,
+                                null, 4, bookedFour, Instant.parse("2026-01-15T10:34:01.250Z"), "crm-1042", null),
+                        new ChangeResponse(3, "booking.cancelled", Instant.parse("2026-01-15T11:00:00Z"), EVENT,
+                                HOLD, BOOKING, 4, bookedFour, null, "crm-1042", "show moved")), 3)),
                 new Fixture("booking-response", 1, new BookingResponse(BOOKING, HOLD, EVENT, 3, null, null,
                         Instant.parse("2026-01-15T10:32:00.125Z"), null, null, null)),
                 new Fixture("booking-response", 2, new BookingResponse(BOOKING, HOLD, EVENT, 3, List.of(
@@ -271,7 +278,7 @@ class JsonRoundTripTest {
                 .flatMap(type -> Stream.of(type.getSimpleName(), type.getName().substring(type.getName().lastIndexOf('.') + 1)))
                 .collect(Collectors.toCollection(TreeSet::new));
         // nested records are read and written inside their parents' fixtures
-        covered.addAll(List.of("ErrorResponse$FieldError", "HealthResponse$Check", "SectionRequest$RowRequest",
+        covered.addAll(List.of("ChangeResponse", "ErrorResponse$FieldError", "HealthResponse$Check", "SectionRequest$RowRequest",
                 "SectionResponse$RowResponse", "SeatMapResponse$RowStates"));
         assertThat(declared).contains("BookRequest", "ErrorResponse$FieldError");
         assertThat(covered).containsAll(declared);

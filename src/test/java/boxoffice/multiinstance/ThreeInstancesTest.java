@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,48 @@ class ThreeInstancesTest {
             assertThat(instance.sectionCounts(eventId, "hall")).containsExactly(300, 300 - booked.size(), 0,
                     booked.size());
         }
+    }
+
+    /**
+     * 600 holds at once on 100 seats across the three instances, then every granted hold booked at once, also across
+     * them: the event's feed, read page by page, lists every acknowledged
+     * hold and booking exactly once, nothing refused, numbered 1, 2, 3... with nothing skipped.
+     */
+    @Test
+    void theFeedListsEveryAcknowledgedChangeOnceInSequence() throws Exception {
+        String eventId = fleet.steps(0).newEventId(SEATS);
+        List<Resp> holds = fleet.runAll(600, i -> fleet.steps(i).tryHold(eventId, 1));
+        List<JsonNode> granted = holds.stream().filter(a -> a.status() == 201).map(Resp::json).toList();
+        List<Resp> bookings = fleet.runAll(granted.size(), i -> fleet.steps(i + 1).book(granted.get(i)));
+        assertThat(holds).extracting(Resp::status).containsOnly(201, 409);
+        assertThat(bookings).extracting(Resp::status).containsOnly(201);
+
+        List<JsonNode> feed = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Resp page = fleet.api(2).get("/api/v1/events/" + eventId + "/changes?limit=1000&after=" + after);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.json().path("changes").forEach(feed::add);
+            if (page.json().path("next_after").asLong() == after) {
+                break;
+            }
+            after = page.json().path("next_after").asLong();
+        }
+
+        assertThat(feed).extracting(change -> change.path("seq").asLong())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, feed.size()).boxed().toList());
+        assertThat(idsOf(feed, "hold.created", "hold_id")).as("every granted hold once")
+                .containsExactlyInAnyOrderElementsOf(granted.stream().map(h -> h.path("hold_id").asText()).toList());
+        assertThat(idsOf(feed, "booking.created", "booking_id")).as("every booking once")
+                .containsExactlyInAnyOrderElementsOf(bookings.stream()
+                        .map(b -> b.json().path("booking_id").asText()).toList());
+        assertThat(feed).extracting(change -> change.path("type").asText())
+                .containsOnly("event.created", "hold.created", "booking.created");
+    }
+
+    private static List<String> idsOf(List<JsonNode> feed, String type, String field) {
+        return feed.stream().filter(change -> change.path("type").asText().equals(type))
+                .map(change -> change.path(field).asText()).toList();
     }
 
     private static List<String> seatsOf(JsonNode hold) {

@@ -50,6 +50,7 @@ final class EventLedger {
     private EventCounts counts;
     private int holdsCreated;
     private int unreportedReleases;
+    private boolean replayed;
 
     /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
     EventLedger(LedgerSnapshot snapshot, Instant now, Duration finishedHoldRetention) {
@@ -83,7 +84,7 @@ final class EventLedger {
     Outcome<Hold> placeHold(HoldOrder order) {
         Hold existing = holds.get(order.holdId());
         if (existing != null) {
-            return Outcome.unchanged(existing);
+            return replay(existing);
         }
         checkIdIsFresh(order.holdId());
         List<HoldItem> items = new SeatAllocator(event, counts, this::loadedSeatMap).allocate(order.requests());
@@ -98,7 +99,7 @@ final class EventLedger {
         Hold hold = require(holdId);
         checkToken(hold, paymentToken);
         if (hold.status() == HoldStatus.BOOKED) {
-            return Outcome.unchanged(bookings.get(hold.bookingId()));
+            return replay(bookings.get(hold.bookingId()));
         }
         if (hold.isDueAt(now)) {
             expire(hold); // beyond the due holds the snapshot carried: its seats go back in this batch
@@ -120,13 +121,27 @@ final class EventLedger {
         paymentToken.ifPresent(token -> checkToken(hold, token));
         return switch (hold.status()) {
             case BOOKED -> throw new HoldAlreadyBookedException(holdId);
-            case EXPIRED -> Outcome.unchanged(hold);
+            case EXPIRED -> replay(hold);
             case ACTIVE -> Outcome.changed(expire(hold));
         };
     }
 
     boolean hasChanges() {
         return !changedHolds.isEmpty();
+    }
+
+    /**
+     * True when a command answered with what an earlier batch stored (a retry). That state may be on the master
+     * alone, if the earlier commit's wait for replicas failed: the batch commits anyway, so that the replay is
+     * answered only once it is as durable as a fresh change.
+     */
+    boolean hasReplays() {
+        return replayed;
+    }
+
+    private <T> Outcome<T> replay(T stored) {
+        replayed = true;
+        return Outcome.unchanged(stored);
     }
 
     LedgerChanges changes() {

@@ -72,10 +72,15 @@ public class RedisStoreFactory implements StoreFactory {
         // a hot event queues, it does not fail.
         RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
                 groupCommit.getTimeout().toJavaDuration(), redis.getLockLease().toJavaDuration(),
-                finishedHoldRetention);
+                finishedHoldRetention, replicatedWrites(client));
         return new Stores(
                 groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
                 new RedisIdempotencyKeys(client, environment.metrics()));
+    }
+
+    /** A replica that has not acknowledged a commit within a Redis response timeout counts as not answering. */
+    private ReplicatedWrites replicatedWrites(RedissonClient client) {
+        return new ReplicatedWrites(client, redis.getMinReplicas(), redis.getResponseTimeout().toJavaDuration());
     }
 
     @Override
@@ -85,6 +90,7 @@ public class RedisStoreFactory implements StoreFactory {
 
     @Override
     public String describe() {
-        return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured";
+        return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured"
+                + (redis.getMinReplicas() > 0 ? "; every commit waits for " + redis.getMinReplicas() + " replica(s)" : "");
     }
 }

@@ -31,8 +31,9 @@ class PartitionedLockHolderTest {
                 AppProcess frozen = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()));
                 AppProcess other = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()))) {
             BoxOfficeSteps setup = new BoxOfficeSteps(new HttpTestClient(other.api().toString()));
-
             String stoppedEvent = setup.newEventId(SEATS);
+            String pausedEvent = setup.newEventId(SEATS);
+
             AtomicInteger soldByOther = new AtomicInteger();
             int soldWhileFrozen;
             List<LoadLoop.Outcome> outcomes;
@@ -49,7 +50,6 @@ class PartitionedLockHolderTest {
             assertThat(soldWhileFrozen).as("the other instance sold once the frozen one's lease ran out").isPositive();
             assertNoOversell(setup, stoppedEvent, outcomes, other);
 
-            String pausedEvent = setup.newEventId(SEATS);
             try (LoadLoop load = sell(pausedEvent, frozen, other, new AtomicInteger())) {
                 Thread.sleep(500);
                 try (Jedis jedis = redis.jedis()) {

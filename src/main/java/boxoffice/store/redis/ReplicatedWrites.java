@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -24,6 +25,7 @@ import org.redisson.client.codec.StringCodec;
  */
 final class ReplicatedWrites {
     private final RedissonClient redisson;
+    private final RScript scripts;
     private final int replicas;
     private final Duration timeout;
 
@@ -36,6 +38,7 @@ final class ReplicatedWrites {
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
         this.redisson = redisson;
+        this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.replicas = replicas;
         this.timeout = timeout;
     }
@@ -48,11 +51,10 @@ final class ReplicatedWrites {
     /** Runs a writing script on the master of {@code keys.get(0)}; completes once enough replicas have its effect. */
     <R> CompletionStage<R> run(LuaScript<R> script, List<Object> keys, Object... args) {
         if (replicas == 0) {
-            return script.run(redisson.getScript(StringCodec.INSTANCE), keys, args);
+            return script.run(scripts, keys, args);
         }
         return runAndWait(script, keys, args).exceptionallyCompose(failure -> LuaScript.isNotLoaded(failure)
-                ? script.load(redisson.getScript(StringCodec.INSTANCE))
-                        .thenCompose(loaded -> runAndWait(script, keys, args))
+                ? script.load(scripts).thenCompose(loaded -> runAndWait(script, keys, args))
                 : CompletableFuture.failedStage(failure));
     }
 
@@ -70,11 +72,5 @@ final class ReplicatedWrites {
             throw new RedisException(operation + ": " + result.getSyncedSlaves() + " of " + replicas
                     + " replicas acknowledged the write within " + timeout.toMillis() + " ms");
         }
-    }
-
-    @Override
-    public String toString() {
-        return replicas == 0 ? "no replica waited for"
-                : "every commit waits for " + replicas + " replica(s), " + timeout.toMillis() + " ms at most";
     }
 }

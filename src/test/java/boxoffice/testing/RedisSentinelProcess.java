@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /**
  * Redis Sentinel on loopback: a master, one replica and three {@code redis-sentinel} processes (quorum 2) that watch
  * them, each on a free port. Sentinel notices a dead master after {@link #DOWN_AFTER} and promotes the replica; a
- * killed master restarted by {@link #restartOldMaster} comes back empty and is turned into a replica of the new one.
+ * killed master restarted by {@link #restartOldMaster} is turned into a replica of the new one.
  */
 public final class RedisSentinelProcess implements AutoCloseable {
     public static final String MASTER_NAME = "mymaster";
@@ -30,8 +31,9 @@ public final class RedisSentinelProcess implements AutoCloseable {
         this.replica = replica;
     }
 
+    /** The master persists (AOF, fsync always), as it must when it may be restarted: an empty one could be synced. */
     public static RedisSentinelProcess start() {
-        RedisProcess master = RedisProcess.start();
+        RedisProcess master = RedisProcess.startDurable();
         RedisProcess replica = null;
         RedisSentinelProcess deployment = null;
         try {
@@ -95,8 +97,27 @@ public final class RedisSentinelProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the killed master again on its port, without its data (no AOF): the sentinels turn it into a replica
-     * of the new master, which then has a replica to acknowledge its writes again.
+     * Cuts the replica off its master and keeps it from resyncing (a wrong {@code masterauth}: its handshake fails),
+     * so that it misses everything the master takes in from now on, as a replica does that lags behind a busy master
+     * or a slow network. Sentinel still sees it, and may promote it.
+     */
+    public void cutReplicaOff() {
+        try (Jedis onReplica = replica.jedis(); Jedis onMaster = master.jedis()) {
+            onReplica.configSet("masterauth", "wrong-on-purpose");
+            onMaster.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "replica");
+        }
+    }
+
+    /** Undoes {@link #cutReplicaOff}: the replica may connect to a master again. */
+    public void letReplicaReconnect() {
+        try (Jedis onReplica = replica.jedis()) {
+            onReplica.configSet("masterauth", "");
+        }
+    }
+
+    /**
+     * Starts the killed master again on its port with what its AOF kept: the sentinels turn it into a replica of the
+     * new master (it drops what only it had), which then has a replica to acknowledge its writes again.
      */
     public void restartOldMaster() {
         master.restart();

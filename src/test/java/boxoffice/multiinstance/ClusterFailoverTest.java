@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Redis Cluster of three masters with a replica each: the master holding the event is killed (SIGKILL) under
  * booking load, its replica takes over its slots, and the service follows without a restart. With
  * REDIS_MIN_REPLICAS=1 every booking it answered 201 is on the new master. The new master has no replica until the old
- * one rejoins as one (restarted here, without its data): meanwhile that master's events take no booking. The time from the kill
- * to the first booking is printed (docs/operations.md, "Redis failover").
+ * one rejoins as one (restarted here, without its data): meanwhile that master's events take no booking. The time
+ * from the kill to the first booking is printed (docs/operations.md, "Redis failover").
  */
 class ClusterFailoverTest {
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);

@@ -32,7 +32,7 @@ final class FailoverLoad implements AutoCloseable {
         }
     }
 
-    /** Creates an event on the instance and starts the clients, each holding one seat and booking it, again and again. */
+    /** Creates an event on the instance and starts the clients: each holds one seat and books it, again and again. */
     FailoverLoad(AppProcess app) {
         client = new HttpTestClient(app.api().toString());
         steps = new BoxOfficeSteps(client);

@@ -90,7 +90,9 @@ public class RedisStoreFactory implements StoreFactory {
 
     @Override
     public String describe() {
+        String replicas = redis.getMinReplicas() > 0
+                ? "; every commit waits for " + redis.getMinReplicas() + " replica(s)" : "";
         return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured"
-                + (redis.getMinReplicas() > 0 ? "; every commit waits for " + redis.getMinReplicas() + " replica(s)" : "");
+                + replicas;
     }
 }

@@ -43,8 +43,10 @@ EXPOSE 8080 8081
 # Numeric uid so Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
 
+# Healthy = ready to serve (Dropwizard's health module, config.yml's health: section): what Compose waits for
+# before starting nginx. A Redis outage leaves the container healthy; /healthcheck on the admin port reports it.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
-  CMD curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:${ADMIN_PORT}/healthcheck" || exit 1
+  CMD curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:${PORT}/health-check?type=ready" || exit 1
 
 # Exec form: java is PID 1 and receives SIGTERM directly, so Dropwizard drains and stops cleanly.
 STOPSIGNAL SIGTERM

@@ -17,6 +17,7 @@
 # Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (15: seconds per path per round)
 #                         WARMUP_MAX_ROUNDS (8)
 #                         SELL_OUT_DURATION (20s) PROFILE (0; 1 = JFR on the batched instance)
+#                         REPLICA (0; 1 = Redis gets a replica and every commit waits for it: REDIS_MIN_REPLICAS=1)
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
@@ -24,6 +25,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 RUNS=${RUNS:-3}
 PROFILE=${PROFILE:-0}
+REPLICA=${REPLICA:-0}
 WARMUP=${WARMUP:-15}                        # seconds per path per warm-up round
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 export BENCH_DIR
@@ -61,6 +63,18 @@ start_redis() {
     --appendfsync everysec --save "" >"$WORK/redis.log" 2>&1 &
   PIDS+=($!)
   wait_until "redis" redis-cli -p "$REDIS_PORT" ping
+  if [ "$REPLICA" = 1 ]; then start_replica; fi
+}
+
+# A replica of that Redis on the same machine, persisting the same way: with REPLICA=1 every commit waits for it.
+start_replica() {
+  local port
+  port=$(free_port)
+  mkdir -p "$WORK/replica"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$WORK/replica" --appendonly yes --appendfsync everysec \
+    --save "" --replicaof 127.0.0.1 "$REDIS_PORT" >"$WORK/replica.log" 2>&1 &
+  PIDS+=($!)
+  wait_until "the replica in sync" sh -c "redis-cli -p $port info replication | grep -q master_link_status:up"
 }
 
 APP_PIDS=()
@@ -70,7 +84,8 @@ start_app() {  # start_app <group commit: true|false> [jvm flags...]
   local group_commit=$1; shift
   local port admin
   port=$(free_port); admin=$(free_port)
-  STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT=$port ADMIN_PORT=$admin GROUP_COMMIT=$group_commit \
+  STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" REDIS_MIN_REPLICAS=$REPLICA PORT=$port ADMIN_PORT=$admin \
+    GROUP_COMMIT=$group_commit \
     HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
     java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
   APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port"); APP_ADMIN_PORTS+=("$admin")
@@ -157,7 +172,8 @@ run_wrk() {
 echo "Building..."
 (cd "$ROOT" && mvn -q -B package -DskipTests)
 start_redis
-echo "Redis on $REDIS_PORT (AOF everysec); $RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
+echo "Redis on $REDIS_PORT (AOF everysec$([ "$REPLICA" = 1 ] && echo ", one replica, REDIS_MIN_REPLICAS=1"));" \
+  "$RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
 : >"$RESULTS"
 
 # Four instances on the one Redis, started and warmed once, then measured one scenario at a time (the others paused):

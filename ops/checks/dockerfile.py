@@ -23,7 +23,8 @@ def dockerfile_structure():
         ("non-root USER", any(k == "USER" and not re.search(r"\b(root|0)(:|$)", l.split(None, 1)[1]) for k, l in ins)),
         ("EXPOSE 8080 8081", any(k == "EXPOSE" and "8080" in l and "8081" in l for k, l in ins)),
         ("ENV ADMIN_BIND=0.0.0.0", any(k == "ENV" and "ADMIN_BIND=0.0.0.0" in l for k, l in ins)),
-        ("HEALTHCHECK on admin /healthcheck", any(k == "HEALTHCHECK" and "/healthcheck" in l for k, l in ins)),
+        ("HEALTHCHECK on readiness /health-check?type=ready",
+            any(k == "HEALTHCHECK" and "/health-check?type=ready" in l for k, l in ins)),
         ("curl installed for the HEALTHCHECK", any(k == "RUN" and "install" in l and "curl" in l for k, l in ins)),
         ("exec-form ENTRYPOINT with container JVM flags", any(k == "ENTRYPOINT" and l.split(None, 1)[1].startswith("[")
             and "-XX:MaxRAMPercentage=75" in l and "-XX:+ExitOnOutOfMemoryError" in l for k, l in ins)),

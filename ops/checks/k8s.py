@@ -37,8 +37,9 @@ def manifests():
         ("Deployment replicas == 3", spec["replicas"] == 3),
         ("selector matches pod labels", sel_ok(spec["selector"]["matchLabels"])),
         ("ports http 8080 / admin 8081", ports == {"http": 8080, "admin": 8081}),
-        ("readiness GET /healthcheck on admin", c["readinessProbe"]["httpGet"]["path"] == "/healthcheck"
-            and c["readinessProbe"]["httpGet"]["port"] in ("admin", 8081)),
+        ("readiness GET /health-check?type=ready on http (Dropwizard's health module; Redis not critical)",
+            c["readinessProbe"]["httpGet"]["path"] == "/health-check?type=ready"
+            and c["readinessProbe"]["httpGet"]["port"] in ("http", 8080)),
         ("liveness GET /ping on admin", c["livenessProbe"]["httpGet"]["path"] == "/ping"
             and c["livenessProbe"]["httpGet"]["port"] in ("admin", 8081)),
         ("ADMIN_BIND=0.0.0.0 so the kubelet reaches the admin port", env["ADMIN_BIND"].get("value") == "0.0.0.0"),

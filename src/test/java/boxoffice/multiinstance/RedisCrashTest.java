@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of Redis (AOF, fsync always) under booking load, then a restart on the same directory: during the
- * outage the API answers 503 fast, afterwards it serves again by itself, and every booking it acknowledged is there.
+ * outage the API answers 503 fast and the instance stays ready, afterwards it serves again by itself, and every
+ * booking it acknowledged is there.
  */
 class RedisCrashTest {
 
@@ -31,6 +32,7 @@ class RedisCrashTest {
                 Thread.sleep(1_500);
                 redis.kill();
                 Thread.sleep(3_000);
+                assertReadyWhileRedisIsAway(client, new HttpTestClient(app.admin().toString()));
                 redis.restart();
                 awaitRecovery(client, eventId);
                 Thread.sleep(1_000);
@@ -57,6 +59,17 @@ class RedisCrashTest {
             assertThat(status.path("booked").asInt()).isGreaterThanOrEqualTo(acknowledged.size());
             assertThat(InstanceCrashTest.verifyLedger(app.admin())).contains("0 drifted");
         }
+    }
+
+    /**
+     * The instance stays in a load balancer's rotation (its own 503s are the fast answer), while the admin port's
+     * /healthcheck reports Redis down.
+     */
+    private static void assertReadyWhileRedisIsAway(HttpTestClient api, HttpTestClient admin) {
+        assertThat(api.get("/health-check?type=ready").status()).isEqualTo(200);
+        Resp health = admin.get("/healthcheck");
+        assertThat(health.status()).as(health.toString()).isEqualTo(500);
+        assertThat(health.json().path("redis").path("healthy").asBoolean(true)).as(health.toString()).isFalse();
     }
 
     /** Holds one seat and books it; returns the booking answer, or the hold's answer when the hold failed. */

@@ -53,6 +53,18 @@ class AdminPortTest {
         checks.forEach(check -> assertThat(check.get("healthy").asBoolean()).as(check.toString()).isTrue());
     }
 
+    /** Dropwizard's health module, on the public port where a load balancer reaches it; Redis is not critical. */
+    @Test
+    void readinessIsTheHealthModulesCriticalChecksOnThePublicPort() {
+        Resp ready = api.get("/health-check?type=ready&name=all");
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        assertThat(ready.header("Cache-Control")).contains("no-store");
+        JsonNode checks = ready.json();
+        assertThat(checks.findValuesAsText("name")).containsExactlyInAnyOrder("deadlocks", "request-threads");
+        checks.forEach(check -> assertThat(check.get("critical").asBoolean()).as(check.toString()).isTrue());
+        assertThat(api.get("/health-check?type=alive").status()).isEqualTo(200);
+    }
+
     @Test
     void prometheusHasHttpAndDomainMetricsByRouteTemplate() {
         String eventId = steps.newEventId(10);

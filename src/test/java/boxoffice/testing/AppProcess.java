@@ -71,6 +71,23 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP: the instance freezes mid-request, its connections open, as in a long GC pause or a partition. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}: it carries on where it stopped, unaware of the time that passed. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed for the instance on port " + port);
+        }
+    }
+
     /** SIGTERM, then waits for the graceful shutdown; returns the exit code. */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
@@ -88,7 +105,7 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            kill();
+            kill(); // SIGKILL ends a stopped process too
         }
     }
 

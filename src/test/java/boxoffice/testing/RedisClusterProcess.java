@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 
 /**
- * A three-master Redis Cluster on loopback (no replicas), created with {@code redis-cli --cluster create}. Skips the
- * calling test (a JUnit assumption) when no redis-cli is on the PATH.
+ * A three-master Redis Cluster on loopback, with no replicas ({@link #start}) or one per master
+ * ({@link #startWithReplicas}), created with {@code redis-cli --cluster create}. Skips the calling test (a JUnit
+ * assumption) when no redis-cli is on the PATH.
  */
 public final class RedisClusterProcess implements AutoCloseable {
     private static final int MASTERS = 3;
@@ -26,22 +27,33 @@ public final class RedisClusterProcess implements AutoCloseable {
     private static final int HIGHEST_PORT = 55_000;
 
     private final List<RedisProcess> nodes;
+    private final int replicasPerMaster;
 
-    private RedisClusterProcess(List<RedisProcess> nodes) {
+    private RedisClusterProcess(List<RedisProcess> nodes, int replicasPerMaster) {
         this.nodes = nodes;
+        this.replicasPerMaster = replicasPerMaster;
     }
 
     public static RedisClusterProcess start() {
+        return start(0);
+    }
+
+    /** Three masters with a replica each: a master that dies is replaced by its replica (cluster failover). */
+    public static RedisClusterProcess startWithReplicas() {
+        return start(1);
+    }
+
+    private static RedisClusterProcess start(int replicasPerMaster) {
         String cli = redisCli();
         assumeTrue(cli != null, "redis-cli is not on the PATH: the Redis Cluster test is skipped");
         List<RedisProcess> nodes = new ArrayList<>();
         try {
-            for (int i = 0; i < MASTERS; i++) {
+            for (int i = 0; i < MASTERS * (1 + replicasPerMaster); i++) {
                 nodes.add(RedisProcess.start(clusterPort(), List.of("--cluster-enabled", "yes",
                         "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000",
                         "--appendonly", "no")));
             }
-            RedisClusterProcess cluster = new RedisClusterProcess(nodes);
+            RedisClusterProcess cluster = new RedisClusterProcess(nodes, replicasPerMaster);
             cluster.create(cli);
             return cluster;
         } catch (RuntimeException e) {
@@ -63,7 +75,7 @@ public final class RedisClusterProcess implements AutoCloseable {
     private void create(String cli) {
         List<String> command = new ArrayList<>(List.of(cli, "--cluster", "create"));
         nodes.forEach(node -> command.add("127.0.0.1:" + node.port()));
-        command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        command.addAll(List.of("--cluster-replicas", Integer.toString(replicasPerMaster), "--cluster-yes"));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
@@ -77,6 +89,68 @@ public final class RedisClusterProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         nodes.forEach(RedisClusterProcess::awaitClusterOk);
+        if (replicasPerMaster > 0) {
+            nodes.stream().filter(node -> !isMaster(node)).forEach(RedisClusterProcess::awaitReplicaInSync);
+        }
+    }
+
+    /** The master that holds a key matching {@code pattern} (a KEYS pattern). */
+    public RedisProcess masterHolding(String pattern) {
+        return nodes.stream()
+                .filter(node -> node.isRunning() && isMaster(node))
+                .filter(node -> {
+                    try (Jedis jedis = node.jedis()) {
+                        return !jedis.keys(pattern).isEmpty();
+                    }
+                })
+                .findFirst().orElseThrow(() -> new IllegalStateException("no master holds " + pattern));
+    }
+
+    /**
+     * Waits until the cluster has replaced a dead master: every slot served again, by three masters that are not
+     * failed. Returns how long that took.
+     */
+    public Duration awaitFailover(RedisProcess dead, Duration timeout) {
+        long start = System.nanoTime();
+        RedisProcess survivor = nodes.stream().filter(node -> node != dead).findFirst().orElseThrow();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            try (Jedis jedis = survivor.jedis()) {
+                List<String> lines = jedis.clusterNodes().lines().toList();
+                boolean deadIsFailed = lines.stream().anyMatch(line -> line.contains(":" + dead.port() + "@")
+                        && line.contains("fail") && !line.contains("fail?"));
+                long liveMasters = lines.stream()
+                        .filter(line -> line.contains("master") && !line.contains("fail"))
+                        .count();
+                if (deadIsFailed && liveMasters == MASTERS && jedis.clusterInfo().contains("cluster_state:ok")) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            }
+            Pause.sleep(Duration.ofMillis(50));
+        }
+        throw new IllegalStateException("the cluster did not fail over within " + timeout);
+    }
+
+    /** Waits until a node is a replica in sync with its master (a restarted old master, demoted). */
+    public static void awaitReplicaInSync(RedisProcess node) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Jedis jedis = node.jedis()) {
+                String replication = jedis.info("replication");
+                if (replication.contains("role:slave") && replication.contains("master_link_status:up")) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // restarting
+            }
+            Pause.sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException("node on port " + node.port() + " is not a replica in sync");
+    }
+
+    private static boolean isMaster(RedisProcess node) {
+        try (Jedis jedis = node.jedis()) {
+            return jedis.info("replication").contains("role:master");
+        }
     }
 
     private static void awaitClusterOk(RedisProcess node) {

@@ -64,6 +64,10 @@ public final class RedisProcess implements AutoCloseable {
         return new Jedis("127.0.0.1", port);
     }
 
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** Graceful stop (SIGTERM): Redis flushes and exits. */
     public void stop() {
         if (process != null && process.isAlive()) {

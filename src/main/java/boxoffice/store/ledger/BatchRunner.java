@@ -76,7 +76,7 @@ final class BatchRunner {
                 EventLedger ledger = new EventLedger(snapshot.get(), now, finishedHoldRetention);
                 ledger.releaseDue();
                 List<Runnable> answers = batch.stream().map(p -> p.applyTo(ledger, metrics)).toList();
-                if (ledger.hasChanges()) {
+                if (ledger.hasChanges() || ledger.hasReplays()) {
                     LedgerChanges changes = ledger.changes();
                     if (!backend.commit(eventId, snapshot.get().version(), changes)) {
                         return false;

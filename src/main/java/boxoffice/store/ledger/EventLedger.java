@@ -58,6 +58,7 @@ final class EventLedger {
     private int bookingsCreated;
     private int bookingsCancelled;
     private int unreportedReleases;
+    private boolean replayed;
 
     /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
     EventLedger(LedgerSnapshot snapshot, Instant now, Duration finishedHoldRetention) {
@@ -93,7 +94,7 @@ final class EventLedger {
     Outcome<Hold> placeHold(HoldOrder order) {
         Hold existing = holds.get(order.holdId());
         if (existing != null) {
-            return Outcome.unchanged(existing);
+            return replay(existing);
         }
         checkIdIsFresh(order.holdId());
         SeatAllocator allocator = new SeatAllocator(event, counts, this::loadedSeatMap);
@@ -133,7 +134,7 @@ final class EventLedger {
         Instant asked = now.plus(ttl);
         Instant capped = asked.isAfter(hold.maxExpiresAt()) ? hold.maxExpiresAt() : asked;
         if (!capped.isAfter(hold.expiresAt())) {
-            return Outcome.unchanged(hold); // an extension never shortens a hold
+            return replay(hold); // an extension never shortens a hold (this may retry one that did)
         }
         Hold extended = hold.expiringAt(capped);
         record(extended);
@@ -148,7 +149,7 @@ final class EventLedger {
             throw new BookingNotFoundException(bookingId);
         }
         if (booking.status() == BookingStatus.CANCELLED) {
-            return Outcome.unchanged(booking);
+            return replay(booking);
         }
         Booking cancelled = booking.cancelled(now, reason);
         moveSeats(booking.items(), SeatCounts::cancel, SeatStates.AVAILABLE);
@@ -164,7 +165,7 @@ final class EventLedger {
         Hold hold = require(holdId);
         checkToken(hold, paymentToken);
         if (hold.status() == HoldStatus.BOOKED) {
-            return Outcome.unchanged(bookings.get(hold.bookingId()));
+            return replay(bookings.get(hold.bookingId()));
         }
         checkActive(hold);
         Booking booking = Booking.of(newBookingId, hold, now);
@@ -182,13 +183,27 @@ final class EventLedger {
         paymentToken.ifPresent(token -> checkToken(hold, token));
         return switch (hold.status()) {
             case BOOKED -> throw new HoldAlreadyBookedException(holdId);
-            case EXPIRED -> Outcome.unchanged(hold);
+            case EXPIRED -> replay(hold);
             case ACTIVE -> Outcome.changed(expire(hold));
         };
     }
 
     boolean hasChanges() {
         return !changedHolds.isEmpty() || !changedBookings.isEmpty();
+    }
+
+    /**
+     * True when a command answered with what an earlier batch stored (a retry). That state may be on the master
+     * alone, if the earlier commit's wait for replicas failed: the batch commits anyway, so that the replay is
+     * answered only once it is as durable as a fresh change.
+     */
+    boolean hasReplays() {
+        return replayed;
+    }
+
+    private <T> Outcome<T> replay(T stored) {
+        replayed = true;
+        return Outcome.unchanged(stored);
     }
 
     LedgerChanges changes() {

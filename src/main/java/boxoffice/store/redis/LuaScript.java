@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
-import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.client.RedisNoScriptException;
 
 /**
@@ -67,14 +67,28 @@ final class LuaScript<R> {
     }
 
     /** Runs the script on the node owning {@code keys.get(0)}; the other keys must share its hash tag. */
-    CompletionStage<R> run(RScript scripts, List<Object> keys, Object... args) {
-        return scripts.<R>evalShaAsync(mode, sha, reply, keys, args).exceptionallyCompose(failure -> {
-            if (!(unwrap(failure) instanceof RedisNoScriptException)) {
-                return CompletableFuture.failedStage(failure);
-            }
-            return scripts.scriptLoadAsync(source)
-                    .thenCompose(loaded -> scripts.<R>evalShaAsync(mode, sha, reply, keys, args));
-        });
+    CompletionStage<R> run(RScriptAsync scripts, List<Object> keys, Object... args) {
+        return runLoaded(scripts, keys, args).exceptionallyCompose(failure -> isNotLoaded(failure)
+                ? load(scripts).thenCompose(loaded -> runLoaded(scripts, keys, args))
+                : CompletableFuture.failedStage(failure));
+    }
+
+    /**
+     * EVALSHA alone, without loading the script when Redis lacks it: for a batch, which takes no more commands once
+     * it has run; its caller loads the script ({@link #load}) and runs a new batch when {@link #isNotLoaded}.
+     */
+    CompletionStage<R> runLoaded(RScriptAsync scripts, List<Object> keys, Object... args) {
+        return scripts.evalShaAsync(mode, sha, reply, keys, args);
+    }
+
+    /** Loads the script on every master. */
+    CompletionStage<String> load(RScriptAsync scripts) {
+        return scripts.scriptLoadAsync(source);
+    }
+
+    /** True when a run failed because Redis had not loaded the script (NOSCRIPT): nothing ran. */
+    static boolean isNotLoaded(Throwable failure) {
+        return unwrap(failure) instanceof RedisNoScriptException;
     }
 
     private static Throwable unwrap(Throwable failure) {

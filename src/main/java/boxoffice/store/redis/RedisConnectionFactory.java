@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
@@ -52,6 +53,14 @@ public class RedisConnectionFactory {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration lockLease = Duration.seconds(1);
 
+    /**
+     * How many replicas must acknowledge a commit before its client is answered (WAIT, within responseTimeout);
+     * 0 answers once the master has it. See docs/operations.md, "Redis failover".
+     */
+    @JsonProperty
+    @Min(0)
+    private int minReplicas = 0;
+
     @JsonProperty
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
@@ -72,6 +81,10 @@ public class RedisConnectionFactory {
 
     public Duration getResponseTimeout() {
         return responseTimeout;
+    }
+
+    public int getMinReplicas() {
+        return minReplicas;
     }
 
     public String getPassword() {

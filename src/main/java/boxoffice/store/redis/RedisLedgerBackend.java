@@ -39,6 +39,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final RedissonClient redisson;
     private final RScript scripts;
     private final RoundTrips roundTrips;
+    private final ReplicatedWrites writes;
     private final RedisEventLocks locks;
     private final ShardReader shards;
     private final EventCache events = new EventCache();
@@ -58,7 +59,14 @@ public final class RedisLedgerBackend implements LedgerBackend {
      */
     public RedisLedgerBackend(RedissonClient redisson, MetricRegistry registry, Duration lockWait, Duration lockLease,
             Retention retention) {
+        this(redisson, registry, lockWait, lockLease, retention, ReplicatedWrites.masterOnly(redisson));
+    }
+
+    /** @param writes how the commit and event creation wait for replicas (REDIS_MIN_REPLICAS) */
+    RedisLedgerBackend(RedissonClient redisson, MetricRegistry registry, Duration lockWait, Duration lockLease,
+            Retention retention, ReplicatedWrites writes) {
         this.redisson = redisson;
+        this.writes = writes;
         this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
         this.locks = new RedisEventLocks(redisson, lockWait, lockLease);
@@ -74,7 +82,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public Event insertEvent(Event event) {
         String id = event.id();
-        String stored = roundTrips.call(insertEvent.name(), () -> insertEvent.run(scripts,
+        String stored = roundTrips.call(insertEvent.name(), () -> writes.run(insertEvent,
                 List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
                         RedisKeys.shardTotals(id), RedisKeys.feed(id), RedisKeys.shardChanged(id)),
                 id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
@@ -142,7 +150,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
         Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
-        Long applied = roundTrips.call(commit.name(), () -> commit.run(scripts,
+        Long applied = roundTrips.call(commit.name(), () -> writes.run(commit,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
                         RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId)),

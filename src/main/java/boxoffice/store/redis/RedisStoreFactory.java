@@ -73,10 +73,15 @@ public class RedisStoreFactory implements StoreFactory {
         // a hot event queues, it does not fail.
         RedisLedgerBackend backend = new RedisLedgerBackend(client, environment.metrics(),
                 groupCommit.getTimeout().toJavaDuration(), redis.getLockLease().toJavaDuration(),
-                retention);
+                retention, replicatedWrites(client));
         return new Stores(
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
                 new RedisIdempotencyKeys(client, environment.metrics()));
+    }
+
+    /** A replica that has not acknowledged a commit within a Redis response timeout counts as not answering. */
+    private ReplicatedWrites replicatedWrites(RedissonClient client) {
+        return new ReplicatedWrites(client, redis.getMinReplicas(), redis.getResponseTimeout().toJavaDuration());
     }
 
     @Override
@@ -86,6 +91,9 @@ public class RedisStoreFactory implements StoreFactory {
 
     @Override
     public String describe() {
-        return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured";
+        String replicas = redis.getMinReplicas() > 0
+                ? "; every commit waits for " + redis.getMinReplicas() + " replica(s)" : "";
+        return "Redis store: " + redis.describe() + "; shared by every instance, durable as Redis is configured"
+                + replicas;
     }
 }

@@ -1,0 +1,76 @@
+package boxoffice.store.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Runs the scripts that write what was sold, and with {@code REDIS_MIN_REPLICAS > 0} reports success only once that
+ * many replicas have the write. Redis replicates asynchronously: a write only the master has dies with it when a
+ * replica is promoted, so a client must not hear of it before then.
+ *
+ * <p>WAIT cannot run inside a script, and it waits for the writes of its own connection; so the script and WAIT go
+ * in one Redisson batch (its sync option), which sends both on one connection. WAIT covers the whole replication
+ * stream up to the script, so it also covers every earlier write to that master. When too few replicas answer in
+ * time the write stands on the master but the caller gets a {@link RedisException} (503): a retry of the same
+ * request is idempotent, and its answer waits for the replicas again (the ledger commits replays too).
+ */
+final class ReplicatedWrites {
+    private final RedissonClient redisson;
+    private final RScript scripts;
+    private final int replicas;
+    private final Duration timeout;
+
+    /**
+     * @param replicas how many replicas must acknowledge a write; 0 answers as soon as the master has it
+     * @param timeout how long to wait for them (WAIT's timeout)
+     */
+    ReplicatedWrites(RedissonClient redisson, int replicas, Duration timeout) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must not be negative: " + replicas);
+        }
+        this.redisson = redisson;
+        this.scripts = redisson.getScript(StringCodec.INSTANCE);
+        this.replicas = replicas;
+        this.timeout = timeout;
+    }
+
+    /** Answers once the master has the write: no waiting for replicas. */
+    static ReplicatedWrites masterOnly(RedissonClient redisson) {
+        return new ReplicatedWrites(redisson, 0, Duration.ZERO);
+    }
+
+    /** Runs a writing script on the master of {@code keys.get(0)}; completes once enough replicas have its effect. */
+    <R> CompletionStage<R> run(LuaScript<R> script, List<Object> keys, Object... args) {
+        if (replicas == 0) {
+            return script.run(scripts, keys, args);
+        }
+        return runAndWait(script, keys, args).exceptionallyCompose(failure -> LuaScript.isNotLoaded(failure)
+                ? script.load(scripts).thenCompose(loaded -> runAndWait(script, keys, args))
+                : CompletableFuture.failedStage(failure));
+    }
+
+    private <R> CompletionStage<R> runAndWait(LuaScript<R> script, List<Object> keys, Object... args) {
+        RBatch batch = redisson.createBatch(BatchOptions.defaults().sync(replicas, timeout));
+        CompletionStage<R> reply = script.runLoaded(batch.getScript(StringCodec.INSTANCE), keys, args);
+        return batch.executeAsync().thenCompose(result -> {
+            checkAcknowledged(script.name(), result);
+            return reply;
+        });
+    }
+
+    private void checkAcknowledged(String operation, BatchResult<?> result) {
+        if (result.getSyncedSlaves() < replicas) {
+            throw new RedisException(operation + ": " + result.getSyncedSlaves() + " of " + replicas
+                    + " replicas acknowledged the write within " + timeout.toMillis() + " ms");
+        }
+    }
+}

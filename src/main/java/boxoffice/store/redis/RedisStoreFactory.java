@@ -75,7 +75,14 @@ public class RedisStoreFactory implements StoreFactory {
                 finishedHoldRetention);
         return new Stores(
                 groupCommit.build(environment, backend, finishedHoldRetention, CriticalSectionHook.NONE),
-                new RedisIdempotencyKeys(client, environment.metrics()));
+                new RedisIdempotencyKeys(client, environment.metrics()),
+                new RedisWaitingRooms(client, environment.metrics()),
+                new RedisRateLimitBuckets(client, environment.metrics(), groupCommit.getTimeout().toJavaDuration()));
+    }
+
+    @Override
+    public boolean sharedByInstances() {
+        return true;
     }
 
     @Override

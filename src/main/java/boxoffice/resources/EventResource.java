@@ -38,6 +38,7 @@ public final class EventResource {
     /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
     @POST
     @OrganizerOnly
+    @RateLimited
     @LargeBody
     public Response create(
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
@@ -48,7 +49,7 @@ public final class EventResource {
             throw new MalformedRequestException("Request body required: {\"name\": ..., \"total_seats\": ...}");
         }
         Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
-                SeatingRequests.sections(request.sections()),
+                SeatingRequests.sections(request.sections()), AdmissionApiMapper.settings(request.admission()),
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));

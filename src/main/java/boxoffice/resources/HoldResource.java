@@ -1,5 +1,6 @@
 package boxoffice.resources;
 
+import boxoffice.admission.AdmissionGate;
 import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
 import boxoffice.api.HoldResponse;
@@ -30,25 +31,34 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class HoldResource {
+    static final String ADMISSION_TOKEN = "Admission-Token";
+
     private final HoldService holds;
     private final OrganizerKeys organizers;
+    private final AdmissionGate admission;
 
-    public HoldResource(HoldService holds, OrganizerKeys organizers) {
+    public HoldResource(HoldService holds, OrganizerKeys organizers, AdmissionGate admission) {
         this.holds = holds;
         this.organizers = organizers;
+        this.admission = admission;
     }
 
     /** {@code ttl_seconds} may come in the body or, as in the original service, as a query parameter. */
     @POST
+    @RateLimited
     public Response create(
             @QueryParam("ttl_seconds") String ttlQuery,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(ADMISSION_TOKEN) String admissionToken,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri,
             @Valid CreateHoldRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"event_id\": ..., \"qty\": ...}");
         }
+        // An event with a waiting room holds only for admitted buyers. The AdmittedBuyer returned names the customer
+        // (its queue entry) that a per-customer seat limit counts against.
+        admission.admit(request.eventId(), admissionToken);
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
         Created<Hold> created = holds.place(
                 request.eventId(), SeatingRequests.seats(request), ttlSeconds,
@@ -66,6 +76,7 @@ public final class HoldResource {
     /** Release by the holder (payment token in the body) or by an organizer (Authorization header). */
     @POST
     @Path("/{hold_id}/expire")
+    @RateLimited
     public HoldResponse expire(
             @PathParam("hold_id") String holdId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

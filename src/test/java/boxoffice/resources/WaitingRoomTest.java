@@ -98,6 +98,13 @@ class WaitingRoomTest {
         assertThat(figures.get("queue").get("joined").asLong()).isEqualTo(10);
         assertThat(figures.get("queue").get("admitted").asLong()).isEqualTo(10);
         assertThat(figures.get("queue").get("waiting").asLong()).isZero();
+        assertThat(BoxOfficeTestApp.admin(APP).get("/prometheus").body()).as("the names in ops/METRICS.md")
+                .contains("boxoffice_admission_rooms ", "boxoffice_admission_queue_joined ",
+                        "boxoffice_admission_queue_admitted ", "boxoffice_admission_queue_waiting ",
+                        "boxoffice_admission_rate_per_minute ", "boxoffice_admission_joins_total ",
+                        "boxoffice_admission_admitted_total ", "boxoffice_admission_refused_required_total ",
+                        "boxoffice_admission_refused_invalid_total ", "boxoffice_ratelimit_client_rejected_total ",
+                        "boxoffice_ratelimit_organizer_rejected_total ");
     }
 
     @Test

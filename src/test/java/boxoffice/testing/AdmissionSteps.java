@@ -77,8 +77,8 @@ public final class AdmissionSteps {
     }
 
     /** Asks for a hold of {@code qty} seats with this admission token (null: none) and returns the answer. */
-    public Resp tryHold(String eventId, int qty, String token) {
-        List<String> headers = new ArrayList<>();
+    public Resp tryHold(String eventId, int qty, String token, String... extraHeaders) {
+        List<String> headers = new ArrayList<>(List.of(extraHeaders));
         if (token != null) {
             headers.add(TOKEN_HEADER);
             headers.add(token);

@@ -47,12 +47,12 @@ def manifests():
         ("terminationGracePeriodSeconds > preStop sleep + 30 s Dropwizard drain",
             pod["terminationGracePeriodSeconds"] > int(c["lifecycle"]["preStop"]["exec"]["command"][-1]) + 30),
         ("resources: requests and memory limit", "requests" in c["resources"] and "memory" in c["resources"]["limits"]),
-        ("REDIS_URL, REDIS_PASSWORD, ORGANIZER_API_KEYS from Secret " + secret,
+        ("REDIS_URL, REDIS_PASSWORD, ORGANIZER_API_KEYS, ADMISSION_TOKEN_KEY from Secret " + secret,
             all(env[k]["valueFrom"]["secretKeyRef"]["name"] == secret
-                for k in ("REDIS_URL", "REDIS_PASSWORD", "ORGANIZER_API_KEYS"))),
+                for k in ("REDIS_URL", "REDIS_PASSWORD", "ORGANIZER_API_KEYS", "ADMISSION_TOKEN_KEY"))),
         ("Secret example has every referenced key",
             all(env[k]["valueFrom"]["secretKeyRef"]["key"] in docs["Secret"][0]["stringData"]
-                for k in ("REDIS_URL", "REDIS_PASSWORD", "ORGANIZER_API_KEYS"))),
+                for k in ("REDIS_URL", "REDIS_PASSWORD", "ORGANIZER_API_KEYS", "ADMISSION_TOKEN_KEY"))),
         ("Secret example is not applied by kustomization", "secret.example.yaml" not in kust["resources"]),
         ("ConfigMap with config.yml mounted and passed to the server",
             "config.yml" in cm["data"] and mounted and mounted[0]["configMap"]["name"] == cm["metadata"]["name"]

@@ -1,6 +1,11 @@
 package boxoffice;
 
+import boxoffice.admission.AdmissionGate;
+import boxoffice.admission.AdmissionTokens;
+import boxoffice.admission.RateLimiter;
+import boxoffice.admission.WaitingRoomService;
 import boxoffice.api.ApiJson;
+import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.docs.ApiDocsResource;
@@ -15,6 +20,7 @@ import boxoffice.health.RequestThreadsHealthCheck;
 import boxoffice.health.SweeperHealthCheck;
 import boxoffice.lifecycle.ExpirySweeper;
 import boxoffice.lifecycle.PeriodicJob;
+import boxoffice.metrics.AdmissionGauges;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.RequestThreads;
@@ -23,11 +29,14 @@ import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
+import boxoffice.resources.EventAdmissionResource;
 import boxoffice.resources.EventResource;
 import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
+import boxoffice.resources.QueueResource;
+import boxoffice.resources.RateLimitFilter;
 import boxoffice.resources.RequestDeadlineFilter;
 import boxoffice.resources.SystemResource;
 import boxoffice.service.BookingService;
@@ -91,7 +100,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     public void run(BoxOfficeConfiguration config, Environment environment) {
         ApiJson.configure(environment.getObjectMapper());
         Stores stores = buildStore(config, environment);
-        Services services = buildServices(config, stores);
+        Services services = buildServices(config, environment, stores);
         registerApi(config, environment, services);
         registerBodyLimits(config.getHttp(), environment);
         registerRequestThreads(environment);
@@ -101,6 +110,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerLedgerAudit(config, environment, services.auditor());
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
+        AdmissionGauges.register(environment.metrics(), services.waitingRooms());
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
@@ -109,18 +119,34 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 config.getFeed().getRetention().toJavaDuration()));
     }
 
-    private Services buildServices(BoxOfficeConfiguration config, Stores stores) {
+    private Services buildServices(BoxOfficeConfiguration config, Environment environment, Stores stores) {
         IdempotencyConfiguration idempotency = config.getIdempotency();
         IdempotentCreator creator = new IdempotentCreator(stores.idempotencyKeys(), clock,
                 idempotency.getRetention().toJavaDuration(), idempotency.getInFlightWindow().toJavaDuration());
         HoldPolicy policy = config.getHolds().policy();
+        AdmissionTokens tokens = admissionTokens(config.getAdmission());
+        WaitingRoomService waitingRooms = new WaitingRoomService(stores.waitingRooms(), stores.seats(), creator,
+                tokens, clock, idempotency.getRetention().toJavaDuration(), environment.metrics());
         return new Services(
-                new EventService(stores.seats(), creator, clock),
+                new EventService(stores.seats(), stores.waitingRooms(), creator, clock),
                 new HoldService(stores.seats(), creator, policy, clock),
                 new BookingService(stores.seats(), clock),
                 new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
                 new SystemFigures(stores.seats()),
-                new LedgerAuditor(stores.seats(), clock));
+                new LedgerAuditor(stores.seats(), clock),
+                waitingRooms,
+                new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
+                new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()));
+    }
+
+    /** The configured keys; the memory store's one instance may sign with a key of its own. */
+    private static AdmissionTokens admissionTokens(AdmissionConfiguration admission) {
+        if (admission.tokenKeys().isEmpty()) {
+            LOG.info("No ADMISSION_TOKEN_KEY: waiting-room admission tokens are signed with a key of this process,"
+                    + " valid until it stops");
+            return AdmissionTokens.withRandomKey();
+        }
+        return new AdmissionTokens(admission.tokenKeys());
     }
 
     private static void registerApi(BoxOfficeConfiguration config, Environment environment, Services services) {
@@ -134,9 +160,13 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.servlets().addFilter("request-deadline", new RequestDeadlineFilter(config.getStore().timeout()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
+        environment.jersey().register(new RateLimitFilter(services.rateLimiter(), organizers,
+                config.getAdmission().trustedProxies()));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
         environment.jersey().register(new EventResource(services.events(), organizers));
-        environment.jersey().register(new HoldResource(services.holds(), organizers));
+        environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission()));
+        environment.jersey().register(new EventAdmissionResource(services.waitingRooms(), organizers));
+        environment.jersey().register(new QueueResource(services.waitingRooms()));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
@@ -201,5 +231,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
             BookingService bookings,
             ExpiryService expiry,
             SystemFigures figures,
-            LedgerAuditor auditor) {}
+            LedgerAuditor auditor,
+            WaitingRoomService waitingRooms,
+            AdmissionGate admission,
+            RateLimiter rateLimiter) {}
 }

@@ -1,5 +1,6 @@
 package boxoffice;
 
+import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.AuditConfiguration;
 import boxoffice.config.FeedConfiguration;
 import boxoffice.config.HoldsConfiguration;
@@ -51,6 +52,21 @@ public class BoxOfficeConfiguration extends Configuration {
     @JsonProperty
     private HttpConfiguration http = new HttpConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AdmissionConfiguration admission = new AdmissionConfiguration();
+
+    /**
+     * Every instance must check the tokens any instance signed: a key made up by each instance at start-up would
+     * make an admitted buyer's holds pass or fail by which instance the load balancer picks.
+     */
+    @ValidationMethod(message = "ADMISSION_TOKEN_KEY (admission.tokenKey) is required with STORE=redis (store.type):"
+            + " every instance must share the key that signs waiting-room admission tokens")
+    public boolean isAdmissionTokenKeySetForASharedStore() {
+        return !store.sharedByInstances() || !admission.tokenKeys().isEmpty();
+    }
+
     /**
      * A replayed Idempotency-Key must find the hold it made for as long as the key is remembered; were the hold
      * forgotten first, the replay would place the hold again (a second life for a booked hold).
@@ -95,5 +111,9 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public HttpConfiguration getHttp() {
         return http;
+    }
+
+    public AdmissionConfiguration getAdmission() {
+        return admission;
     }
 }

@@ -17,7 +17,19 @@ public record ErrorResponse(
         Integer largestBlock,
         Integer limit,
         Integer used,
-        List<FieldError> fieldErrors) {
+        List<FieldError> fieldErrors,
+        String queueUrl) {
+
+    /** Every error but the waiting room's. */
+    public ErrorResponse(String errorCode, String error, String section, Integer available, List<String> unavailable,
+            Integer largestBlock, Integer limit, Integer used, List<FieldError> fieldErrors) {
+        this(errorCode, error, section, available, unavailable, largestBlock, limit, used, fieldErrors, null);
+    }
+
+    /** The event's waiting room must be joined first: where to join it. */
+    public static ErrorResponse withQueueUrl(String errorCode, String error, String queueUrl) {
+        return new ErrorResponse(errorCode, error, null, null, null, null, null, null, null, queueUrl);
+    }
 
     public static ErrorResponse of(String errorCode, String error) {
         return new ErrorResponse(errorCode, error, null, null, null, null, null, null, null);

@@ -1,6 +1,9 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
+import boxoffice.core.AdmissionInvalidException;
+import boxoffice.core.AdmissionNotRequiredException;
+import boxoffice.core.AdmissionRequiredException;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BoxOfficeException;
 import boxoffice.core.CursorExpiredException;
@@ -18,6 +21,8 @@ import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.core.NoAdjacentSeatsException;
+import boxoffice.core.QueueEntryNotFoundException;
+import boxoffice.core.RateLimitExceededException;
 import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
@@ -37,8 +42,10 @@ public final class DomainErrorMappers {
             new EventNotFound(), new HoldNotFound(), new BookingNotFound(), new SectionNotFound(),
             new InsufficientSeats(), new SeatsUnavailable(), new NoAdjacentSeats(), new CustomerLimitExceeded(),
             new HoldExpired(), new HoldAlreadyBooked(), new InvalidPaymentToken(),
-            new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(), new StoreUnavailable(),
-            new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField());
+            new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(),
+            new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
+            new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
+            new QueueEntryNotFound());
 
     private DomainErrorMappers() {}
 
@@ -211,6 +218,47 @@ public final class DomainErrorMappers {
         @Override
         protected ErrorResponse body(InvalidFieldException e) {
             return ValidationErrorMapper.body(List.of(new ErrorResponse.FieldError(e.field(), e.reason())));
+        }
+    }
+
+    static final class RateLimited extends DomainErrorMapper<RateLimitExceededException> {
+        RateLimited() {
+            super(429, "RATE_LIMITED");
+        }
+
+        @Override
+        public Response toResponse(RateLimitExceededException e) {
+            return RateLimitHeaders.refused(ErrorResponses.json(429, body(e)), e.answer()).build();
+        }
+    }
+
+    static final class AdmissionRequired extends DomainErrorMapper<AdmissionRequiredException> {
+        AdmissionRequired() {
+            super(403, "ADMISSION_REQUIRED");
+        }
+
+        @Override
+        protected ErrorResponse body(AdmissionRequiredException e) {
+            return ErrorResponse.withQueueUrl(errorCode(), e.getMessage(),
+                    "/api/v1/events/" + e.eventId() + "/queue");
+        }
+    }
+
+    static final class AdmissionInvalid extends DomainErrorMapper<AdmissionInvalidException> {
+        AdmissionInvalid() {
+            super(403, "ADMISSION_INVALID");
+        }
+    }
+
+    static final class AdmissionNotRequired extends DomainErrorMapper<AdmissionNotRequiredException> {
+        AdmissionNotRequired() {
+            super(409, "ADMISSION_NOT_REQUIRED");
+        }
+    }
+
+    static final class QueueEntryNotFound extends DomainErrorMapper<QueueEntryNotFoundException> {
+        QueueEntryNotFound() {
+            super(404, "QUEUE_NOT_FOUND");
         }
     }
 }

@@ -41,6 +41,7 @@ public final class EventResource {
     /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
     @POST
     @OrganizerOnly
+    @RateLimited
     @LargeBody
     public Response create(
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
@@ -52,6 +53,7 @@ public final class EventResource {
         }
         Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
                 SeatingRequests.sections(request.sections()), Optional.ofNullable(request.maxPerCustomer()),
+                AdmissionApiMapper.settings(request.admission()),
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));

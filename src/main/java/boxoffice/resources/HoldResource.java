@@ -1,5 +1,7 @@
 package boxoffice.resources;
 
+import boxoffice.admission.AdmissionGate;
+import boxoffice.admission.AdmittedBuyer;
 import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
 import boxoffice.api.ExtendHoldRequest;
@@ -34,28 +36,37 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class HoldResource {
     static final String HOLD_TOKEN = "Hold-Token";
+    static final String ADMISSION_TOKEN = "Admission-Token";
 
     private final HoldService holds;
     private final OrganizerKeys organizers;
+    private final AdmissionGate admission;
 
-    public HoldResource(HoldService holds, OrganizerKeys organizers) {
+    public HoldResource(HoldService holds, OrganizerKeys organizers, AdmissionGate admission) {
         this.holds = holds;
         this.organizers = organizers;
+        this.admission = admission;
     }
 
     /** {@code ttl_seconds} may come in the body or, as in the original service, as a query parameter. */
     @POST
+    @RateLimited
     public Response create(
             @QueryParam("ttl_seconds") String ttlQuery,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(ADMISSION_TOKEN) String admissionToken,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri,
             @Valid CreateHoldRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"event_id\": ..., \"qty\": ...}");
         }
+        // An event with a waiting room holds only for admitted buyers, and an admission is one customer: the one a
+        // per-customer seat limit counts against, whatever the body says.
+        Optional<String> customerId = admission.admit(request.eventId(), admissionToken)
+                .map(buyer -> admittedCustomer(buyer, request.customerId()))
+                .or(() -> Optional.ofNullable(request.customerId()));
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
-        Optional<String> customerId = Optional.ofNullable(request.customerId());
         Created<Hold> created = holds.place(request.eventId(), SeatingRequests.seats(request), ttlSeconds, customerId,
                 IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, customerId)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
@@ -82,6 +93,7 @@ public final class HoldResource {
     /** Release by the holder (payment token in the body) or by an organizer (Authorization header). */
     @POST
     @Path("/{hold_id}/expire")
+    @RateLimited
     public HoldResponse expire(
             @PathParam("hold_id") String holdId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -118,6 +130,14 @@ public final class HoldResource {
             return caller;
         }
         return "customer:" + customerId.get();
+    }
+
+    private static String admittedCustomer(AdmittedBuyer buyer, String named) {
+        if (named != null && !named.equals(buyer.customerId())) {
+            throw new InvalidFieldException("customer_id",
+                    "is the Admission-Token's queue entry on an event with a waiting room: leave it out");
+        }
+        return buyer.customerId();
     }
 
     private static Optional<Integer> parseTtl(String ttlQuery) {

@@ -69,6 +69,21 @@ public final class OrganizerKeys {
         return "organizer:" + HexFormat.of().formatHex(digest, 0, 16);
     }
 
+    /**
+     * The id ({@link #callerOf}) of the organizer whose key is presented, or empty: no key, an unknown key (refused
+     * elsewhere) or open mode. Never refuses: rate limits use it to tell organizers from other callers.
+     */
+    Optional<String> organizerOf(String authorization) {
+        if (isOpen() || bearerToken(authorization).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(callerOf(authorization));
+        } catch (ForbiddenException unknown) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

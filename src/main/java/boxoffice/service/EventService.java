@@ -1,5 +1,6 @@
 package boxoffice.service;
 
+import boxoffice.core.AdmissionSettings;
 import boxoffice.core.ChangePage;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.CustomerIds;
@@ -14,6 +15,7 @@ import boxoffice.core.Section;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.SeatStore;
+import boxoffice.store.WaitingRooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,21 +33,25 @@ public final class EventService {
     public static final int MAX_CHANGES_PAGE = 1000;
 
     private final SeatStore store;
+    private final WaitingRooms rooms;
     private final IdempotentCreator creator;
     private final Clock clock;
 
-    public EventService(SeatStore store, IdempotentCreator creator, Clock clock) {
+    public EventService(SeatStore store, WaitingRooms rooms, IdempotentCreator creator, Clock clock) {
         this.store = store;
+        this.rooms = rooms;
         this.creator = creator;
         this.clock = clock;
     }
 
     /**
      * Creates an event of either {@code totalSeats} seats (one general-admission section) or the given sections;
-     * exactly one of the two must be given.
+     * exactly one of the two must be given. With {@code admission}, its waiting room is opened before the event
+     * exists (so a retry that finds the event finds the room too).
      */
     public Created<Event> create(String name, Optional<Integer> totalSeats, Optional<List<Section>> sections,
-            Optional<Integer> maxPerCustomer, Optional<IdempotencyKey> idempotencyKey) {
+            Optional<Integer> maxPerCustomer, Optional<AdmissionSettings> admission,
+            Optional<IdempotencyKey> idempotencyKey) {
         String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
         if (totalSeats.isEmpty() && sections.isEmpty()) {
             throw new InvalidFieldException("total_seats", "is required (or send sections)");
@@ -61,10 +67,12 @@ public final class EventService {
         }
         Optional<List<Section>> checked = sections.map(SeatingChart::check);
         String request = trimmed + "\n" + totalSeats.map(String::valueOf).orElse("") + "\n"
-                + checked.map(List::toString).orElse("") + "\n" + maxPerCustomer.map(String::valueOf).orElse("");
+                + checked.map(List::toString).orElse("") + "\n" + maxPerCustomer.map(String::valueOf).orElse("")
+                + admission.map(settings -> "\n" + settings).orElse("");
         Created<Event> created = creator.create("events", idempotencyKey, request, Ids::newEventId, store::findEvent,
                 id -> {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    admission.ifPresent(settings -> rooms.open(id, settings, now));
                     Event event = checked.map(list -> new Event(id, trimmed, now, list, maxPerCustomer.orElse(null)))
                             .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now)
                                     .limitedTo(maxPerCustomer.orElse(null)));

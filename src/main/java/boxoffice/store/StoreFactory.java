@@ -18,6 +18,11 @@ public interface StoreFactory extends Discoverable {
     /** How long a request waits for the store in all before it is answered 503 (STORE_TIMEOUT). */
     Duration timeout();
 
+    /** Whether several instances share this store (and must agree on anything they sign). */
+    default boolean sharedByInstances() {
+        return false;
+    }
+
     /** One line for the start-up log: what this store is and what it is for. */
     String describe();
 }

@@ -1,4 +1,5 @@
 package boxoffice.store;
 
 /** What a store factory hands to the services. */
-public record Stores(SeatStore seats, IdempotencyKeys idempotencyKeys) {}
+public record Stores(
+        SeatStore seats, IdempotencyKeys idempotencyKeys, WaitingRooms waitingRooms, RateLimitBuckets rateLimits) {}

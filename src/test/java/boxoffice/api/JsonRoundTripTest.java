@@ -80,7 +80,28 @@ class JsonRoundTripTest {
         List<HoldItemResponse> generalFour = List.of(new HoldItemResponse("general", 4, null));
         List<HoldItemResponse> bookedFour =
                 List.of(new HoldItemResponse("stalls", 4, List.of("B-10", "B-11", "B-12", "B-13")));
+        String queueId = EVENT + "_AZvMk1d0ZbqL4xPq2WnR8A";
+        AdmissionRequest sixHundred = new AdmissionRequest(600, 600);
         return List.of(
+                new Fixture("admission-request", 1, sixHundred),
+                new Fixture("admission-response", 1, new AdmissionResponse(EVENT,
+                        new AdmissionResponse.Settings(600, 600),
+                        new AdmissionResponse.Queue(Instant.parse("2026-01-15T10:00:00Z"), 2000, 150, 1850))),
+                new Fixture("admission-response-off", 1, new AdmissionResponse(EVENT, null, null)),
+                new Fixture("create-event-request-admission", 1,
+                        new CreateEventRequest("Flash sale", 1000, null, null, sixHundred)),
+                new Fixture("error-response-admission-required", 1, ErrorResponse.withQueueUrl("ADMISSION_REQUIRED",
+                        "Event " + EVENT + " admits buyers through its waiting room: join its queue, wait for your"
+                                + " turn, then send the admission token as Admission-Token",
+                        "/api/v1/events/" + EVENT + "/queue")),
+                new Fixture("queue-join-response", 1, new QueueJoinResponse(queueId, 1850, 185)),
+                new Fixture("queue-status-response-waiting", 1, QueueStatusResponse.waiting(1850, 185)),
+                new Fixture("queue-status-response-admitted", 1, QueueStatusResponse.admitted("at." + queueId
+                        + ".1768471200000.1768471800000.q0Jk9vXo1mN3bR7cT5wY2eU4iP6aS8dF0gH2jK4lZ6x",
+                        Instant.parse("2026-01-15T10:10:00Z"))),
+                new Fixture("update-event-request", 1, new UpdateEventRequest(
+                        new UpdateEventRequest.AdmissionChange(new AdmissionRequest(1200, 300)))),
+                new Fixture("update-event-request-off", 1, new UpdateEventRequest(UpdateEventRequest.AdmissionChange.OFF)),
                 new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
                 new Fixture("changes-response", 1, new ChangesResponse(List.of(
                         new ChangeResponse(1, "event.created", created, EVENT, null, null, 300, null, null, null,
@@ -249,6 +270,14 @@ class JsonRoundTripTest {
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, found.size()).boxed().toList()));
     }
 
+    /** A PATCH without the field changes nothing: absent is not null (which turns the waiting room off). */
+    @Test
+    void anAbsentAdmissionIsNoChangeAndANullOneTurnsItOff() throws Exception {
+        assertThat(MAPPER.readValue("{}", UpdateEventRequest.class).admission()).isNull();
+        assertThat(MAPPER.readValue("{\"admission\": null}", UpdateEventRequest.class).admission())
+                .isEqualTo(UpdateEventRequest.AdmissionChange.OFF);
+    }
+
     @Test
     void instantsAreIsoUtcWithAZ() throws Exception {
         String json = MAPPER.writeValueAsString(
@@ -278,7 +307,9 @@ class JsonRoundTripTest {
                 .flatMap(type -> Stream.of(type.getSimpleName(), type.getName().substring(type.getName().lastIndexOf('.') + 1)))
                 .collect(Collectors.toCollection(TreeSet::new));
         // nested records are read and written inside their parents' fixtures
-        covered.addAll(List.of("ChangeResponse", "ErrorResponse$FieldError", "HealthResponse$Check", "SectionRequest$RowRequest",
+        covered.addAll(List.of("AdmissionResponse$Settings", "AdmissionResponse$Queue",
+                "UpdateEventRequest$AdmissionChange", "ChangeResponse", "ErrorResponse$FieldError",
+                "HealthResponse$Check", "SectionRequest$RowRequest",
                 "SectionResponse$RowResponse", "SeatMapResponse$RowStates"));
         assertThat(declared).contains("BookRequest", "ErrorResponse$FieldError");
         assertThat(covered).containsAll(declared);

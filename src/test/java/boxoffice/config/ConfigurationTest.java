@@ -10,6 +10,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The shipped config.yml read as at start-up: values from the environment, and the combinations it refuses. */
 class ConfigurationTest {
+    private static final String TOKEN_KEY = "#a-token-key: of at least 32 bytes";
 
     @Test
     void theDefaultsAreValid() throws Exception {
@@ -46,7 +48,7 @@ class ConfigurationTest {
     @Test
     void redisSettingsAreTakenLiterally() throws Exception {
         var config = ConfigFile.load(Map.of("STORE", "redis", "REDIS_PASSWORD", "#s3cret: yes",
-                "REDIS_URL", "redis://10.0.0.1:6380"));
+                "REDIS_URL", "redis://10.0.0.1:6380", "ADMISSION_TOKEN_KEY", TOKEN_KEY));
         var redis = ((RedisStoreFactory) config.getStore()).getRedis();
         assertThat(redis.getPassword()).isEqualTo("#s3cret: yes");
         assertThat(redis.describe()).isEqualTo("single Redis at redis://10.0.0.1:6380");
@@ -76,6 +78,8 @@ class ConfigurationTest {
                         Map.of("IDEMPOTENCY_RETENTION", "10 minutes"), "IDEMPOTENCY_RETENTION", "HOLD_TTL_MAX"),
                 Arguments.of("a longest lifetime shorter than one TTL",
                         Map.of("HOLD_MAX_LIFETIME", "10 minutes"), "HOLD_MAX_LIFETIME", "HOLD_TTL_MAX"),
+                Arguments.of("the Redis store without a key for admission tokens",
+                        Map.of("STORE", "redis"), "ADMISSION_TOKEN_KEY", "STORE"),
                 Arguments.of("finished holds forgotten before their keys",
                         Map.of("FINISHED_HOLD_RETENTION", "5 seconds"), "IDEMPOTENCY_RETENTION",
                         "FINISHED_HOLD_RETENTION"));
@@ -85,7 +89,8 @@ class ConfigurationTest {
     void theLimitsOfEachCombinationAreAccepted() throws Exception {
         assertThat(ConfigFile.load(Map.of("STORE", "redis", "LOCK_LEASE", "1999 milliseconds",
                 "HOLD_TTL", "15 minutes", "IDEMPOTENCY_RETENTION", "15 minutes", "FINISHED_HOLD_RETENTION", "15 minutes",
-                "HOLD_MAX_LIFETIME", "15 minutes")).getHolds().policy().maxLifetime()).hasMinutes(15);
+                "HOLD_MAX_LIFETIME", "15 minutes", "ADMISSION_TOKEN_KEY", TOKEN_KEY))
+                .getHolds().policy().maxLifetime()).hasMinutes(15);
         assertThat(ConfigFile.load(Map.of("HOLD_TTL", "10 seconds")).getHolds().policy().defaultTtl()).hasSeconds(10);
     }
 
@@ -94,5 +99,34 @@ class ConfigurationTest {
         assertThatThrownBy(() -> ConfigFile.load(Map.of("ORGANIZER_API_KEYS", " , ")))
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("ORGANIZER_API_KEYS");
+    }
+
+    @Test
+    void rateLimitsAreOffUnlessSetAndTakenFromTheEnvironment() throws Exception {
+        assertThat(ConfigFile.load(Map.of()).getAdmission().getRateLimits().values()).containsOnlyNulls();
+        var limits = ConfigFile.load(Map.of("RATE_LIMIT_PER_CLIENT", "10", "RATE_LIMIT_PER_ORGANIZER", "50"))
+                .getAdmission().getRateLimits();
+        assertThat(limits).containsEntry(boxoffice.admission.RateLimit.CLIENT, 10)
+                .containsEntry(boxoffice.admission.RateLimit.ORGANIZER, 50);
+    }
+
+    @Test
+    void theAdmissionTokenKeyIsTakenLiterallyAndMustBeLongEnough() throws Exception {
+        assertThat(ConfigFile.load(Map.of("ADMISSION_TOKEN_KEY", TOKEN_KEY)).getAdmission().tokenKeys())
+                .containsExactly(TOKEN_KEY);
+        for (String weak : List.of("short", " , ")) {
+            assertThatThrownBy(() -> ConfigFile.load(Map.of("ADMISSION_TOKEN_KEY", weak)))
+                    .isInstanceOf(ConfigurationValidationException.class)
+                    .hasMessageContaining("ADMISSION_TOKEN_KEY");
+        }
+    }
+
+    @Test
+    void badTrustedProxiesRefuseToStart() throws Exception {
+        assertThat(ConfigFile.load(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")).getAdmission()
+                .trustedProxies().isEmpty()).isFalse();
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("TRUSTED_PROXIES", "nginx")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("TRUSTED_PROXIES");
     }
 }

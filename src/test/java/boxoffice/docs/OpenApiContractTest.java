@@ -335,6 +335,35 @@ class OpenApiContractTest {
         assertThat(invalid.path("field_errors").get(0).path("field").asText()).isEqualTo("qty");
     }
 
+    @Test
+    void liveWaitingRoomAnswersHaveExactlyTheRequiredProperties() throws IOException {
+        Map<String, Object> admission = Map.of("rate_per_minute", 60, "token_ttl_seconds", 600);
+        JsonNode event = assertExactly("POST /api/v1/events", post("/api/v1/events",
+                Map.of("name", "Flash sale", "total_seats", 5, "admission", admission)), 201);
+        String eventId = event.path("event_id").asText();
+        assertExactly("GET /api/v1/events/{event_id}/admission", get("/api/v1/events/" + eventId + "/admission"), 200);
+        Response patched = APP.client().target(url("/api/v1/events/" + eventId)).request()
+                .build("PATCH", Entity.json(Map.of("admission", Map.of("rate_per_minute", 120)))).invoke();
+        assertExactly("PATCH /api/v1/events/{event_id}", patched, 200);
+
+        JsonNode refused = assertWithinSchema("POST /api/v1/holds",
+                post("/api/v1/holds", Map.of("event_id", eventId, "qty", 1)), 403);
+        assertThat(refused.path("error_code").asText()).isEqualTo("ADMISSION_REQUIRED");
+        JsonNode first = assertExactly("POST /api/v1/events/{event_id}/queue",
+                post("/api/v1/events/" + eventId + "/queue", Map.of()), 201);
+        JsonNode second = assertExactly("POST /api/v1/events/{event_id}/queue",
+                post("/api/v1/events/" + eventId + "/queue", Map.of()), 201);
+        JsonNode admitted = assertWithinSchema("GET /api/v1/queue/{queue_id}",
+                get("/api/v1/queue/" + first.path("queue_id").asText()), 200);
+        assertThat(admitted.path("admitted").asBoolean()).isTrue();
+        JsonNode waiting = assertWithinSchema("GET /api/v1/queue/{queue_id}",
+                get("/api/v1/queue/" + second.path("queue_id").asText()), 200);
+        assertThat(waiting.path("admitted").asBoolean()).isFalse();
+        assertWithinSchema("GET /api/v1/queue/{queue_id}", get("/api/v1/queue/nope"), 404);
+        assertWithinSchema("POST /api/v1/holds", APP.client().target(url("/api/v1/holds")).request()
+                .header("Admission-Token", "forged").post(Entity.json(Map.of("event_id", eventId, "qty", 1))), 403);
+    }
+
     /** The live body's property names are exactly the schema's required ones, and their types match. */
     private static JsonNode assertExactly(String operation, Response response, int status) throws IOException {
         JsonNode body = assertWithinSchema(operation, response, status);

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * variables, so tests can kill it with SIGKILL or stop it with SIGTERM like an orchestrator would.
  */
 public final class AppProcess implements AutoCloseable {
+    /** Every instance a test starts shares this ADMISSION_TOKEN_KEY (the Redis store refuses to start without one). */
+    public static final String ADMISSION_TOKEN_KEY = "test-admission-token-key-of-32-bytes-or-more";
+
     private final Process process;
     private final int port;
     private final int adminPort;
@@ -45,7 +48,8 @@ public final class AppProcess implements AutoCloseable {
                 "PORT", Integer.toString(port),
                 "ADMIN_PORT", Integer.toString(adminPort),
                 "LOG_FORMAT", "text",
-                "LOG_LEVEL", "WARN"));
+                "LOG_LEVEL", "WARN",
+                "ADMISSION_TOKEN_KEY", ADMISSION_TOKEN_KEY));
         env.putAll(environment);
         builder.environment().putAll(env);
         AppProcess app = new AppProcess(builder.start(), port, adminPort, log);

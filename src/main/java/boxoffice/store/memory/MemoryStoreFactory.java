@@ -37,7 +37,9 @@ public class MemoryStoreFactory implements StoreFactory {
         environment.healthChecks().register("store", new MemoryStoreHealthCheck());
         return new Stores(
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
-                new MemoryIdempotencyKeys(Clock.systemUTC()));
+                new MemoryIdempotencyKeys(Clock.systemUTC()),
+                new MemoryWaitingRooms(),
+                new MemoryRateLimitBuckets());
     }
 
     @Override

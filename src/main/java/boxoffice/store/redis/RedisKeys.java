@@ -24,7 +24,11 @@ import boxoffice.core.Ids;
  * bo:{s}:cu:E             hash: each customer's seats, in all and per section (CustomerSeats' fields)
  * bo:{s}:cx:E:customer    set: a customer's holds ("h" + suffix) and bookings ("b" + suffix)
  * bo:{s}:f:E              stream: the event's change feed, entry id "seq-0", trimmed after the change retention
+ * bo:{s}:rooms            set of the shard's events with a waiting room (for the gauges)
+ * bo:{s}:a:E              hash: the event's waiting room: admission settings, join counter, admission clock
+ * bo:{s}:w:E_suffix       string: a queue entry (number, room, admitted at); expires after the retention
  * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
+ * bo:r:limit:hash         a rate limit's token bucket for one caller (Bucket4j's; not per shard: found by itself)
  * </pre>
  */
 final class RedisKeys {
@@ -131,5 +135,29 @@ final class RedisKeys {
     /** The client's key is hashed (128 bits): it may be long or contain anything. */
     static String idempotency(String scope, String key) {
         return "bo:i:" + scope + ":" + Digests.sha256Base64(key, 16);
+    }
+
+    static String shardRooms(int shard) {
+        return shardPrefix(shard) + "rooms";
+    }
+
+    static String shardRooms(String eventId) {
+        return shardRooms(shardOf(eventId));
+    }
+
+    /** The event's waiting room: settings and admission clock (an event's changeable part, apart from {@link #definition}). */
+    static String waitingRoom(String eventId) {
+        return eventPrefix(eventId) + "a:" + eventId;
+    }
+
+    /** A queue entry, found (with its event's slot) from its id alone, as a hold is. */
+    static String queueEntry(String entryId) {
+        String eventId = Ids.eventOf(entryId).orElseThrow();
+        return eventPrefix(eventId) + "w:" + Ids.childId(eventId, Ids.suffixOf(entryId));
+    }
+
+    /** A caller's bucket of one rate limit; the caller's id is hashed (it may be an address or an organizer's id). */
+    static String rateLimitBucket(String limit, String caller) {
+        return "bo:r:" + limit + ":" + Digests.sha256Base64(caller, 16);
     }
 }

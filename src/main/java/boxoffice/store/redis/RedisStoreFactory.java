@@ -76,7 +76,14 @@ public class RedisStoreFactory implements StoreFactory {
                 retention, replicatedWrites(client));
         return new Stores(
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
-                new RedisIdempotencyKeys(client, environment.metrics()));
+                new RedisIdempotencyKeys(client, environment.metrics()),
+                new RedisWaitingRooms(client, environment.metrics()),
+                new RedisRateLimitBuckets(client, environment.metrics(), groupCommit.getTimeout().toJavaDuration()));
+    }
+
+    @Override
+    public boolean sharedByInstances() {
+        return true;
     }
 
     /** A replica that has not acknowledged a commit within a Redis response timeout counts as not answering. */

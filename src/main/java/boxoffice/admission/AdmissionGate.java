@@ -1,0 +1,66 @@
+package boxoffice.admission;
+
+import boxoffice.core.AdmissionInvalidException;
+import boxoffice.core.AdmissionRequiredException;
+import boxoffice.core.Ids;
+import boxoffice.core.WaitingRoom;
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * In front of the hold service: an event with a waiting room takes holds only from the holders of a valid admission
+ * token, checked before the request reaches the seat ledger. Events without a room let every request through.
+ */
+public final class AdmissionGate {
+    private final WaitingRoomService rooms;
+    private final AdmissionTokens tokens;
+    private final Clock clock;
+    private final Counter required;
+    private final Counter invalid;
+
+    public AdmissionGate(WaitingRoomService rooms, AdmissionTokens tokens, Clock clock, MetricRegistry metrics) {
+        this.rooms = rooms;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.required = metrics.counter("boxoffice.admission.refused.required");
+        this.invalid = metrics.counter("boxoffice.admission.refused.invalid");
+    }
+
+    /**
+     * Lets a hold on {@code eventId} through: empty when the event has no waiting room (or no such event: the hold
+     * service says so), the admitted buyer when {@code token} admits to this event's room now;
+     * {@link AdmissionRequiredException} without a token, {@link AdmissionInvalidException} with a forged, expired,
+     * other event's or earlier room's one.
+     */
+    public Optional<AdmittedBuyer> admit(String eventId, String token) {
+        if (!Ids.isEventId(eventId)) {
+            return Optional.empty();
+        }
+        Optional<WaitingRoom> room = rooms.cachedRoom(eventId);
+        if (room.isEmpty()) {
+            return Optional.empty();
+        }
+        if (token == null || token.isBlank()) {
+            required.inc();
+            throw new AdmissionRequiredException(eventId);
+        }
+        try {
+            AdmissionToken admission = tokens.read(token.strip());
+            if (!admission.eventId().equals(eventId)) {
+                throw new AdmissionInvalidException("it admits to another event");
+            }
+            if (!admission.roomOpenedAt().equals(room.get().openedAt())) {
+                throw new AdmissionInvalidException("it was issued by an earlier waiting room of this event");
+            }
+            if (!clock.instant().isBefore(admission.expiresAt())) {
+                throw new AdmissionInvalidException("it expired at " + admission.expiresAt() + "; join the queue again");
+            }
+            return Optional.of(new AdmittedBuyer(admission.entryId()));
+        } catch (AdmissionInvalidException refused) {
+            invalid.inc();
+            throw refused;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package boxoffice.core;
+
+/** An admission token that was not issued by this service, has expired, or is for another event or queue. */
+public final class AdmissionInvalidException extends BoxOfficeException {
+    public AdmissionInvalidException(String reason) {
+        super("Admission token not valid: " + reason);
+    }
+}

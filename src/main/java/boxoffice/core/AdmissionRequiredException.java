@@ -1,0 +1,16 @@
+package boxoffice.core;
+
+/** The event admits buyers through its waiting room, and the request carried no admission token. */
+public final class AdmissionRequiredException extends BoxOfficeException {
+    private final String eventId;
+
+    public AdmissionRequiredException(String eventId) {
+        super("Event " + eventId + " admits buyers through its waiting room: join its queue, wait for your turn, then"
+                + " send the admission token as Admission-Token");
+        this.eventId = eventId;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+}

@@ -1,0 +1,22 @@
+package boxoffice.core;
+
+import java.time.Duration;
+
+/** The caller has used up its quota; it may try again after {@link #retryAfter()}. */
+public final class RateLimitExceededException extends BoxOfficeException {
+    private final RateLimitAnswer answer;
+
+    public RateLimitExceededException(RateLimitAnswer answer) {
+        super("Too many requests: the " + answer.quota().name() + " limit is " + answer.quota().tokens()
+                + " per " + answer.quota().window().toSeconds() + " s; retry later");
+        this.answer = answer;
+    }
+
+    public RateLimitAnswer answer() {
+        return answer;
+    }
+
+    public Duration retryAfter() {
+        return answer.untilNext();
+    }
+}

@@ -1,0 +1,43 @@
+package boxoffice.resources;
+
+import boxoffice.admission.QueueTicket;
+import boxoffice.api.AdmissionRequest;
+import boxoffice.api.AdmissionResponse;
+import boxoffice.api.QueueJoinResponse;
+import boxoffice.api.QueueStatusResponse;
+import boxoffice.core.AdmissionSettings;
+import boxoffice.core.QueueVisit;
+import boxoffice.core.WaitingRoom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The waiting room's wire records, to and from the domain. */
+final class AdmissionApiMapper {
+    private AdmissionApiMapper() {}
+
+    static Optional<AdmissionSettings> settings(AdmissionRequest request) {
+        return Optional.ofNullable(request).map(admission -> new AdmissionSettings(admission.ratePerMinute(),
+                Optional.ofNullable(admission.tokenTtlSeconds()).map(Duration::ofSeconds)
+                        .orElse(AdmissionSettings.DEFAULT_TOKEN_TTL)));
+    }
+
+    static AdmissionResponse room(String eventId, Optional<WaitingRoom> room, Instant now) {
+        return new AdmissionResponse(eventId,
+                room.map(r -> new AdmissionResponse.Settings(r.settings().ratePerMinute(),
+                        r.settings().tokenTtl().toSeconds())).orElse(null),
+                room.map(r -> new AdmissionResponse.Queue(r.openedAt(), r.joined(), r.frontier(now),
+                        r.joined() - r.frontier(now))).orElse(null));
+    }
+
+    static QueueJoinResponse joined(QueueVisit visit) {
+        return new QueueJoinResponse(visit.entry().id(), visit.position(), visit.estimatedWaitSeconds());
+    }
+
+    static QueueStatusResponse ticket(QueueTicket ticket) {
+        if (!ticket.admitted()) {
+            return QueueStatusResponse.waiting(ticket.position(), ticket.estimatedWaitSeconds());
+        }
+        return QueueStatusResponse.admitted(ticket.token().orElseThrow(), ticket.claims().orElseThrow().expiresAt());
+    }
+}

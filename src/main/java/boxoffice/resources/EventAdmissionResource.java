@@ -1,0 +1,77 @@
+package boxoffice.resources;
+
+import boxoffice.admission.WaitingRoomService;
+import boxoffice.api.AdmissionResponse;
+import boxoffice.api.UpdateEventRequest;
+import boxoffice.core.MalformedRequestException;
+import boxoffice.core.QueueVisit;
+import boxoffice.service.Created;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * An event's waiting room: organizers set it (PATCH on the event) and watch it; buyers join its queue. Beside
+ * {@link EventResource} on the same path.
+ */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class EventAdmissionResource {
+    private final WaitingRoomService rooms;
+    private final OrganizerKeys organizers;
+
+    public EventAdmissionResource(WaitingRoomService rooms, OrganizerKeys organizers) {
+        this.rooms = rooms;
+        this.organizers = organizers;
+    }
+
+    /** Changes what may change of an event: today its waiting room ({@code "admission": {...}} or {@code null}). */
+    @PATCH
+    @Path("/{event_id}")
+    @OrganizerOnly
+    @RateLimited
+    public AdmissionResponse update(@PathParam("event_id") String eventId, @Valid UpdateEventRequest request) {
+        if (request == null) {
+            throw new MalformedRequestException("Request body required: {\"admission\": {...} or null}");
+        }
+        if (request.admission() == null) {
+            return AdmissionApiMapper.room(eventId, rooms.room(eventId), rooms.now());
+        }
+        return AdmissionApiMapper.room(eventId,
+                rooms.change(eventId, AdmissionApiMapper.settings(request.admission().settings())), rooms.now());
+    }
+
+    /** The waiting room's settings and queue, for organizers. */
+    @GET
+    @Path("/{event_id}/admission")
+    @OrganizerOnly
+    public AdmissionResponse admission(@PathParam("event_id") String eventId) {
+        return AdmissionApiMapper.room(eventId, rooms.room(eventId), rooms.now());
+    }
+
+    /** Joins the event's queue; repeat with the same Idempotency-Key to get the same place back. */
+    @POST
+    @Path("/{event_id}/queue")
+    @RateLimited
+    public Response join(
+            @PathParam("event_id") String eventId,
+            @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Created<QueueVisit> created = rooms.join(eventId,
+                IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
+        return Created201.of(created, URI.create("/api/v1/queue/" + created.value().entry().id()),
+                AdmissionApiMapper.joined(created.value()));
+    }
+}

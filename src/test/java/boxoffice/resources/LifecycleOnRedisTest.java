@@ -3,6 +3,7 @@ package boxoffice.resources;
 import static io.dropwizard.testing.ConfigOverride.config;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.AppProcess;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -25,7 +26,8 @@ class LifecycleOnRedisTest extends LifecycleHttpContract {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP =
             appWith(CLOCK, config("store.type", "redis"), config("store.redis.url", REDIS.url()),
                     // a cold instance's first calls can take seconds on a busy machine; these tests are not about that
-                    config("store.groupCommit.timeout", "10 seconds"));
+                    config("store.groupCommit.timeout", "10 seconds"),
+                    config("admission.tokenKey", AppProcess.ADMISSION_TOKEN_KEY));
 
     LifecycleOnRedisTest() {
         super(APP, CLOCK);

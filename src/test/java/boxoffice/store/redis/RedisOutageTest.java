@@ -32,6 +32,8 @@ import org.redisson.api.RedissonClient;
 class RedisOutageTest {
     private static final Duration FAIL_FAST = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(15);
+    /** More reads than the client's pool has connections: each has answered since Redis came back. */
+    private static final int STEADY = 100;
 
     private RedisProcess redis;
     private RedissonClient client;
@@ -86,18 +88,26 @@ class RedisOutageTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAIL_FAST);
     }
 
-    /** The client reconnects by itself; until it has, calls keep failing as unavailable. */
+    /**
+     * The client reconnects by itself; until it has, calls keep failing as unavailable. Each pooled connection comes
+     * back on its own, so one answer is not yet recovery: it is {@link #STEADY} answers in a row.
+     */
     private Optional<SeatCounts> awaitRecovery(String eventId) {
         long deadline = System.nanoTime() + RECOVERY.toNanos();
-        while (true) {
+        Optional<SeatCounts> counts = Optional.empty();
+        int answered = 0;
+        while (answered < STEADY) {
             try {
-                return store.counts(eventId, RedisTestStores.now()).map(EventCounts::total);
+                counts = store.counts(eventId, RedisTestStores.now()).map(EventCounts::total);
+                answered++;
             } catch (StoreUnavailableException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
+                answered = 0;
                 Pause.sleep(Duration.ofMillis(100));
             }
         }
+        return counts;
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * A hold. {@code payment_token} appears only in the answer that created it, {@code booking_id} once booked,
- * {@code success} only in the answer to an expire request, {@code customer_id} when the hold names one,
- * {@code requested_qty} when a partial hold got fewer seats than asked. An extension never takes {@code expires_at}
- * past {@code max_expires_at}.
+ * {@code success} only in the answer to an expire request, {@code customer_id} when the hold names one.
+ * {@code requested_qty} is what was asked: above {@code qty} only when a partial hold got fewer seats. An extension
+ * never takes {@code expires_at} past {@code max_expires_at}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

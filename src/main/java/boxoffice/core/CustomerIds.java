@@ -12,7 +12,7 @@ public final class CustomerIds {
 
     private CustomerIds() {}
 
-    /** The id, or a 400 naming {@code field}. */
+    /** The id, or a 422 (VALIDATION_FAILED) naming {@code field}. */
     public static String check(String field, String customerId) {
         int length = customerId.codePointCount(0, customerId.length());
         if (length < 1 || length > MAX_LENGTH || customerId.isBlank() || !PRINTABLE.matcher(customerId).matches()) {

@@ -31,11 +31,14 @@ public record Event(String id, String name, Instant createdAt, List<Section> sec
     }
 
     /**
-     * True when a hold of these items must name its customer: the event, or a section they take seats in, limits
-     * seats per customer.
+     * True when a hold asking for these seats must name its customer: the event, or a section they are asked of,
+     * limits seats per customer (a request without a section asks of the event's only one). Asked before any seat is
+     * found, so a hold without its customer is refused as such (422) even where the seats are gone (409).
      */
-    public boolean limitsCustomersOf(List<HoldItem> items) {
-        return maxPerCustomer != null || items.stream().map(item -> section(item.section()))
+    public boolean limitsCustomersIn(List<SeatRequest> requests) {
+        return maxPerCustomer != null || requests.stream()
+                .map(request -> request.section() == null && sections.size() == 1
+                        ? Optional.of(sections.get(0)) : section(request.section()))
                 .anyMatch(section -> section.map(Section::maxPerCustomer).isPresent());
     }
 

@@ -313,6 +313,17 @@ public abstract class LifecycleContract {
         assertThat(counts(event, t0)).isEqualTo(new SeatCounts(20, 20, 0, 0));
     }
 
+    /** Whether the customer is named is asked before seats are looked for: sold out or not, the refusal is the same. */
+    @Test
+    void aSoldOutLimitedEventStillRefusesAHoldForNoCustomerAsSuch() {
+        Event event = generalAdmission(2, 2);
+        placeFor(ALICE, event, 2);
+
+        assertThatThrownBy(() -> place(event, 1)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("customer_id");
+        assertThatThrownBy(() -> placeFor(BOB, event, 1)).isInstanceOf(InsufficientSeatsException.class);
+    }
+
     @Test
     void aCustomersHoldingsAreTheirActiveHoldsAndConfirmedBookings() {
         Event event = generalAdmission(20, null);

@@ -97,13 +97,18 @@ final class EventLedger {
             return replay(existing);
         }
         checkIdIsFresh(order.holdId());
+        if (order.customerId() == null && event.limitsCustomersIn(order.requests())) {
+            throw new InvalidFieldException("customer_id", "is required: this event limits seats per customer");
+        }
         SeatAllocator allocator = new SeatAllocator(event, counts, this::loadedSeatMap);
         List<HoldItem> items = allocator.allocate(order.requests());
-        try {
-            checkCustomer(order.customerId(), items);
-        } catch (RuntimeException refused) {
-            allocator.giveBack();
-            throw refused;
+        if (order.customerId() != null) {
+            try {
+                customers.checkLimits(event, order.customerId(), items);
+            } catch (RuntimeException refused) {
+                allocator.giveBack();
+                throw refused;
+            }
         }
         Hold hold = order.granted(items);
         moveSeats(hold.items(), SeatCounts::hold, SeatStates.HELD);
@@ -112,15 +117,6 @@ final class EventLedger {
         record(hold);
         changeLog.hold(ChangeType.HOLD_CREATED, hold);
         return Outcome.changed(hold);
-    }
-
-    /** A hold in a limited event or section names its customer, and stays within the customer's limits. */
-    private void checkCustomer(String customerId, List<HoldItem> items) {
-        if (customerId != null) {
-            customers.checkLimits(event, customerId, items);
-        } else if (event.limitsCustomersOf(items)) {
-            throw new InvalidFieldException("customer_id", "is required: this event limits seats per customer");
-        }
     }
 
     /**

@@ -19,11 +19,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Organizers' webhooks: create (the secret is answered once), read, delete. */
+/** Organizers' webhooks: create (the secret is answered once), read, delete; organizers only. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@OrganizerOnly
 public final class WebhookResource {
     private final WebhookService webhooks;
 
@@ -32,6 +31,7 @@ public final class WebhookResource {
     }
 
     @POST
+    @OrganizerOnly
     @RateLimited
     public Response create(@Context UriInfo uri, CreateWebhookRequest request) {
         if (request == null) {
@@ -44,16 +44,18 @@ public final class WebhookResource {
     }
 
     @GET
+    @OrganizerOnly
     @Path("/{webhook_id}")
     public WebhookResponse get(@PathParam("webhook_id") String webhookId) {
         return response(webhooks.get(webhookId), false);
     }
 
+    /** Answers the deleted webhook (200), so a client sees what it removed. */
     @DELETE
+    @OrganizerOnly
     @Path("/{webhook_id}")
-    public Response delete(@PathParam("webhook_id") String webhookId) {
-        webhooks.delete(webhookId);
-        return Response.noContent().build();
+    public WebhookResponse delete(@PathParam("webhook_id") String webhookId) {
+        return response(webhooks.delete(webhookId), false);
     }
 
     private static WebhookResponse response(Webhook webhook, boolean withSecret) {

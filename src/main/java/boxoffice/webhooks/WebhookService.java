@@ -54,11 +54,13 @@ public final class WebhookService {
         return known(webhookId).flatMap(webhooks::find).orElseThrow(() -> new WebhookNotFoundException(webhookId));
     }
 
-    /** Deletes the webhook; its messages not yet sent never will be. */
-    public void delete(String webhookId) {
-        if (known(webhookId).filter(webhooks::delete).isEmpty()) {
+    /** Deletes the webhook and answers it; its messages not yet sent never will be. */
+    public Webhook delete(String webhookId) {
+        Webhook webhook = get(webhookId);
+        if (!webhooks.delete(webhookId)) {
             throw new WebhookNotFoundException(webhookId);
         }
+        return webhook;
     }
 
     /**

@@ -53,6 +53,17 @@ import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
+import boxoffice.config.WebhooksConfiguration;
+import boxoffice.resources.WebhookResource;
+import boxoffice.tasks.RedeliverWebhooksTask;
+import boxoffice.webhooks.RetrySchedule;
+import boxoffice.webhooks.WebhookDispatcher;
+import boxoffice.webhooks.WebhookLagHealthCheck;
+import boxoffice.webhooks.WebhookMessages;
+import boxoffice.webhooks.WebhookMetrics;
+import boxoffice.webhooks.WebhookSender;
+import boxoffice.webhooks.WebhookService;
+import boxoffice.webhooks.WebhookUrls;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -111,6 +122,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
         AdmissionGauges.register(environment.metrics(), services.waitingRooms());
+        registerWebhooks(config.getWebhooks(), environment, stores);
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
@@ -222,6 +234,32 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         AdminTaskServlet.serve(environment.admin(), new ExpireHoldTask(services.holds()));
         AdminTaskServlet.serve(environment.admin(), new SweepExpiredTask(services.expiry()));
         AdminTaskServlet.serve(environment.admin(), new VerifyLedgerTask(services.auditor()));
+    }
+
+    /**
+     * Webhooks: the organizers' resource, the dispatcher every instance runs (sharing the webhooks by lease), their
+     * metrics and lag health check, and the operators' replay of dead messages.
+     */
+    private void registerWebhooks(WebhooksConfiguration config, Environment environment, Stores stores) {
+        WebhookUrls urls = new WebhookUrls(config.isAllowHttp(), config.isAllowPrivate());
+        if (config.isAllowHttp() || config.isAllowPrivate()) {
+            LOG.warn("WEBHOOK_ALLOW_HTTP={} WEBHOOK_ALLOW_PRIVATE={}: webhooks may go to plain http or internal"
+                    + " addresses; for tests and development only", config.isAllowHttp(), config.isAllowPrivate());
+        }
+        WebhookSender sender = new WebhookSender(urls, config.getTimeout().toJavaDuration(), clock);
+        WebhookService service = new WebhookService(stores.webhooks(), stores.seats(), urls, sender, clock);
+        WebhookMetrics metrics = new WebhookMetrics(environment.metrics());
+        environment.lifecycle().manage(WebhookDispatcher.over(stores.webhooks(), stores.seats(), sender,
+                new WebhookMessages(environment.getObjectMapper()),
+                new RetrySchedule(config.getRetryFirst().toJavaDuration(), config.getRetryMaxDelay().toJavaDuration(),
+                        config.getRetryFor().toJavaDuration()), metrics,
+                environment.lifecycle().scheduledExecutorService("webhook-dispatcher").threads(1).build(),
+                environment.lifecycle().executorService("webhook-sender").minThreads(4).maxThreads(4).build(),
+                config.getPollInterval().toJavaDuration(), config.getLease().toJavaDuration(), clock));
+        environment.healthChecks().register("webhooks",
+                new WebhookLagHealthCheck(metrics, config.getLagThreshold().toJavaDuration()));
+        environment.jersey().register(new WebhookResource(service));
+        AdminTaskServlet.serve(environment.admin(), new RedeliverWebhooksTask(service));
     }
 
     /** The services the surfaces are built over. */

@@ -27,6 +27,7 @@ import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.core.UnauthorizedException;
+import boxoffice.core.WebhookNotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class DomainErrorMappers {
             new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(),
             new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
             new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
-            new QueueEntryNotFound());
+            new QueueEntryNotFound(), new WebhookNotFound());
 
     private DomainErrorMappers() {}
 
@@ -259,6 +260,12 @@ public final class DomainErrorMappers {
     static final class QueueEntryNotFound extends DomainErrorMapper<QueueEntryNotFoundException> {
         QueueEntryNotFound() {
             super(404, "QUEUE_NOT_FOUND");
+        }
+    }
+
+    static final class WebhookNotFound extends DomainErrorMapper<WebhookNotFoundException> {
+        WebhookNotFound() {
+            super(404, "WEBHOOK_NOT_FOUND");
         }
     }
 }

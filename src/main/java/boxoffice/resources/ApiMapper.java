@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns domain records into the wire records of the API. */
-final class ApiMapper {
+public final class ApiMapper {
     private ApiMapper() {}
 
     static EventResponse event(Event event) {

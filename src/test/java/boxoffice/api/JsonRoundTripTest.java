@@ -43,6 +43,7 @@ class JsonRoundTripTest {
     private static final String BOOKING = EVENT + "_Zr4Tn8Kq2Wm6Pv0Xy3Hb5A";
     private static final String TOKEN = "pt_3tWk0n8mQ1vX5bYc7zR2dL4fH6jP9sA0eG1iK3oM5uQ";
     private static final String CUSTOMER = "crm-1042";
+    private static final String WEBHOOK = "wh_5f0c2a9e7b1d4c3e8a6f9b2d1c0e7a4b";
     private static final String REFUND = "Refund requested by the buyer";
     private static final Instant MAX_EXPIRES = Instant.parse("2026-01-15T11:02:00Z");
 
@@ -103,6 +104,15 @@ class JsonRoundTripTest {
                         new UpdateEventRequest.AdmissionChange(new AdmissionRequest(1200, 300)))),
                 new Fixture("update-event-request-off", 1, new UpdateEventRequest(UpdateEventRequest.AdmissionChange.OFF)),
                 new Fixture("book-request", 1, new BookRequest(HOLD, TOKEN)),
+                new Fixture("create-webhook-request", 1, new CreateWebhookRequest("https://tickets.example.com/hooks",
+                        List.of("booking.created", "booking.cancelled"), EVENT)),
+                new Fixture("create-webhook-request-every-event", 1, new CreateWebhookRequest(
+                        "https://tickets.example.com/hooks", List.of("hold.created"), null)),
+                new Fixture("webhook-response-created", 1, new WebhookResponse(WEBHOOK,
+                        "https://tickets.example.com/hooks", List.of("booking.created", "booking.cancelled"), EVENT,
+                        created, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9xWbNnL2bYk=")),
+                new Fixture("webhook-response", 1, new WebhookResponse(WEBHOOK, "https://tickets.example.com/hooks",
+                        List.of("booking.created", "booking.cancelled"), EVENT, created, null)),
                 new Fixture("changes-response", 1, new ChangesResponse(List.of(
                         new ChangeResponse(1, "event.created", created, EVENT, null, null, 300, null, null, null,
                                 null),

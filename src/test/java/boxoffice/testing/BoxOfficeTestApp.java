@@ -39,6 +39,18 @@ public final class BoxOfficeTestApp {
         return new DropwizardAppExtension<>(support);
     }
 
+    /** As {@link #create}, on the system clock: for what runs on its own schedule (webhook retries). */
+    public static DropwizardAppExtension<BoxOfficeConfiguration> createOnSystemClock(ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                config("server.applicationConnectors[0].port", "0"),
+                config("server.adminConnectors[0].port", "0"),
+                config("logging.appenders[0].layout.type", "text"),
+                config("logging.level", "WARN")));
+        overrides.addAll(Arrays.asList(extra));
+        return new DropwizardAppExtension<>(BoxOfficeApplication.class, CONFIG,
+                overrides.toArray(ConfigOverride[]::new));
+    }
+
     /** An organizer key setting for {@link #create}. */
     public static ConfigOverride organizerKeys(String keys) {
         return config("http.organizerApiKeys", keys);

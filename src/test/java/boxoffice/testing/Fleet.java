@@ -66,6 +66,11 @@ public final class Fleet implements AutoCloseable {
         return clients.stream().map(BoxOfficeSteps::new).toList();
     }
 
+    /** Instance {@code i % size} itself, to kill or pause it. */
+    public AppProcess instance(int i) {
+        return instances.get(i % instances.size());
+    }
+
     public HttpTestClient admin(int i) {
         return new HttpTestClient(instances.get(i % instances.size()).admin().toString());
     }

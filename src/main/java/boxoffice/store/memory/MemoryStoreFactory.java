@@ -39,7 +39,8 @@ public class MemoryStoreFactory implements StoreFactory {
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
                 new MemoryIdempotencyKeys(Clock.systemUTC()),
                 new MemoryWaitingRooms(),
-                new MemoryRateLimitBuckets());
+                new MemoryRateLimitBuckets(),
+                new MemoryWebhooks(Clock.systemUTC()));
     }
 
     @Override

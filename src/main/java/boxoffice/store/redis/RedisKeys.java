@@ -29,6 +29,12 @@ import boxoffice.core.Ids;
  * bo:{s}:w:E_suffix       string: a queue entry (number, room, admitted at); expires after the retention
  * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
  * bo:r:limit:hash         a rate limit's token bucket for one caller (Bucket4j's; not per shard: found by itself)
+ * bo:wh:all               set of every webhook's id (not per shard: few, read by every dispatcher pass)
+ * bo:wh:{W}:s             string: webhook W's subscription (compact JSON); its other keys share its slot:
+ * bo:wh:{W}:l             string: the holder of W's delivery lease (expires)
+ * bo:wh:{W}:c             hash event id -> W's cursor in that event's feed
+ * bo:wh:{W}:d             hash message id -> a dead message of W (JSON)
+ * bo:wh:{W}:t             string: ms; W's dispatcher has looked at every event changed before this
  * </pre>
  */
 final class RedisKeys {
@@ -159,5 +165,13 @@ final class RedisKeys {
     /** A caller's bucket of one rate limit; the caller's id is hashed (it may be an address or an organizer's id). */
     static String rateLimitBucket(String limit, String caller) {
         return "bo:r:" + limit + ":" + Digests.sha256Base64(caller, 16);
+    }
+
+    static final String WEBHOOKS = "bo:wh:all";
+
+    /** Webhook W's keys, in the order webhook.lua takes them: lease, subscription, cursors, dead, scanned. */
+    static java.util.List<Object> webhook(String webhookId) {
+        String prefix = "bo:wh:{" + webhookId + "}:";
+        return java.util.List.of(prefix + "l", prefix + "s", prefix + "c", prefix + "d", prefix + "t");
     }
 }

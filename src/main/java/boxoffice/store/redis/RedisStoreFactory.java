@@ -78,7 +78,8 @@ public class RedisStoreFactory implements StoreFactory {
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
                 new RedisIdempotencyKeys(client, environment.metrics()),
                 new RedisWaitingRooms(client, environment.metrics()),
-                new RedisRateLimitBuckets(client, environment.metrics(), groupCommit.getTimeout().toJavaDuration()));
+                new RedisRateLimitBuckets(client, environment.metrics(), groupCommit.getTimeout().toJavaDuration()),
+                new RedisWebhooks(client, environment.metrics()));
     }
 
     @Override

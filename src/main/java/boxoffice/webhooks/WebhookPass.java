@@ -1,0 +1,165 @@
+package boxoffice.webhooks;
+
+import boxoffice.core.Change;
+import boxoffice.core.ChangePage;
+import boxoffice.core.CursorExpiredException;
+import boxoffice.core.DeadMessage;
+import boxoffice.core.DeliveryCursor;
+import boxoffice.core.Webhook;
+import boxoffice.store.DeliveryState;
+import boxoffice.store.SeatStore;
+import boxoffice.store.Webhooks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one webhook by the holder of its lease: finds the events with news for it (changed since its last
+ * pass, with an overlap for clocks and slow commits, or with a message waiting for a retry) and sends each event's
+ * messages in feed order. A message that fails stops its event until its retry is due; one failing past the retry
+ * window is buried (dead) and the event moves on. Every cursor move is fenced by the lease: once it is lost, the
+ * pass stops without writing.
+ */
+final class WebhookPass {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookPass.class);
+    /** Changes committed this long before a pass began are sure to be seen by it, despite clocks and slow commits. */
+    static final Duration OVERLAP = Duration.ofSeconds(10);
+    static final int EVENTS_PER_PASS = 1000;
+    private static final int PAGE = 100;
+
+    private final Webhooks webhooks;
+    private final SeatStore seats;
+    private final WebhookSender sender;
+    private final WebhookMessages messages;
+    private final RetrySchedule retries;
+    private final WebhookMetrics metrics;
+    private final Duration lease;
+    private final Clock clock;
+
+    WebhookPass(Webhooks webhooks, SeatStore seats, WebhookSender sender, WebhookMessages messages,
+            RetrySchedule retries, WebhookMetrics metrics, Duration lease, Clock clock) {
+        this.webhooks = webhooks;
+        this.seats = seats;
+        this.sender = sender;
+        this.messages = messages;
+        this.retries = retries;
+        this.metrics = metrics;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /** The holder of {@code webhook}'s lease sends what is due. */
+    void run(Webhook webhook, String holder) {
+        Instant started = clock.instant();
+        DeliveryState state = webhooks.state(webhook.id());
+        Set<String> events = new LinkedHashSet<>();
+        boolean complete = true;
+        if (webhook.eventId().isPresent()) {
+            events.add(webhook.eventId().get());
+        } else {
+            Instant since = state.scannedUpTo().orElse(webhook.createdAt()).minus(OVERLAP);
+            var changed = seats.eventsChangedSince(since, EVENTS_PER_PASS);
+            complete = changed.size() < EVENTS_PER_PASS;
+            events.addAll(changed);
+        }
+        state.cursors().values().stream().filter(DeliveryCursor::failing).forEach(c -> events.add(c.eventId()));
+        for (String eventId : events) {
+            if (!deliver(webhook, holder, state.cursor(eventId))) {
+                return;
+            }
+        }
+        if (complete) {
+            webhooks.scanned(webhook.id(), holder, started);
+        } else {
+            LOG.warn("Webhook {}: more than {} events changed since its last pass; the rest come next pass",
+                    webhook.id(), EVENTS_PER_PASS);
+        }
+    }
+
+    /** Sends the event's messages after the cursor, in order; false when the lease was lost. */
+    private boolean deliver(Webhook webhook, String holder, DeliveryCursor start) {
+        if (start.failing() && !start.retryDue(clock.instant())) {
+            return true;
+        }
+        DeliveryCursor stored = start;
+        DeliveryCursor cursor = start;
+        while (true) {
+            Optional<ChangePage> page = page(webhook, cursor);
+            if (page.isEmpty()) {
+                return true;
+            }
+            for (Change change : page.get().changes()) {
+                if (!webhook.wants(change)) {
+                    cursor = cursor.doneUpTo(change.seq()); // stored with the next send's outcome, or at the end
+                    continue;
+                }
+                Optional<DeliveryCursor> after = send(webhook, holder, cursor, change);
+                if (after.isEmpty()) {
+                    return false;
+                }
+                cursor = after.get();
+                stored = cursor;
+                if (cursor.failing()) {
+                    return true;
+                }
+            }
+            if (page.get().changes().size() < PAGE) {
+                break;
+            }
+        }
+        return cursor.equals(stored) || webhooks.advance(webhook.id(), holder, cursor);
+    }
+
+    /** The changes after the cursor; a cursor the retention has passed skips to the oldest change kept. */
+    private Optional<ChangePage> page(Webhook webhook, DeliveryCursor cursor) {
+        try {
+            return seats.changes(cursor.eventId(), cursor.delivered(), PAGE);
+        } catch (CursorExpiredException expired) {
+            LOG.warn("Webhook {} missed changes of event {} up to seq {}: the feed no longer keeps them",
+                    webhook.id(), cursor.eventId(), expired.oldestKept() - 1);
+            return seats.changes(cursor.eventId(), expired.oldestKept() - 1, PAGE);
+        }
+    }
+
+    /**
+     * One try of the message of {@code change}; the cursor as it stands after it (stored), or empty when the lease
+     * was lost (before the send, or when storing the outcome).
+     */
+    private Optional<DeliveryCursor> send(Webhook webhook, String holder, DeliveryCursor cursor, Change change) {
+        if (!webhooks.lease(webhook.id(), holder, lease)) {
+            return Optional.empty();
+        }
+        if (cursor.failing()) {
+            metrics.retries(webhook.id()).inc();
+        }
+        String messageId = WebhookMessages.messageId(change);
+        String body = messages.body(change);
+        WebhookSender.Attempt attempt = sender.send(webhook, messageId, body);
+        Instant now = clock.instant();
+        if (attempt.delivered()) {
+            metrics.delivered(webhook.id()).inc();
+            DeliveryCursor done = cursor.doneUpTo(change.seq());
+            return webhooks.advance(webhook.id(), holder, done) ? Optional.of(done) : Optional.empty();
+        }
+        metrics.failed(webhook.id()).inc();
+        Instant failingSince = cursor.failingSince().orElse(now);
+        Optional<Instant> next = retries.next(cursor.attempts() + 1, failingSince, now);
+        if (next.isPresent()) {
+            LOG.info("Webhook {} message {} failed (try {}): {}; next try at {}", webhook.id(), messageId,
+                    cursor.attempts() + 1, attempt.outcome(), next.get());
+            DeliveryCursor failed = cursor.failed(now, next.get(), change.at());
+            return webhooks.advance(webhook.id(), holder, failed) ? Optional.of(failed) : Optional.empty();
+        }
+        LOG.warn("Webhook {} message {} is dead after {} tries over {}: {}", webhook.id(), messageId,
+                cursor.attempts() + 1, Duration.between(failingSince, now), attempt.outcome());
+        metrics.dead(webhook.id()).inc();
+        DeliveryCursor past = cursor.doneUpTo(change.seq());
+        DeadMessage dead = new DeadMessage(messageId, change.eventId(), change.seq(), body, now, attempt.outcome());
+        return webhooks.bury(webhook.id(), holder, past, dead) ? Optional.of(past) : Optional.empty();
+    }
+}

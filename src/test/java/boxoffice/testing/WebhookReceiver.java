@@ -1,0 +1,106 @@
+package boxoffice.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * A webhook receiver for tests: a JDK HTTP server on a loopback port that records every request and answers with
+ * the status it is set to; it can go down (its port closed) and come back on the same port, and can be slow.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+    private final int port = FreePorts.next();
+    private final List<Received> received = new ArrayList<>();
+    private volatile int status = 200;
+    private volatile Duration delay = Duration.ZERO;
+    private HttpServer server;
+
+    /** One request as it arrived, and what it was answered. */
+    public record Received(String id, String timestamp, String signature, String body, int answered, Instant at) {}
+
+    public static WebhookReceiver up() throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver();
+        receiver.start();
+        return receiver;
+    }
+
+    public static WebhookReceiver down() {
+        return new WebhookReceiver();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port + "/hooks";
+    }
+
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/hooks", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            sleep(delay);
+            int answer = status;
+            synchronized (this) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer, Instant.now()));
+            }
+            exchange.sendResponseHeaders(answer, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Closes the port: connections are refused until {@link #start}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+            server = null;
+        }
+    }
+
+    public void answer(int status) {
+        this.status = status;
+    }
+
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    public synchronized List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The ids acknowledged (answered 2xx), in the order of their first acknowledgement. */
+    public synchronized List<String> acknowledged() {
+        return received.stream().filter(r -> r.answered() / 100 == 2).map(Received::id).distinct().toList();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void sleep(Duration delay) {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

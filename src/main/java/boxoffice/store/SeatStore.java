@@ -2,6 +2,7 @@ package boxoffice.store;
 
 import boxoffice.core.Booking;
 import boxoffice.core.ChangePage;
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -93,7 +94,7 @@ public interface SeatStore {
     Optional<ChangePage> changes(String eventId, long after, int limit);
 
     /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
-    List<String> eventsChangedSince(Instant since, int limit);
+    List<ChangedEvent> eventsChangedSince(Instant since, int limit);
 
     /** Events that may have holds due at {@code now}, at most {@code limit}: the sweeper's work list. */
     List<String> eventsWithDueHolds(Instant now, int limit);

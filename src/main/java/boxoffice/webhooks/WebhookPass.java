@@ -4,6 +4,7 @@ import boxoffice.core.Change;
 import boxoffice.core.ChangePage;
 import boxoffice.core.CursorExpiredException;
 import boxoffice.core.DeadMessage;
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.DeliveryCursor;
 import boxoffice.core.Webhook;
 import boxoffice.store.DeliveryState;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -58,14 +60,18 @@ final class WebhookPass {
         Instant started = clock.instant();
         DeliveryState state = webhooks.state(webhook.id());
         Set<String> events = new LinkedHashSet<>();
-        boolean complete = true;
+        Instant scannedUpTo = started;
         if (webhook.eventId().isPresent()) {
             events.add(webhook.eventId().get());
         } else {
             Instant since = state.scannedUpTo().orElse(webhook.createdAt()).minus(OVERLAP);
-            var changed = seats.eventsChangedSince(since, EVENTS_PER_PASS);
-            complete = changed.size() < EVENTS_PER_PASS;
-            events.addAll(changed);
+            List<ChangedEvent> changed = seats.eventsChangedSince(since, EVENTS_PER_PASS);
+            changed.forEach(event -> events.add(event.eventId()));
+            if (changed.size() == EVENTS_PER_PASS) {
+                // More changed than one pass takes: the next pass starts at the last one taken (the overlap undone),
+                // so it moves on however many events change at once.
+                scannedUpTo = changed.get(changed.size() - 1).changedAt().plus(OVERLAP);
+            }
         }
         state.cursors().values().stream().filter(DeliveryCursor::failing).forEach(c -> events.add(c.eventId()));
         for (String eventId : events) {
@@ -73,12 +79,7 @@ final class WebhookPass {
                 return;
             }
         }
-        if (complete) {
-            webhooks.scanned(webhook.id(), holder, started);
-        } else {
-            LOG.warn("Webhook {}: more than {} events changed since its last pass; the rest come next pass",
-                    webhook.id(), EVENTS_PER_PASS);
-        }
+        webhooks.scanned(webhook.id(), holder, scannedUpTo.isBefore(started) ? scannedUpTo : started);
     }
 
     /** Sends the event's messages after the cursor, in order; false when the lease was lost. */

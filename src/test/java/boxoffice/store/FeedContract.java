@@ -10,6 +10,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Change;
 import boxoffice.core.ChangePage;
 import boxoffice.core.ChangeType;
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.CursorExpiredException;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
@@ -173,8 +174,10 @@ public abstract class FeedContract {
         place(other, 1, since.plusSeconds(2));
         place(busy, 1, since.plusSeconds(1));
 
-        List<String> changed = store().eventsChangedSince(since, 1000);
+        List<ChangedEvent> changed = store().eventsChangedSince(since, 1000);
 
-        assertThat(changed).containsSubsequence(busy.id(), other.id()).doesNotContain(quiet.id());
+        assertThat(changed).containsSubsequence(new ChangedEvent(busy.id(), since.plusSeconds(1)),
+                new ChangedEvent(other.id(), since.plusSeconds(2)));
+        assertThat(changed).extracting(ChangedEvent::eventId).doesNotContain(quiet.id());
     }
 }

@@ -1,11 +1,12 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.ChangedEvent;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ public interface LedgerBackend {
     Optional<FeedRead> readChanges(String eventId, long after, int limit);
 
     /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
-    List<String> eventsChangedSince(Instant since, int limit);
+    List<ChangedEvent> eventsChangedSince(Instant since, int limit);
 
     /** Events that may have holds due at {@code now}, at most {@code limit}. */
     List<String> eventsWithDueHolds(Instant now, int limit);

@@ -2,15 +2,16 @@ package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
 import boxoffice.core.ChangePage;
+import boxoffice.core.ChangedEvent;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
+import boxoffice.core.HoldOrder;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.EventCounts;
-import boxoffice.core.HoldOrder;
-import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
+import boxoffice.seating.SeatStates;
 import boxoffice.store.SeatStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public final class LedgerSeatStore implements SeatStore {
     }
 
     @Override
-    public List<String> eventsChangedSince(Instant since, int limit) {
+    public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return backend.eventsChangedSince(since, limit);
     }
 

@@ -3,6 +3,7 @@ package boxoffice.store.memory;
 import boxoffice.core.Booking;
 import boxoffice.core.BookingStatus;
 import boxoffice.core.Change;
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -205,9 +206,10 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     /** A pass over every event: the memory store is for development. */
     @Override
-    public List<String> eventsChangedSince(Instant since, int limit) {
+    public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return lastChanged.entrySet().stream().filter(entry -> !entry.getValue().isBefore(since))
-                .sorted(Map.Entry.comparingByValue()).limit(limit).map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.comparingByValue()).limit(limit)
+                .map(entry -> new ChangedEvent(entry.getKey(), entry.getValue())).toList();
     }
 
     @Override

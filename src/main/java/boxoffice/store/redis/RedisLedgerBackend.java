@@ -2,19 +2,20 @@ package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
 import boxoffice.core.Change;
+import boxoffice.core.ChangedEvent;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.EventCounts;
 import boxoffice.core.StoreTotals;
 import boxoffice.store.Retention;
+import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
-import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
 import com.codahale.metrics.MetricRegistry;
@@ -177,7 +178,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public List<String> eventsChangedSince(Instant since, int limit) {
+    public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return shards.eventsChangedSince(since, limit);
     }
 

@@ -1,5 +1,6 @@
 package boxoffice.store.redis;
 
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.StoreTotals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -59,16 +61,19 @@ final class ShardReader {
 
     /** The members of the shards' index reads with the lowest scores, at most {@code limit}. */
     private static List<String> earliest(List<RFuture<Collection<ScoredEntry<String>>>> reads, int limit) {
+        return earliestEntries(reads, limit).map(ScoredEntry::getValue).toList();
+    }
+
+    private static Stream<ScoredEntry<String>> earliestEntries(
+            List<RFuture<Collection<ScoredEntry<String>>>> reads, int limit) {
         return reads.stream()
                 .flatMap(read -> read.toCompletableFuture().join().stream())
                 .sorted(Comparator.comparingDouble(ScoredEntry::getScore))
-                .limit(limit)
-                .map(ScoredEntry::getValue)
-                .toList();
+                .limit(limit);
     }
 
     /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
-    List<String> eventsChangedSince(Instant since, int limit) {
+    List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return roundTrips.call("changed.range", () -> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults());
             List<RFuture<Collection<ScoredEntry<String>>>> reads = IntStream.range(0, RedisKeys.SHARDS)
@@ -76,7 +81,8 @@ final class ShardReader {
                             StringCodec.INSTANCE).entryRangeAsync(since.toEpochMilli(), true, Double.POSITIVE_INFINITY,
                             true, 0, limit))
                     .toList();
-            return batch.executeAsync().thenApply(done -> earliest(reads, limit));
+            return batch.executeAsync().thenApply(done -> earliestEntries(reads, limit).map(entry ->
+                    new ChangedEvent(entry.getValue(), Instant.ofEpochMilli(entry.getScore().longValue()))).toList());
         });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.core.Booking;
+import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -168,7 +169,7 @@ class FencedCommitTest {
         }
 
         @Override
-        public List<String> eventsChangedSince(Instant since, int limit) {
+        public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
             return delegate.eventsChangedSince(since, limit);
         }
 

@@ -127,7 +127,7 @@ final class EventLedger {
 
     /** Puts a buyer on the event's waiting list ({@link Waitlist#join}). Idempotent by entry id. */
     Outcome<WaitlistPlace> joinWaitlist(WaitlistEntry entry) {
-        return noted(waitlist.join(event, entry, availableFor(entry)));
+        return noted(waitlist.join(event, entry, () -> availableFor(entry)));
     }
 
     /** Takes a waiting entry out of the line ({@link Waitlist#leave}). */

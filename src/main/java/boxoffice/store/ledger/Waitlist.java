@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 /**
  * One event's waiting list as a batch sees and changes it: the entries in line (first in line first) as far as the
@@ -62,17 +63,18 @@ final class Waitlist {
     }
 
     /**
-     * Puts the entry at the end of the line, numbered, only while fewer seats are {@code available} where it wants
+     * Puts the entry at the end of the line, numbered, only while fewer seats are available where it wants
      * them than it asks for (otherwise its holder should hold them directly), and only where it can be offered
      * seats: a general-admission section within the customer limits. Idempotent by entry id: an entry already known
      * is answered as it stands, with no position.
      */
-    Outcome<WaitlistPlace> join(Event event, WaitlistEntry entry, int available) {
+    Outcome<WaitlistPlace> join(Event event, WaitlistEntry entry, IntSupplier seatsAvailable) {
         WaitlistEntry existing = known.get(entry.id());
         if (existing != null) {
             return Outcome.unchanged(new WaitlistPlace(existing, 0, null));
         }
         checkFits(event, entry);
+        int available = seatsAvailable.getAsInt();
         if (available >= entry.qty()) {
             throw new SeatsAvailableException(entry.section(), entry.qty(), available);
         }

@@ -25,7 +25,8 @@ class WaitlistOnRedisTest extends WaitlistHttpContract {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP =
             appWith(CLOCK, config("store.type", "redis"), config("store.redis.url", REDIS.url()),
                     // a cold instance's first calls can take seconds on a busy machine; these tests are not about that
-                    config("store.groupCommit.timeout", "10 seconds"));
+                    config("store.groupCommit.timeout", "10 seconds"),
+                    config("admission.tokenKey", "waitlist-test-admission-key-0123456789abcdef"));
 
     WaitlistOnRedisTest() {
         super(APP, CLOCK);

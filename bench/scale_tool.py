@@ -175,10 +175,11 @@ def seed_holds(args):
             "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
             "at": str(now)}
         p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 8, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
-                      f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", str(version),
-                      f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention, event_id,
-                      f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS)))
+        batch.append(("EVALSHA", sha, 9, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+                      f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
+                      str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
+                      event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
+                      f"{p}we:{event_id}_"))
         if len(batch) == 50:
             seeded += flush(r, batch, per_event)
     seeded += flush(r, batch, per_event)

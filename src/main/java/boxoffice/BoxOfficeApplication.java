@@ -4,6 +4,7 @@ import boxoffice.admission.AdmissionGate;
 import boxoffice.admission.AdmissionTokens;
 import boxoffice.admission.RateLimiter;
 import boxoffice.admission.WaitingRoomService;
+import boxoffice.admission.WaitlistService;
 import boxoffice.api.ApiJson;
 import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.HttpConfiguration;
@@ -31,6 +32,7 @@ import boxoffice.resources.BookingResource;
 import boxoffice.resources.CorrelationIdFilter;
 import boxoffice.resources.EventAdmissionResource;
 import boxoffice.resources.EventResource;
+import boxoffice.resources.EventWaitlistResource;
 import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
@@ -39,6 +41,7 @@ import boxoffice.resources.QueueResource;
 import boxoffice.resources.RateLimitFilter;
 import boxoffice.resources.RequestDeadlineFilter;
 import boxoffice.resources.SystemResource;
+import boxoffice.resources.WaitlistResource;
 import boxoffice.service.BookingService;
 import boxoffice.service.EventService;
 import boxoffice.service.ExpiryService;
@@ -148,7 +151,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 new LedgerAuditor(stores.seats(), clock),
                 waitingRooms,
                 new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
-                new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()));
+                new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()),
+                new WaitlistService(stores.seats(), creator, policy, clock));
     }
 
     /** The configured keys; the memory store's one instance may sign with a key of its own. */
@@ -179,6 +183,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission()));
         environment.jersey().register(new EventAdmissionResource(services.waitingRooms(), organizers));
         environment.jersey().register(new QueueResource(services.waitingRooms()));
+        environment.jersey().register(new EventWaitlistResource(services.waitlists(), organizers));
+        environment.jersey().register(new WaitlistResource(services.waitlists()));
         environment.jersey().register(new BookingResource(services.bookings()));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
@@ -272,5 +278,6 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
             LedgerAuditor auditor,
             WaitingRoomService waitingRooms,
             AdmissionGate admission,
-            RateLimiter rateLimiter) {}
+            RateLimiter rateLimiter,
+            WaitlistService waitlists) {}
 }

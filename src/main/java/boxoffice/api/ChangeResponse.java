@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One change of an event's feed. Fields a type does not carry are left out: {@code hold_id} for holds and bookings,
  * {@code booking_id} for bookings, {@code expires_at} for a created or extended hold, {@code reason} for a
- * cancellation with one, {@code items} for holds and bookings. No payment token ever appears.
+ * cancellation with one, {@code items} for holds and bookings, {@code entry_id} for a waiting-list offer. No payment
+ * token ever appears.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,4 +25,5 @@ public record ChangeResponse(
         List<HoldItemResponse> items,
         Instant expiresAt,
         String customerId,
-        String reason) {}
+        String reason,
+        String entryId) {}

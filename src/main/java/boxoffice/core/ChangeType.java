@@ -8,7 +8,8 @@ public enum ChangeType {
     HOLD_RELEASED("hold.released"),
     HOLD_EXPIRED("hold.expired"),
     BOOKING_CREATED("booking.created"),
-    BOOKING_CANCELLED("booking.cancelled");
+    BOOKING_CANCELLED("booking.cancelled"),
+    WAITLIST_OFFERED("waitlist.offered");
 
     private final String wireName;
 

@@ -67,6 +67,11 @@ public final class Ids {
         return "pt_" + randomToken(32);
     }
 
+    /** A waiting-list entry holder's secret: 256 random bits, URL-safe. */
+    public static String newEntryToken() {
+        return "et_" + randomToken(32);
+    }
+
     public static boolean isEventId(String id) {
         return id != null && EVENT_ID.matcher(id).matches();
     }

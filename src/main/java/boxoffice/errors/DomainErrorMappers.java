@@ -17,16 +17,20 @@ import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.IdempotencyKeyInFlightException;
 import boxoffice.core.IdempotencyKeyReusedException;
 import boxoffice.core.InsufficientSeatsException;
+import boxoffice.core.InvalidEntryTokenException;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.core.NoAdjacentSeatsException;
 import boxoffice.core.QueueEntryNotFoundException;
 import boxoffice.core.RateLimitExceededException;
+import boxoffice.core.SeatsAvailableException;
 import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.core.UnauthorizedException;
+import boxoffice.core.WaitlistEntryNotFoundException;
+import boxoffice.core.WaitlistEntryOfferedException;
 import boxoffice.core.WebhookNotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -46,7 +50,8 @@ public final class DomainErrorMappers {
             new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(),
             new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
             new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
-            new QueueEntryNotFound(), new WebhookNotFound());
+            new QueueEntryNotFound(), new WebhookNotFound(), new SeatsAvailable(), new WaitlistEntryNotFound(),
+            new InvalidEntryToken(), new WaitlistEntryOffered());
 
     private DomainErrorMappers() {}
 
@@ -266,6 +271,36 @@ public final class DomainErrorMappers {
     static final class WebhookNotFound extends DomainErrorMapper<WebhookNotFoundException> {
         WebhookNotFound() {
             super(404, "WEBHOOK_NOT_FOUND");
+        }
+    }
+
+    static final class SeatsAvailable extends DomainErrorMapper<SeatsAvailableException> {
+        SeatsAvailable() {
+            super(409, "SEATS_AVAILABLE");
+        }
+
+        @Override
+        protected ErrorResponse body(SeatsAvailableException e) {
+            return new ErrorResponse(errorCode(), e.getMessage(), e.section(), e.available(), null, null, null, null,
+                    null);
+        }
+    }
+
+    static final class WaitlistEntryNotFound extends DomainErrorMapper<WaitlistEntryNotFoundException> {
+        WaitlistEntryNotFound() {
+            super(404, "WAITLIST_ENTRY_NOT_FOUND");
+        }
+    }
+
+    static final class InvalidEntryToken extends DomainErrorMapper<InvalidEntryTokenException> {
+        InvalidEntryToken() {
+            super(403, "INVALID_ENTRY_TOKEN");
+        }
+    }
+
+    static final class WaitlistEntryOffered extends DomainErrorMapper<WaitlistEntryOfferedException> {
+        WaitlistEntryOffered() {
+            super(409, "WAITLIST_ENTRY_OFFERED");
         }
     }
 }

@@ -105,7 +105,7 @@ public final class ApiMapper {
         return new ChangeResponse(change.seq(), change.type().wireName(), change.at(), change.eventId(),
                 change.holdId(), change.bookingId(), change.qty(),
                 change.items().isEmpty() ? null : items(change.items()), change.expiresAt(), change.customerId(),
-                change.reason());
+                change.reason(), change.entryId());
     }
 
     private static List<HoldItemResponse> items(List<HoldItem> items) {

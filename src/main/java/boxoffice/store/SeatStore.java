@@ -11,6 +11,8 @@ import boxoffice.core.HoldOrder;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatStates;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +84,26 @@ public interface SeatStore {
      * organizer or operator). Returns the expired hold, {@code changed == false} when it had expired before.
      */
     Outcome<Hold> release(String holdId, Optional<String> paymentToken, Instant now);
+
+    /**
+     * Puts the entry (an id of the event, its holder's token, the offered hold's TTL) at the end of the event's
+     * waiting list, numbered, and answers its position; only while fewer seats are available (in its section) than
+     * it asks for, else {@link boxoffice.core.SeatsAvailableException}; a section that is not general admission, or a
+     * qty past the limits per customer, is {@link boxoffice.core.InvalidFieldException}. From then on, each commit
+     * that frees seats offers them to the first entries that fit, as holds made in that commit. Idempotent by entry
+     * id: an entry that joined is returned as it stands now, with {@code changed == false}.
+     */
+    Outcome<WaitlistPlace> joinWaitlist(WaitlistEntry entry, Instant now);
+
+    /** The entry with its position while waiting, or the hold it was offered; empty when unknown or forgotten. */
+    Optional<WaitlistPlace> findWaitlistEntry(String entryId);
+
+    /**
+     * Takes a waiting entry out of the line; the token must match ({@link boxoffice.core.InvalidEntryTokenException}).
+     * An offered entry cannot leave ({@link boxoffice.core.WaitlistEntryOfferedException}); leaving twice returns the
+     * entry with {@code changed == false}.
+     */
+    Outcome<WaitlistEntry> leaveWaitlist(String entryId, String entryToken, Instant now);
 
     /** Releases the event's holds due at {@code now}; returns how many. Many callers may race; each hold once. */
     int releaseDue(String eventId, Instant now);

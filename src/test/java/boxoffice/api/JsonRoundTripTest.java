@@ -40,6 +40,7 @@ class JsonRoundTripTest {
     private static final String FIXTURES = "fixtures/";
     private static final String EVENT = "0b6f4a6e-1d2c-4c1e-9d35-6a1f0c2b7e11";
     private static final String HOLD = EVENT + "_q9Xc2m3NVu0bT8kLr6yA1w";
+    private static final String ENTRY = EVENT + "_Wq7Lm2Xc9Vb4Nn1Rt5Yz8A";
     private static final String BOOKING = EVENT + "_Zr4Tn8Kq2Wm6Pv0Xy3Hb5A";
     private static final String TOKEN = "pt_3tWk0n8mQ1vX5bYc7zR2dL4fH6jP9sA0eG1iK3oM5uQ";
     private static final String CUSTOMER = "crm-1042";
@@ -115,11 +116,24 @@ class JsonRoundTripTest {
                         List.of("booking.created", "booking.cancelled"), EVENT, created, null)),
                 new Fixture("changes-response", 1, new ChangesResponse(List.of(
                         new ChangeResponse(1, "event.created", created, EVENT, null, null, 300, null, null, null,
-                                null),
+                                null, null),
                         new ChangeResponse(2, "hold.created", Instant.parse("2026-01-15T10:32:01.250Z"), EVENT, HOLD,
-                                null, 4, bookedFour, Instant.parse("2026-01-15T10:34:01.250Z"), "crm-1042", null),
+                                null, 4, bookedFour, Instant.parse("2026-01-15T10:34:01.250Z"), "crm-1042", null,
+                                null),
                         new ChangeResponse(3, "booking.cancelled", Instant.parse("2026-01-15T11:00:00Z"), EVENT,
-                                HOLD, BOOKING, 4, bookedFour, null, "crm-1042", "show moved")), 3)),
+                                HOLD, BOOKING, 4, bookedFour, null, "crm-1042", "show moved", null)), 3)),
+                new Fixture("changes-response", 2, new ChangesResponse(List.of(
+                        new ChangeResponse(7, "waitlist.offered", Instant.parse("2026-01-15T10:40:00Z"), EVENT, HOLD,
+                                null, 2, List.of(new HoldItemResponse("general", 2, null)),
+                                Instant.parse("2026-01-15T10:42:00Z"), "crm-1042", null, ENTRY)), 7)),
+                new Fixture("waitlist-join-request", 1, new WaitlistJoinRequest("crm-1042", 2, "standing")),
+                new Fixture("waitlist-join-response", 1, new WaitlistJoinResponse(ENTRY, EVENT, 12, "et_secret",
+                        "waiting")),
+                new Fixture("waitlist-entry-response-waiting", 1, new WaitlistEntryResponse(ENTRY, EVENT, "crm-1042",
+                        2, "standing", "waiting", 3, null, null, null, null)),
+                new Fixture("waitlist-entry-response-offered", 1, new WaitlistEntryResponse(ENTRY, EVENT, "crm-1042",
+                        2, "standing", "offered", null, HOLD, "pt_secret", Instant.parse("2026-01-15T10:42:00Z"),
+                        "active")),
                 new Fixture("booking-response", 1, new BookingResponse(BOOKING, HOLD, EVENT, 3, null, null,
                         Instant.parse("2026-01-15T10:32:00.125Z"), null, null, null)),
                 new Fixture("booking-response", 2, new BookingResponse(BOOKING, HOLD, EVENT, 3, List.of(

@@ -75,7 +75,12 @@ final class BatchRunner {
                 hook.insideLock(eventId);
                 EventLedger ledger = new EventLedger(snapshot.get(), now, finishedHoldRetention);
                 ledger.releaseDue();
-                List<Runnable> answers = batch.stream().map(p -> p.applyTo(ledger, metrics)).toList();
+                ledger.offerFreedSeats();
+                List<Runnable> answers = batch.stream().map(p -> {
+                    Runnable answer = p.applyTo(ledger, metrics);
+                    ledger.offerFreedSeats(); // right after the command that freed them, before the next may take them
+                    return answer;
+                }).toList();
                 if (ledger.hasChanges() || ledger.hasReplays()) {
                     LedgerChanges changes = ledger.changes();
                     if (!backend.commit(eventId, snapshot.get().version(), changes)) {

@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Change;
 import boxoffice.core.ChangeType;
 import boxoffice.core.Hold;
+import boxoffice.core.WaitlistEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,11 @@ final class ChangeLog {
 
     void booking(ChangeType type, Booking booking) {
         changes.add(Change.ofBooking(type, booking, now));
+    }
+
+    /** A waiting-list entry was offered this hold (recorded after the hold's creation). */
+    void offered(WaitlistEntry entry, Hold hold) {
+        changes.add(Change.waitlistOffered(entry, hold, now));
     }
 
     /** A hold's end: released on request, or expired because its time was up. */

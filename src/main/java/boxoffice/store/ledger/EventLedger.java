@@ -1,6 +1,7 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BoxOfficeException;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BookingStatus;
 import boxoffice.core.ChangeType;
@@ -19,10 +20,11 @@ import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.Tokens;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,9 @@ final class EventLedger {
     private final List<Hold> expired = new ArrayList<>();
     private final SeatChanges seatChanges = new SeatChanges();
     private final ChangeLog changeLog;
+    private final Waitlist waitlist;
+    /** Seats came back (or a customer's figures fell) since the waiting list was last offered them. */
+    private boolean seatsFreed;
     private final EventCounts before;
     private EventCounts counts;
     private int holdsCreated;
@@ -72,6 +77,7 @@ final class EventLedger {
         this.seatMaps = new HashMap<>(snapshot.seatMaps());
         this.customers = new CustomerSeats(snapshot.customerSeats());
         this.changeLog = new ChangeLog(now);
+        this.waitlist = new Waitlist(snapshot.waitlist());
     }
 
     /** Lazy expiry: releases every known hold that is due. */
@@ -100,6 +106,11 @@ final class EventLedger {
         if (order.customerId() == null && event.limitsCustomersIn(order.requests())) {
             throw new InvalidFieldException("customer_id", "is required: this event limits seats per customer");
         }
+        return Outcome.changed(grant(order));
+    }
+
+    /** Holds the seats of an order, or throws its refusal having changed nothing. */
+    private Hold grant(HoldOrder order) {
         SeatAllocator allocator = new SeatAllocator(event, counts, this::loadedSeatMap);
         List<HoldItem> items = allocator.allocate(order.requests());
         if (order.customerId() != null) {
@@ -116,7 +127,49 @@ final class EventLedger {
         holdsCreated++;
         record(hold);
         changeLog.hold(ChangeType.HOLD_CREATED, hold);
-        return Outcome.changed(hold);
+        return hold;
+    }
+
+    /** Puts a buyer on the event's waiting list ({@link Waitlist#join}). Idempotent by entry id. */
+    Outcome<WaitlistPlace> joinWaitlist(WaitlistEntry entry) {
+        return noted(waitlist.join(event, entry, () -> availableFor(entry)));
+    }
+
+    /** Takes a waiting entry out of the line ({@link Waitlist#leave}). */
+    Outcome<WaitlistEntry> leaveWaitlist(String entryId, String entryToken) {
+        return noted(waitlist.leave(entryId, entryToken, now));
+    }
+
+    /**
+     * Offers the seats that came back to the waiting list, first in line first: each entry that fits (seats in its
+     * section, its customer's limits) gets a hold made for it here, so it commits with the change that freed them;
+     * one that does not fit yet keeps its place. Runs after every command, and does nothing unless seats came back.
+     */
+    void offerFreedSeats() {
+        if (!seatsFreed || !waitlist.anyoneWaiting()) {
+            return;
+        }
+        seatsFreed = false;
+        for (WaitlistEntry entry : waitlist.inLine()) {
+            if (counts.total().available() == 0) {
+                return;
+            }
+            if (availableFor(entry) < entry.qty()) {
+                continue;
+            }
+            try {
+                Hold hold = grant(Waitlist.offerOf(entry, now));
+                waitlist.offered(entry, hold.id(), now);
+                changeLog.offered(entry, hold);
+            } catch (BoxOfficeException overCustomerLimit) {
+                // it does not fit yet: it keeps its place
+            }
+        }
+    }
+
+    /** Seats available now where the entry wants them: its section's, or the event's only section's. */
+    private int availableFor(WaitlistEntry entry) {
+        return entry.section() == null ? counts.total().available() : counts.section(entry.section()).available();
     }
 
     /**
@@ -149,6 +202,7 @@ final class EventLedger {
         }
         Booking cancelled = booking.cancelled(now, reason);
         moveSeats(booking.items(), SeatCounts::cancel, SeatStates.AVAILABLE);
+        seatsFreed = true;
         customers.add(booking.customerId(), booking.items(), -1);
         bookings.put(bookingId, cancelled);
         changedBookings.put(bookingId, cancelled);
@@ -185,7 +239,7 @@ final class EventLedger {
     }
 
     boolean hasChanges() {
-        return !changedHolds.isEmpty() || !changedBookings.isEmpty();
+        return !changedHolds.isEmpty() || !changedBookings.isEmpty() || waitlist.hasChanges();
     }
 
     /**
@@ -202,10 +256,15 @@ final class EventLedger {
         return Outcome.unchanged(stored);
     }
 
+    private <T> Outcome<T> noted(Outcome<T> outcome) {
+        replayed |= !outcome.changed();
+        return outcome;
+    }
+
     LedgerChanges changes() {
         return new LedgerChanges(now, before, counts, seatChanges, List.copyOf(changedHolds.values()),
                 List.copyOf(changedBookings.values()), customers.changes(), changeLog.changes(), holdsCreated,
-                expired.size(), bookingsCreated, bookingsCancelled);
+                expired.size(), bookingsCreated, bookingsCancelled, waitlist.changes());
     }
 
     /** Holds this ledger expired, for logging once the commit succeeded. */
@@ -233,6 +292,7 @@ final class EventLedger {
     private Hold expire(Hold hold) {
         Hold released = hold.withStatus(HoldStatus.EXPIRED);
         moveSeats(hold.items(), SeatCounts::release, SeatStates.AVAILABLE);
+        seatsFreed = true;
         customers.add(hold.customerId(), hold.items(), -1);
         record(released);
         expired.add(released);
@@ -302,11 +362,8 @@ final class EventLedger {
         return hold;
     }
 
-    /** Constant-time comparison, so response timing does not leak how much of a token matched. */
     private static void checkToken(Hold hold, String paymentToken) {
-        byte[] expected = hold.paymentToken().getBytes(StandardCharsets.UTF_8);
-        byte[] given = paymentToken == null ? new byte[0] : paymentToken.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!Tokens.match(hold.paymentToken(), paymentToken)) {
             throw new InvalidPaymentTokenException();
         }
     }

@@ -8,6 +8,7 @@ import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistPlace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,17 @@ public interface LedgerBackend {
 
     /**
      * Everything a batch of mutations needs, read in one step: the event's counts and version, its holds due at
-     * {@code now} (at most {@code dueLimit}), and what {@code reads} names: holds (with the bookings of those
-     * booked), bookings, the seat maps of reserved sections (others are skipped) and customers' figures.
+     * {@code now} (at most {@code dueLimit}), the first {@link WaitlistRead#SCAN} entries of its waiting list with
+     * their customers' figures, and what {@code reads} names: holds (with the bookings of those booked), bookings,
+     * the seat maps of reserved sections (others are skipped), customers' figures and waiting-list entries.
      */
     Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit);
+
+    /**
+     * A waiting-list entry, with its position in line (counted in one step with the entry) while waiting, or the
+     * hold it was offered (if still remembered).
+     */
+    Optional<WaitlistPlace> readWaitlistEntry(String entryId);
 
     /** A customer's active holds and confirmed bookings of the event, read in one step. */
     CustomerHoldings readCustomer(String eventId, String customerId);

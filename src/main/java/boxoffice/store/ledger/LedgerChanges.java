@@ -12,7 +12,8 @@ import java.util.Map;
  * What one batch decided at {@code at}: the event's counts by section before and after, the reserved seats whose
  * state changed, every hold whose record changed (an ACTIVE one is indexed by its expiry, a finished one leaves the
  * index and is forgotten after the retention), every booking made or cancelled, how customers' seats changed, the
- * changes for the event's feed (not yet numbered: the commit numbers them), and tallies for the store's totals.
+ * changes for the event's feed (not yet numbered: the commit numbers them), tallies for the store's totals, and what
+ * changed in the event's waiting list.
  */
 public record LedgerChanges(
         Instant at,
@@ -26,5 +27,6 @@ public record LedgerChanges(
         int holdsCreated,
         int holdsExpired,
         int bookingsCreated,
-        int bookingsCancelled) {
+        int bookingsCancelled,
+        WaitlistChanges waitlist) {
 }

@@ -10,6 +10,9 @@ import boxoffice.core.SeatRequest;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistEntryNotFoundException;
+import boxoffice.core.WaitlistPlace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -143,6 +146,43 @@ sealed interface LedgerCommand<R> {
 
         public BoxOfficeException notFound() {
             return new EventNotFoundException(eventId);
+        }
+    }
+
+    record JoinWaitlist(WaitlistEntry entry, Instant now) implements LedgerCommand<Outcome<WaitlistPlace>> {
+        public String eventId() {
+            return entry.eventId();
+        }
+
+        public ReadSet reads() {
+            return ReadSet.entries(entry.id());
+        }
+
+        public Outcome<WaitlistPlace> applyTo(EventLedger ledger) {
+            return ledger.joinWaitlist(entry);
+        }
+
+        public BoxOfficeException notFound() {
+            return new EventNotFoundException(entry.eventId());
+        }
+    }
+
+    record LeaveWaitlist(String entryId, String entryToken, Instant now)
+            implements LedgerCommand<Outcome<WaitlistEntry>> {
+        public String eventId() {
+            return Ids.eventOf(entryId).orElseThrow(() -> new WaitlistEntryNotFoundException(entryId));
+        }
+
+        public ReadSet reads() {
+            return ReadSet.entries(entryId);
+        }
+
+        public Outcome<WaitlistEntry> applyTo(EventLedger ledger) {
+            return ledger.leaveWaitlist(entryId, entryToken);
+        }
+
+        public BoxOfficeException notFound() {
+            return new WaitlistEntryNotFoundException(entryId);
         }
     }
 }

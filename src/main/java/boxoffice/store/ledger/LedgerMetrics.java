@@ -22,6 +22,8 @@ public final class LedgerMetrics {
     private final Counter insufficientSeats;
     private final Counter customerLimit;
     private final Counter fencingRejections;
+    private final Counter waitlistJoined;
+    private final Counter waitlistOffered;
     private final Histogram batchSize;
     private final Timer lockWait;
     private final Timer lockHeld;
@@ -34,6 +36,8 @@ public final class LedgerMetrics {
         this.insufficientSeats = registry.counter(name("boxoffice", "holds", "rejected", "insufficient_seats"));
         this.customerLimit = registry.counter(name("boxoffice", "holds", "rejected", "customer_limit"));
         this.fencingRejections = registry.counter(name("boxoffice", "store", "fencing", "rejections"));
+        this.waitlistJoined = registry.counter(name("boxoffice", "waitlist", "joined"));
+        this.waitlistOffered = registry.counter(name("boxoffice", "waitlist", "offered"));
         this.batchSize = registry.histogram(name("boxoffice", "store", "batch", "size"));
         this.lockWait = registry.timer(name("boxoffice", "lock", "wait_seconds"));
         this.lockHeld = registry.timer(name("boxoffice", "lock", "held_seconds"));
@@ -44,6 +48,8 @@ public final class LedgerMetrics {
         holdsExpired.inc(changes.holdsExpired());
         bookingsCreated.inc(changes.bookingsCreated());
         bookingsCancelled.inc(changes.bookingsCancelled());
+        waitlistJoined.inc(changes.waitlist().joins());
+        waitlistOffered.inc(changes.waitlist().offers());
     }
 
     void refused(Throwable refusal) {

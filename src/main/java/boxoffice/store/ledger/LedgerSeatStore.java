@@ -11,6 +11,8 @@ import boxoffice.core.HoldOrder;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.SeatStore;
 import java.time.Duration;
@@ -122,6 +124,26 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public Outcome<Hold> release(String holdId, Optional<String> paymentToken, Instant now) {
         return execute(new LedgerCommand.Release(holdId, paymentToken, now));
+    }
+
+    /** A replayed join is answered as the entry stands now (it may have moved up, or been offered). */
+    @Override
+    public Outcome<WaitlistPlace> joinWaitlist(WaitlistEntry entry, Instant now) {
+        Outcome<WaitlistPlace> joined = execute(new LedgerCommand.JoinWaitlist(entry, now));
+        if (joined.changed()) {
+            return joined;
+        }
+        return Outcome.unchanged(backend.readWaitlistEntry(entry.id()).orElse(joined.value()));
+    }
+
+    @Override
+    public Optional<WaitlistPlace> findWaitlistEntry(String entryId) {
+        return backend.readWaitlistEntry(entryId);
+    }
+
+    @Override
+    public Outcome<WaitlistEntry> leaveWaitlist(String entryId, String entryToken, Instant now) {
+        return execute(new LedgerCommand.LeaveWaitlist(entryId, entryToken, now));
     }
 
     @Override

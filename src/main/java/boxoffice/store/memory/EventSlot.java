@@ -9,10 +9,18 @@ import boxoffice.core.Section;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
+import boxoffice.store.ledger.WaitlistRead;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -34,6 +42,10 @@ final class EventSlot {
     /** Each customer's seats in all and per section ({@link boxoffice.store.ledger.CustomerSeats#field}). */
     final Map<String, Integer> customerSeats = new HashMap<>();
     final MemoryFeed feed = new MemoryFeed();
+    /** The waiting list: every entry remembered by id, and those waiting by number (first in line first). */
+    final Map<String, WaitlistEntry> waitlist = new HashMap<>();
+    final NavigableMap<Long, String> waiting = new TreeMap<>();
+    long waitlistJoined;
 
     EventSlot(Event event) {
         this.event = event;
@@ -45,6 +57,21 @@ final class EventSlot {
     /** Active holds due at {@code now}, earliest first. */
     Iterable<DueEntry> dueAt(Instant now) {
         return expiryIndex.headSet(DueEntry.upperBound(now), true);
+    }
+
+    /** What a batch reads of the waiting list: the first {@code scan} in line, and the entries named. */
+    WaitlistRead waitlistRead(Iterable<String> named, int scan) {
+        List<WaitlistEntry> line = waiting.values().stream().limit(scan).map(waitlist::get).toList();
+        List<WaitlistEntry> namedEntries = new ArrayList<>();
+        named.forEach(id -> Optional.ofNullable(waitlist.get(id)).ifPresent(namedEntries::add));
+        return new WaitlistRead(line, namedEntries, waitlistJoined, waiting.size());
+    }
+
+    /** The entry with its position while waiting (one more than those waiting ahead of it) or its offered hold. */
+    Optional<WaitlistPlace> waitlistPlace(String entryId) {
+        return Optional.ofNullable(waitlist.get(entryId)).map(entry -> new WaitlistPlace(entry,
+                entry.isWaiting() ? waiting.headMap(entry.number(), false).size() + 1 : 0,
+                entry.holdId() == null ? null : holds.get(entry.holdId())));
     }
 
     StoreTotals totals() {

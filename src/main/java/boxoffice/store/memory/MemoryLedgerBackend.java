@@ -13,6 +13,8 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.Retention;
@@ -23,10 +25,13 @@ import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
+import boxoffice.store.ledger.WaitlistChanges;
+import boxoffice.store.ledger.WaitlistRead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +51,7 @@ import java.util.function.Function;
 public final class MemoryLedgerBackend implements LedgerBackend {
     private final ConcurrentHashMap<String, EventSlot> slots = new ConcurrentHashMap<>();
     private final NavigableSet<DueEntry> dueIndex = new ConcurrentSkipListSet<>();
-    /** Finished holds by the time they are forgotten. */
+    /** Finished holds (and finished waiting-list entries) by the time they are forgotten. */
     private final NavigableSet<DueEntry> forgetIndex = new ConcurrentSkipListSet<>();
     private final MemoryEventLocks locks;
     /** Kept with every commit, so reading them costs the same however many events there are. */
@@ -142,13 +147,17 @@ public final class MemoryLedgerBackend implements LedgerBackend {
                     maps.put(section, SeatStates.of(SeatLayout.of(slot.event.section(section).orElseThrow()), states));
                 }
             }
+            WaitlistRead waitlist = slot.waitlistRead(reads.entryIds(), WaitlistRead.SCAN);
+            Set<String> customers = new HashSet<>(reads.customers());
+            waitlist.line().forEach(entry -> customers.add(entry.customerId()));
             Map<String, Integer> customerSeats = new HashMap<>();
-            for (String customer : reads.customers()) {
+            for (String customer : customers) {
                 for (String field : CustomerSeats.fields(slot.event, customer)) {
                     Optional.ofNullable(slot.customerSeats.get(field)).ifPresent(seats -> customerSeats.put(field, seats));
                 }
             }
-            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps, customerSeats);
+            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps, customerSeats,
+                    waitlist);
         });
     }
 
@@ -189,6 +198,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             slot.bookingsCancelled += changes.bookingsCancelled();
             changes.customerSeats().forEach((field, change) -> slot.customerSeats.merge(field, change,
                     (seats, delta) -> seats + delta == 0 ? null : seats + delta));
+            commitWaitlist(slot, changes);
             slot.feed.append(changes.feed(), changes.at(), retention.changes());
             if (!changes.feed().isEmpty()) {
                 lastChanged.put(eventId, changes.at());
@@ -197,6 +207,29 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             addToTotals(slot.totals().minus(before));
             return true;
         }
+    }
+
+    /** A waiting entry stays in line; an offered or departed one leaves it and is forgotten after the retention. */
+    private void commitWaitlist(EventSlot slot, LedgerChanges changes) {
+        WaitlistChanges waitlist = changes.waitlist();
+        for (WaitlistEntry entry : waitlist.entries()) {
+            slot.waitlist.put(entry.id(), entry);
+            if (entry.isWaiting()) {
+                slot.waiting.put(entry.number(), entry.id());
+            } else {
+                slot.waiting.remove(entry.number());
+                forgetIndex.add(new DueEntry(changes.at().plus(retention.finishedHolds()).toEpochMilli(),
+                        entry.eventId(), entry.id()));
+            }
+        }
+        if (waitlist.joined() > 0) {
+            slot.waitlistJoined = waitlist.joined();
+        }
+    }
+
+    @Override
+    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
+        return Ids.eventOf(entryId).flatMap(eventId -> inSlot(eventId, slot -> slot.waitlistPlace(entryId).orElse(null)));
     }
 
     @Override
@@ -258,7 +291,8 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             EventSlot slot = slots.get(entry.eventId());
             if (forgetIndex.remove(entry) && slot != null) {
                 synchronized (slot) {
-                    slot.holds.remove(entry.holdId());
+                    slot.holds.remove(entry.holdId()); // a hold's id, or a finished waiting-list entry's
+                    slot.waitlist.remove(entry.holdId());
                 }
             }
         }

@@ -22,7 +22,10 @@ final class RedisJson {
             Map<String, String> holds,
             Map<String, String> bookings,
             Map<String, String> maps,
-            Map<String, Integer> customers) {}
+            Map<String, Integer> customers,
+            Map<String, String> line,
+            Map<String, String> entries,
+            Integer waiting) {}
 
     private RedisJson() {}
 

@@ -24,6 +24,9 @@ import boxoffice.core.Ids;
  * bo:{s}:cu:E             hash: each customer's seats, in all and per section (CustomerSeats' fields)
  * bo:{s}:cx:E:customer    set: a customer's holds ("h" + suffix) and bookings ("b" + suffix)
  * bo:{s}:f:E              stream: the event's change feed, entry id "seq-0", trimmed after the change retention
+ * bo:{s}:wl:E             zset: the event's waiting list, entry suffix -> number (those waiting, first in line first)
+ * bo:{s}:we:E_suffix      string: a waiting-list entry (compact JSON); an offered or departed one expires after the
+ *                         retention
  * bo:{s}:rooms            set of the shard's events with a waiting room (for the gauges)
  * bo:{s}:a:E              hash: the event's waiting room: admission settings, join counter, admission clock
  * bo:{s}:w:E_suffix       string: a queue entry (number, room, admitted at); expires after the retention
@@ -123,6 +126,20 @@ final class RedisKeys {
     /** What a customer id is appended to for the key of the customer's index (same slot: the tag comes first). */
     static String customerIndexPrefix(String eventId) {
         return eventPrefix(eventId) + "cx:" + eventId + ":";
+    }
+
+    /** The event's waiting list: the entries waiting, by number. */
+    static String waitlist(String eventId) {
+        return eventPrefix(eventId) + "wl:" + eventId;
+    }
+
+    /** What an entry suffix is appended to for a waiting-list entry's key (same slot). */
+    static String waitlistEntryPrefix(String eventId) {
+        return eventPrefix(eventId) + "we:" + Ids.childId(eventId, "");
+    }
+
+    static String waitlistEntry(String entryId) {
+        return waitlistEntryPrefix(Ids.eventOf(entryId).orElseThrow()) + Ids.suffixOf(entryId);
     }
 
     static String lock(String eventId) {

@@ -9,7 +9,9 @@ import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
+import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.store.Retention;
 import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
@@ -18,6 +20,7 @@ import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
+import boxoffice.store.ledger.WaitlistRead;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +55,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final LuaScript<String> audit = LuaScript.reader("audit");
     private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
     private final LuaScript<String> readChanges = LuaScript.reader("read-changes");
+    private final LuaScript<String> readWaitlistEntry = LuaScript.reader("read-waitlist-entry");
 
     /**
      * @param lockWait how long a batch waits for an event's lock before the store counts as unavailable
@@ -124,28 +128,32 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 .map(stored -> RedisRecords.booking(bookingId, eventId, stored)));
     }
 
-    /** Asks for the event's definition too when this instance has not cached it yet: still one round trip. */
+    /**
+     * Needs the event's sections (to read the figures of the customers it names and of those waiting): the event is
+     * read first if this instance has not cached it yet (once per event and instance).
+     */
     @Override
     public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
-        // Which customer figures to read depends on the event's sections: a batch that names a customer reads the
-        // event first if this instance has not cached it yet (once per event and instance).
-        Event event = events.get(eventId)
-                .or(() -> reads.customers().isEmpty() ? Optional.empty() : readEvent(eventId)).orElse(null);
-        List<String> customerFields = event == null ? List.of() : reads.customers().stream()
+        Optional<Event> known = readEvent(eventId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        Event event = known.get();
+        List<String> customerFields = reads.customers().stream()
                 .flatMap(customer -> CustomerSeats.fields(event, customer).stream()).toList();
         String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.definition(eventId), RedisKeys.customers(eventId)),
+                        RedisKeys.definition(eventId), RedisKeys.customers(eventId), RedisKeys.waitlist(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
                 RedisJson.write(reads.holdIds().stream().map(Ids::suffixOf).toList()),
-                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()), event == null ? "1" : "0",
+                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()), "0",
                 RedisJson.write(reads.bookingIds().stream().map(Ids::suffixOf).toList()),
-                RedisJson.write(customerFields)));
-        return Optional.ofNullable(reply).map(json -> {
-            RedisJson.Snapshot read = RedisJson.read(json, RedisJson.Snapshot.class);
-            Event known = event != null ? event : events.put(RedisRecords.event(eventId, read.definition()));
-            return ScriptMessages.snapshot(known, read);
-        });
+                RedisJson.write(customerFields), RedisKeys.waitlistEntryPrefix(eventId),
+                Integer.toString(WaitlistRead.SCAN),
+                RedisJson.write(reads.entryIds().stream().map(Ids::suffixOf).toList()),
+                RedisJson.write(event.sections().stream().map(Section::id).toList())));
+        return Optional.ofNullable(reply)
+                .map(json -> ScriptMessages.snapshot(event, RedisJson.read(json, RedisJson.Snapshot.class)));
     }
 
     @Override
@@ -154,11 +162,21 @@ public final class RedisLedgerBackend implements LedgerBackend {
         Long applied = roundTrips.call(commit.name(), () -> writes.run(commit,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
-                        RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId)),
+                        RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId), RedisKeys.waitlist(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
                 Long.toString(retention.finishedHolds().toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
-                RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis())));
+                RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis()),
+                RedisKeys.waitlistEntryPrefix(eventId)));
         return applied == 1L;
+    }
+
+    @Override
+    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
+        return Ids.eventOf(entryId).flatMap(eventId -> Optional.ofNullable(roundTrips.call(readWaitlistEntry.name(),
+                        () -> readWaitlistEntry.run(scripts,
+                                List.of(RedisKeys.waitlistEntry(entryId), RedisKeys.waitlist(eventId)),
+                                Ids.suffixOf(entryId), RedisKeys.holdPrefix(eventId))))
+                .map(reply -> ScriptMessages.waitlistPlace(entryId, eventId, reply)));
     }
 
     @Override

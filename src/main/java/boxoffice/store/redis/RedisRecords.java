@@ -14,9 +14,12 @@ import boxoffice.core.Row;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,6 +85,16 @@ final class RedisRecords {
     private static final String CANCELLED = "c";
     private static final String CHANGE_TYPE = "t";
     private static final String CHANGE_AT = "a";
+    /** A change's waiting-list entry (suffix); in an entry's record, its number in line. */
+    private static final String ENTRY = "w";
+    private static final String NUMBER = "n";
+    private static final String SECTION = "sec";
+    private static final String TTL = "l";
+    private static final String CHANGED_AT = "a";
+    /** The event hash's count of entries that ever joined its waiting list (the last number given). */
+    static final String WAITLIST_JOINED = "wl_joined";
+    private static final Map<WaitlistStatus, String> WAITLIST_CODES =
+            Map.of(WaitlistStatus.WAITING, "w", WaitlistStatus.OFFERED, "o", WaitlistStatus.LEFT, "x");
     private static final Map<HoldStatus, String> STATUS_CODES =
             Map.of(HoldStatus.ACTIVE, "a", HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
 
@@ -159,6 +172,11 @@ final class RedisRecords {
         return Long.parseLong(hash.get(VERSION));
     }
 
+    /** The last number the event's waiting list gave (0 before its first entry). */
+    static long waitlistJoined(Map<String, String> hash) {
+        return longOrZero(hash, WAITLIST_JOINED);
+    }
+
     /**
      * One shard's totals; an empty hash (a shard without events) is zero. Reserved seats are counted apart in
      * {@code total:reserved} and the like.
@@ -201,6 +219,34 @@ final class RedisRecords {
                 instant(json, json.has(MAX_EXPIRES) ? MAX_EXPIRES : EXPIRES), json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
                 json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null,
                 optionalText(json, CUSTOMER), json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items));
+    }
+
+    /**
+     * A waiting-list entry: customer, qty, section (when named), number in line, token, the offered hold's TTL and
+     * longest lifetime (ms), status (w, o, x), the offered hold's suffix, when it last changed.
+     */
+    static String waitlistEntryJson(WaitlistEntry entry) {
+        ObjectNode json = RedisJson.object().put(CUSTOMER, entry.customerId()).put(QTY, entry.qty())
+                .put(NUMBER, Long.toString(entry.number())).put(TOKEN, entry.entryToken())
+                .put(TTL, entry.holdTtl().toMillis()).put(MAX_EXPIRES, entry.holdMaxLifetime().toMillis())
+                .put(STATUS, WAITLIST_CODES.get(entry.status())).put(CHANGED_AT, millis(entry.changedAt()));
+        if (entry.section() != null) {
+            json.put(SECTION, entry.section());
+        }
+        if (entry.holdId() != null) {
+            json.put(HOLD, Ids.suffixOf(entry.holdId()));
+        }
+        return json.toString();
+    }
+
+    static WaitlistEntry waitlistEntry(String entryId, String eventId, String stored) {
+        JsonNode json = RedisJson.tree(stored);
+        WaitlistStatus status = WAITLIST_CODES.entrySet().stream()
+                .filter(code -> code.getValue().equals(json.get(STATUS).asText())).findFirst().orElseThrow().getKey();
+        return new WaitlistEntry(entryId, eventId, json.get(CUSTOMER).asText(), json.get(QTY).asInt(),
+                optionalText(json, SECTION), Long.parseLong(json.get(NUMBER).asText()), json.get(TOKEN).asText(),
+                Duration.ofMillis(json.get(TTL).asLong()), Duration.ofMillis(json.get(MAX_EXPIRES).asLong()), status,
+                json.has(HOLD) ? Ids.childId(eventId, json.get(HOLD).asText()) : null, instant(json, CHANGED_AT));
     }
 
     /** The items of a stored hold, without the rest of it. */
@@ -253,6 +299,7 @@ final class RedisRecords {
         optional.accept(EXPIRES, change.expiresAt() == null ? null : millis(change.expiresAt()));
         optional.accept(CUSTOMER, change.customerId());
         optional.accept(REASON, change.reason());
+        optional.accept(ENTRY, change.entryId() == null ? null : Ids.suffixOf(change.entryId()));
         return fields;
     }
 
@@ -265,7 +312,7 @@ final class RedisRecords {
                 child.apply(fields.get(BOOKING)), Integer.parseInt(fields.get(QTY)),
                 items == null ? List.of() : items(RedisJson.tree(items)),
                 expires == null ? null : Instant.ofEpochMilli(Long.parseLong(expires)), fields.get(CUSTOMER),
-                fields.get(REASON));
+                fields.get(REASON), child.apply(fields.get(ENTRY)));
     }
 
     static String millis(Instant instant) {

@@ -14,15 +14,19 @@ import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistEntry;
+import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
+import boxoffice.store.ledger.WaitlistRead;
 import boxoffice.store.ledger.SeatChanges;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +76,8 @@ final class ScriptMessages {
         payload.put("customers", changes.customerSeats());
         payload.put("feed", changes.feed().stream().map(RedisRecords::changeFields).toList());
         payload.put("at", RedisRecords.millis(changes.at()));
+        payload.put("waitlist", changes.waitlist().entries().stream().map(ScriptMessages::entryChange).toList());
+        payload.put("waitlist_joined", Long.toString(changes.waitlist().joined()));
         return RedisJson.write(payload);
     }
 
@@ -120,6 +126,16 @@ final class ScriptMessages {
         return entry;
     }
 
+    private static Map<String, String> entryChange(WaitlistEntry entry) {
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("suffix", Ids.suffixOf(entry.id()));
+        change.put("record", RedisRecords.waitlistEntryJson(entry));
+        if (entry.isWaiting()) {
+            change.put("number", Long.toString(entry.number()));
+        }
+        return change;
+    }
+
     /** read-for-update.lua's reply, for an event already known (its definition not asked for, or in the reply). */
     static LedgerSnapshot snapshot(Event event, RedisJson.Snapshot read) {
         String eventId = event.id();
@@ -137,7 +153,33 @@ final class ScriptMessages {
         read.maps().forEach((section, states) -> maps.put(section, SeatStates.of(
                 SeatLayout.of(event.section(section).orElseThrow()), states.getBytes(StandardCharsets.US_ASCII))));
         return new LedgerSnapshot(event, RedisRecords.counts(event, read.event()), RedisRecords.version(read.event()),
-                holds, bookings, maps, read.customers());
+                holds, bookings, maps, read.customers(), waitlistRead(eventId, read));
+    }
+
+    /** The line read (a JSON object, so in no order: sorted by number here) and the entries named. */
+    private static WaitlistRead waitlistRead(String eventId, RedisJson.Snapshot read) {
+        List<WaitlistEntry> line = entries(eventId, read.line()).stream()
+                .sorted(Comparator.comparingLong(WaitlistEntry::number)).toList();
+        return new WaitlistRead(line, entries(eventId, read.entries()), RedisRecords.waitlistJoined(read.event()),
+                read.waiting() == null ? 0 : read.waiting());
+    }
+
+    private static List<WaitlistEntry> entries(String eventId, Map<String, String> stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        return stored.entrySet().stream().map(entry -> RedisRecords.waitlistEntry(
+                Ids.childId(eventId, entry.getKey()), eventId, entry.getValue())).toList();
+    }
+
+    /** read-waitlist-entry.lua's reply: the entry, its rank in line while waiting, its offered hold. */
+    static WaitlistPlace waitlistPlace(String entryId, String eventId, String reply) {
+        JsonNode read = RedisJson.tree(reply);
+        WaitlistEntry entry = RedisRecords.waitlistEntry(entryId, eventId, read.get("entry").asText());
+        int position = entry.isWaiting() && read.has("rank") ? read.get("rank").asInt() + 1 : 0;
+        Hold hold = read.has("hold") && entry.holdId() != null
+                ? RedisRecords.hold(entry.holdId(), eventId, read.get("hold").asText()) : null;
+        return new WaitlistPlace(entry, position, hold);
     }
 
     /** read-customer.lua's reply: the customer's holds and bookings as stored. */

@@ -9,6 +9,7 @@ local totals_key = KEYS[5]       -- bo:{s}:totals
 local customers_key = KEYS[6]    -- bo:{s}:cu:E: customer figure -> seats
 local feed_key = KEYS[7]         -- bo:{s}:f:E: the change feed, entry id "seq-0"
 local changed_key = KEYS[8]      -- bo:{s}:fx: event id -> time of its latest change
+local waitlist_key = KEYS[9]     -- bo:{s}:wl:E: waiting entry suffix -> number (only touched when entries changed)
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local changes = cjson.decode(ARGV[3])
@@ -16,12 +17,14 @@ local changes = cjson.decode(ARGV[3])
   -- booked}: how the reserved sections' counters moved; seats [{section, runs: [[offset,
   -- states]]}]; holds [{suffix, record, expires_at (active only), customer}]; bookings [{suffix, record, customer,
   -- cancelled}]; customers {field: change of seats}; feed [[field, value, ...]] (the changes, in order: each gets
-  -- the event's next seq); at (epoch ms); tallies holds_created, holds_expired, bookings_created, bookings_cancelled
+  -- the event's next seq); at (epoch ms); tallies holds_created, holds_expired, bookings_created, bookings_cancelled;
+  -- waitlist [{suffix, record, number (waiting only)}] (optional), waitlist_joined (the last number given, or "0")
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
 local event_id = ARGV[5]
 local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
+local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -78,6 +81,21 @@ for field, change in pairs(changes.customers) do
   if redis.call('HINCRBY', customers_key, field, change) <= 0 then
     redis.call('HDEL', customers_key, field)
   end
+end
+
+-- The waiting list: a waiting entry stays in line; an offered or departed one leaves it, readable for the retention.
+for _, entry in ipairs(changes.waitlist or {}) do
+  local key = entry_prefix .. entry.suffix
+  if entry.number then
+    redis.call('SET', key, entry.record)
+    redis.call('ZADD', waitlist_key, entry.number, entry.suffix)
+  else
+    redis.call('SET', key, entry.record, 'PX', retention_ms)
+    redis.call('ZREM', waitlist_key, entry.suffix)
+  end
+end
+if changes.waitlist_joined and changes.waitlist_joined ~= '0' then
+  redis.call('HSET', event_key, 'wl_joined', changes.waitlist_joined)
 end
 
 -- The feed: number the changes after the event's last seq, then trim what is older than the retention. Trimming looks

@@ -1,12 +1,15 @@
 -- One consistent read for a batch: the event's counters (and its definition when asked for), its holds due at `now`
 -- (at most `due_limit`), the holds named and the bookings of those booked, the bookings named, the seat maps of the
--- sections named and the customer figures named. Returns JSON {event, definition, holds: {suffix: stored},
--- bookings: {suffix: stored}, maps: {section: states}, customers: {field: seats}}, or nil if there is no event.
+-- sections named and the customer figures named; the first `scan` entries of its waiting list with their customers'
+-- figures, and the entries named. Returns JSON {event, definition, holds: {suffix: stored}, bookings: {suffix:
+-- stored}, maps: {section: states}, customers: {field: seats}, line: {suffix: stored}, entries: {suffix: stored},
+-- waiting: how many wait in all}, or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local definition_key = KEYS[4]   -- bo:{s}:d:E
 local customers_key = KEYS[5]    -- bo:{s}:cu:E: customer figure -> seats
+local waitlist_key = KEYS[6]     -- bo:{s}:wl:E: waiting entry suffix -> number
 local now = ARGV[1]              -- epoch ms
 local due_limit = ARGV[2]
 local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
@@ -16,6 +19,10 @@ local map_sections = cjson.decode(ARGV[6])  -- section ids
 local want_definition = ARGV[7] == '1'
 local named_bookings = cjson.decode(ARGV[8])  -- booking suffixes
 local customer_fields = cjson.decode(ARGV[9]) -- customer figures
+local entry_prefix = ARGV[10]    -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
+local scan = tonumber(ARGV[11])  -- how many entries of the line to read
+local named_entries = cjson.decode(ARGV[12])  -- entry suffixes
+local sections = cjson.decode(ARGV[13])       -- the event's section ids, for the figures of waiting customers
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -52,6 +59,25 @@ for _, suffix in ipairs(named) do
 end
 hash_fields(bookings_key, named_bookings, bookings)
 local customers = hash_fields(customers_key, customer_fields, {})
+-- The head of the waiting list, and the figures of its customers (CustomerSeats' fields: in all, and per section).
+local line = {}
+for _, suffix in ipairs(redis.call('ZRANGE', waitlist_key, 0, scan - 1)) do
+  local stored = redis.call('GET', entry_prefix .. suffix)
+  line[suffix] = stored
+  local customer = cjson.decode(stored).u
+  local fields = {customer}
+  for _, section in ipairs(sections) do
+    fields[#fields + 1] = section .. '\n' .. customer
+  end
+  hash_fields(customers_key, fields, customers)
+end
+local entries = {}
+for _, suffix in ipairs(named_entries) do
+  local stored = redis.call('GET', entry_prefix .. suffix)
+  if stored then
+    entries[suffix] = stored
+  end
+end
 local maps = {}
 for _, section in ipairs(map_sections) do
   local states = redis.call('GET', map_prefix .. section)
@@ -64,4 +90,4 @@ if want_definition then
   definition = redis.call('GET', definition_key)
 end
 return cjson.encode({event = event, definition = definition or nil, holds = holds, bookings = bookings,
-  maps = maps, customers = customers})
+  maps = maps, customers = customers, line = line, entries = entries, waiting = redis.call('ZCARD', waitlist_key)})

@@ -164,6 +164,11 @@ class FencedCommitTest {
         }
 
         @Override
+        public Optional<boxoffice.core.WaitlistPlace> readWaitlistEntry(String entryId) {
+            return delegate.readWaitlistEntry(entryId);
+        }
+
+        @Override
         public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
             return delegate.readChanges(eventId, after, limit);
         }

@@ -9,6 +9,7 @@ import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
+import boxoffice.store.WaitlistContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
@@ -129,6 +130,16 @@ class MemorySeatStoreTest {
 
     @Nested
     class Feed extends FeedContract {
+        private final SeatStore store = newStore(Optional.of(workers));
+
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Waitlist extends WaitlistContract {
         private final SeatStore store = newStore(Optional.of(workers));
 
         @Override

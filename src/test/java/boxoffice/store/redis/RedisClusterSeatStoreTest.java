@@ -22,6 +22,7 @@ import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
+import boxoffice.store.WaitlistContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisClusterProcess;
@@ -161,6 +162,14 @@ class RedisClusterSeatStoreTest {
 
     @Nested
     class Feed extends FeedContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Waitlist extends WaitlistContract {
         @Override
         protected SeatStore store() {
             return store;

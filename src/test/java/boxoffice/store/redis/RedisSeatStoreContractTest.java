@@ -16,6 +16,7 @@ import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
+import boxoffice.store.WaitlistContract;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
@@ -140,6 +141,14 @@ class RedisSeatStoreContractTest {
 
     @Nested
     class Feed extends FeedContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Waitlist extends WaitlistContract {
         @Override
         protected SeatStore store() {
             return store;

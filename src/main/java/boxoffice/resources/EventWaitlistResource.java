@@ -1,0 +1,58 @@
+package boxoffice.resources;
+
+import boxoffice.admission.WaitlistService;
+import boxoffice.api.WaitlistJoinRequest;
+import boxoffice.core.MalformedRequestException;
+import boxoffice.core.WaitlistPlace;
+import boxoffice.service.Created;
+import boxoffice.service.IdempotencyKey;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/** Joining an event's waiting list; beside {@link EventResource} on the same path. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class EventWaitlistResource {
+    private final WaitlistService waitlists;
+    private final OrganizerKeys organizers;
+
+    public EventWaitlistResource(WaitlistService waitlists, OrganizerKeys organizers) {
+        this.waitlists = waitlists;
+        this.organizers = organizers;
+    }
+
+    /** 201 with a place in line, only while the seats asked for are not available (else 409 SEATS_AVAILABLE). */
+    @POST
+    @Path("/{event_id}/waitlist")
+    @RateLimited
+    public Response join(
+            @PathParam("event_id") String eventId,
+            @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            WaitlistJoinRequest request) {
+        if (request == null) {
+            throw new MalformedRequestException("Request body required: {\"customer_id\": ..., \"qty\": ...}");
+        }
+        Created<WaitlistPlace> created = waitlists.join(eventId, request.customerId(), request.qty(),
+                Optional.ofNullable(request.section()),
+                IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, request.customerId())));
+        return Created201.of(created, URI.create("/api/v1/waitlist/" + created.value().entry().id()),
+                WaitlistApiMapper.joined(created.value()));
+    }
+
+    /** An organizer's namespace for the key, else the customer's the entry is for. */
+    private String callerOf(String authorization, String customerId) {
+        String caller = organizers.callerOf(authorization);
+        return caller.equals(IdempotencyKey.ANONYMOUS) && customerId != null ? "customer:" + customerId : caller;
+    }
+}

@@ -1,0 +1,219 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The waiting list through real HTTP: joining a sold-out event, its position, the hold offered when seats come back
+ * (and booked with its payment token), leaving, the feed's {@code waitlist.offered}, and every refusal. A subclass
+ * runs them on one store ({@link WaitlistOnMemoryTest}, {@link WaitlistOnRedisTest}).
+ */
+abstract class WaitlistHttpContract {
+    static final String KEY = "org-key-waitlist";
+    static final String[] ORGANIZER = {"Authorization", "Bearer " + KEY};
+
+    private final DropwizardAppExtension<BoxOfficeConfiguration> app;
+    private final MutableClock clock;
+    private HttpTestClient api;
+    private BoxOfficeSteps steps;
+
+    WaitlistHttpContract(DropwizardAppExtension<BoxOfficeConfiguration> app, MutableClock clock) {
+        this.app = app;
+        this.clock = clock;
+    }
+
+    static DropwizardAppExtension<BoxOfficeConfiguration> appWith(MutableClock clock, ConfigOverride... store) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(store));
+        overrides.add(BoxOfficeTestApp.organizerKeys(KEY));
+        return BoxOfficeTestApp.create(clock, overrides.toArray(ConfigOverride[]::new));
+    }
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(app);
+        steps = new BoxOfficeSteps(api, ORGANIZER);
+    }
+
+    private String soldOut(int seats) {
+        String eventId = steps.newEventId(seats);
+        steps.hold(eventId, seats);
+        return eventId;
+    }
+
+    private Resp join(String eventId, Object... fields) {
+        return api.post("/api/v1/events/" + eventId + "/waitlist", obj(fields));
+    }
+
+    private JsonNode joined(String eventId, String customer, int qty) {
+        Resp joined = join(eventId, "customer_id", customer, "qty", qty);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        return joined.json();
+    }
+
+    private Resp look(JsonNode entry, String... headers) {
+        return api.get("/api/v1/waitlist/" + entry.get("entry_id").asText(), headers);
+    }
+
+    private JsonNode looked(JsonNode entry) {
+        Resp looked = look(entry, WaitlistResource.ENTRY_TOKEN, entry.get("entry_token").asText());
+        assertThat(looked.status()).as(looked.toString()).isEqualTo(200);
+        return looked.json();
+    }
+
+    private Resp leave(JsonNode entry, String... headers) {
+        return api.send("DELETE", "/api/v1/waitlist/" + entry.get("entry_id").asText(),
+                HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    private String[] tokenOf(JsonNode entry) {
+        return new String[] {WaitlistResource.ENTRY_TOKEN, entry.get("entry_token").asText()};
+    }
+
+    @Test
+    void aBuyerJoinsASoldOutEventIsOfferedReturnedSeatsAndBooksThem() {
+        String eventId = steps.newEventId(2);
+        JsonNode hold = steps.hold(eventId, 2);
+        Resp first = join(eventId, "customer_id", "crm-1", "qty", 2);
+        JsonNode second = joined(eventId, "crm-2", 1);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Location").orElseThrow()).endsWith("/api/v1/waitlist/"
+                + first.json().get("entry_id").asText());
+        assertThat(first.json().get("position").asInt()).isEqualTo(1);
+        assertThat(first.json().get("status").asText()).isEqualTo("waiting");
+        assertThat(first.json().get("entry_token").asText()).startsWith("et_");
+        assertThat(second.get("position").asInt()).isEqualTo(2);
+        assertThat(looked(second).get("position").asInt()).isEqualTo(2);
+
+        assertThat(steps.release(hold).status()).isEqualTo(200);
+
+        JsonNode offered = looked(first.json());
+        assertThat(offered.get("status").asText()).isEqualTo("offered");
+        assertThat(offered.get("hold_status").asText()).isEqualTo("active");
+        assertThat(offered.has("position")).isFalse();
+        assertThat(looked(second).get("position").asInt()).isEqualTo(1);
+        Resp booking = steps.book(offered);
+        assertThat(booking.status()).as(booking.toString()).isEqualTo(201);
+        assertThat(steps.counts(eventId)).containsExactly(2, 0, 0, 2);
+
+        Resp feed = api.get("/api/v1/events/" + eventId + "/changes", ORGANIZER);
+        List<String> types = new ArrayList<>();
+        feed.json().get("changes").forEach(change -> types.add(change.get("type").asText()));
+        assertThat(types).containsSubsequence("hold.released", "hold.created", "waitlist.offered",
+                "booking.created");
+        feed.json().get("changes").forEach(change -> {
+            if (change.get("type").asText().equals("waitlist.offered")) {
+                assertThat(change.get("entry_id").asText()).isEqualTo(first.json().get("entry_id").asText());
+                assertThat(change.get("hold_id").asText()).isEqualTo(offered.get("hold_id").asText());
+                assertThat(change.has("payment_token")).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void anOfferNotBookedExpiresAndTheNextInLineIsOffered() {
+        String eventId = steps.newEventId(1);
+        JsonNode hold = steps.hold(eventId, 1);
+        JsonNode first = joined(eventId, "crm-1", 1);
+        JsonNode second = joined(eventId, "crm-2", 1);
+        steps.release(hold);
+        JsonNode offer = looked(first);
+
+        clock.advance(Duration.ofMinutes(10));
+        Resp swept = BoxOfficeTestApp.admin(app).post("/tasks/sweep-expired", "");
+        assertThat(swept.status()).as(swept.toString()).isEqualTo(200);
+
+        assertThat(looked(first).get("hold_status").asText()).isEqualTo("expired");
+        assertThat(looked(second).get("status").asText()).isEqualTo("offered");
+        assertThat(steps.book(offer).status()).isEqualTo(409);
+        assertThat(steps.counts(eventId)).containsExactly(1, 0, 1, 0);
+    }
+
+    @Test
+    void aWaitingBuyerMayLeaveTheLine() {
+        String eventId = steps.newEventId(1);
+        JsonNode hold = steps.hold(eventId, 1);
+        JsonNode leaving = joined(eventId, "crm-1", 1);
+        JsonNode staying = joined(eventId, "crm-2", 1);
+
+        Resp left = leave(leaving, tokenOf(leaving));
+        assertThat(left.status()).as(left.toString()).isEqualTo(200);
+        assertThat(left.json().get("status").asText()).isEqualTo("left");
+        assertThat(leave(leaving, tokenOf(leaving)).status()).isEqualTo(200);
+        steps.release(hold);
+
+        assertThat(looked(leaving).get("status").asText()).isEqualTo("left");
+        assertThat(looked(staying).get("status").asText()).isEqualTo("offered");
+        leave(staying, tokenOf(staying)).assertError(409, "WAITLIST_ENTRY_OFFERED");
+        leave(staying).assertError(401, "UNAUTHORIZED");
+        leave(staying, WaitlistResource.ENTRY_TOKEN, "et_wrong").assertError(403, "INVALID_ENTRY_TOKEN");
+    }
+
+    @Test
+    void aJoinRepeatedWithItsIdempotencyKeyReturnsTheSamePlace() {
+        String eventId = soldOut(1);
+        String[] key = {"Idempotency-Key", UUID.randomUUID().toString()};
+        Resp first = api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1), key);
+        Resp again = api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(again.json().get("entry_id")).isEqualTo(first.json().get("entry_id"));
+        assertThat(again.json().get("entry_token")).isEqualTo(first.json().get("entry_token"));
+        api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 2), key)
+                .assertError(422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void everyBadJoinIsRefusedWithItsReasonAndChangesNothing() {
+        String eventId = soldOut(2);
+        join(steps.newEventId(5), "customer_id", "crm-1", "qty", 2).assertError(409, "SEATS_AVAILABLE");
+        join(eventId, "qty", 1).assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "", "qty", 1).assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "x".repeat(300), "qty", 1).assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "crm-1").assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "crm-1", "qty", 0).assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "crm-1", "qty", 100_000).assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "crm-1", "qty", 1, "section", "balcony").assertError(422, "VALIDATION_FAILED");
+        join(eventId, "customer_id", "crm-1", "qty", 1, "section", " ").assertError(422, "VALIDATION_FAILED");
+        api.post("/api/v1/events/" + eventId + "/waitlist", "{\"customer_id\": \"crm-1\", \"qty\": \"two\"}")
+                .assertError(400, "MALFORMED_REQUEST");
+        api.post("/api/v1/events/" + eventId + "/waitlist", "").assertError(400, "MALFORMED_REQUEST");
+        join(UUID.randomUUID().toString(), "customer_id", "crm-1", "qty", 1).assertError(404, "EVENT_NOT_FOUND");
+        join("not-an-event", "customer_id", "crm-1", "qty", 1).assertError(404, "EVENT_NOT_FOUND");
+
+        JsonNode entry = joined(eventId, "crm-1", 1);
+        assertThat(entry.get("position").asInt()).isEqualTo(1); // none of the refusals took a place
+    }
+
+    @Test
+    void anEntryIsShownOnlyToTheHolderOfItsToken() {
+        JsonNode entry = joined(soldOut(1), "crm-1", 1);
+
+        look(entry).assertError(401, "UNAUTHORIZED");
+        look(entry, WaitlistResource.ENTRY_TOKEN, "et_wrong").assertError(403, "INVALID_ENTRY_TOKEN");
+        api.get("/api/v1/waitlist/" + entry.get("event_id").asText() + "_AAAAAAAAAAAAAAAAAAAAAA",
+                WaitlistResource.ENTRY_TOKEN, "et_x").assertError(404, "WAITLIST_ENTRY_NOT_FOUND");
+        api.get("/api/v1/waitlist/nonsense", WaitlistResource.ENTRY_TOKEN, "et_x")
+                .assertError(404, "WAITLIST_ENTRY_NOT_FOUND");
+        assertThat(looked(entry).get("status").asText()).isEqualTo("waiting");
+    }
+}

@@ -1,0 +1,18 @@
+package boxoffice.resources;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.MutableClock;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link WaitlistHttpContract} on the embedded default, the in-memory store. */
+class WaitlistOnMemoryTest extends WaitlistHttpContract {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = appWith(CLOCK);
+
+    WaitlistOnMemoryTest() {
+        super(APP, CLOCK);
+    }
+}

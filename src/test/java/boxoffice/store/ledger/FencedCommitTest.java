@@ -23,7 +23,9 @@ import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -170,6 +172,11 @@ class FencedCommitTest {
         @Override
         public List<String> eventsChangedSince(Instant since, int limit) {
             return delegate.eventsChangedSince(since, limit);
+        }
+
+        @Override
+        public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+            return delegate.latestSeqs(eventIds);
         }
 
         @Override

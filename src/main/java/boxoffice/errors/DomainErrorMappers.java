@@ -21,11 +21,13 @@ import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.core.NoAdjacentSeatsException;
+import boxoffice.core.NotAnEventStreamException;
 import boxoffice.core.QueueEntryNotFoundException;
 import boxoffice.core.RateLimitExceededException;
 import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
+import boxoffice.core.TooManyStreamsException;
 import boxoffice.core.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -45,7 +47,8 @@ public final class DomainErrorMappers {
             new IdempotencyKeyReused(), new IdempotencyKeyInFlight(), new HoldIdExpired(), new CursorExpired(),
             new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
             new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
-            new QueueEntryNotFound());
+            new QueueEntryNotFound(),
+            new NotAnEventStream(), new TooManyStreams());
 
     private DomainErrorMappers() {}
 
@@ -259,6 +262,25 @@ public final class DomainErrorMappers {
     static final class QueueEntryNotFound extends DomainErrorMapper<QueueEntryNotFoundException> {
         QueueEntryNotFound() {
             super(404, "QUEUE_NOT_FOUND");
+        }
+    }
+
+    /** The live availability stream is only a text/event-stream (docs/api.md, "Live availability"). */
+    static final class NotAnEventStream extends DomainErrorMapper<NotAnEventStreamException> {
+        NotAnEventStream() {
+            super(406, "NOT_ACCEPTABLE");
+        }
+    }
+
+    /** This instance serves SSE_MAX_CLIENTS streams already; the balancer may send the retry elsewhere. */
+    static final class TooManyStreams extends DomainErrorMapper<TooManyStreamsException> {
+        TooManyStreams() {
+            super(503, "TOO_MANY_STREAMS");
+        }
+
+        @Override
+        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
+            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
     }
 }

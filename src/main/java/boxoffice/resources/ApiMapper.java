@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns domain records into the wire records of the API. */
-final class ApiMapper {
+public final class ApiMapper {
     private ApiMapper() {}
 
     static EventResponse event(Event event) {
@@ -46,7 +46,8 @@ final class ApiMapper {
                 .toList(), section.maxPerCustomer());
     }
 
-    static EventStatusResponse status(EventCounts counts) {
+    /** The event's counts as {@code GET /status} shows them, and as the live availability stream sends them. */
+    public static EventStatusResponse status(EventCounts counts) {
         SeatCounts total = counts.total();
         return new EventStatusResponse(total.total(), total.available(), total.held(), total.booked(),
                 counts.sections().entrySet().stream()

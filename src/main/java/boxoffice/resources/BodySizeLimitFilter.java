@@ -35,7 +35,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }
-        if (request.hasEntity()) {
+        if (AnnouncedBody.isPresent(request)) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
         }
     }

@@ -21,6 +21,7 @@ import boxoffice.health.RequestThreadsHealthCheck;
 import boxoffice.health.SweeperHealthCheck;
 import boxoffice.lifecycle.ExpirySweeper;
 import boxoffice.lifecycle.PeriodicJob;
+import boxoffice.live.LiveAvailability;
 import boxoffice.metrics.AdmissionGauges;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
@@ -116,6 +117,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = buildStore(config, environment);
         Services services = buildServices(config, environment, stores);
         registerApi(config, environment, services);
+        LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events());
         registerBodyLimits(config.getHttp(), environment);
         registerRequestThreads(environment);
         registerErrorMappers(environment);

@@ -3,6 +3,7 @@ package boxoffice;
 import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.AuditConfiguration;
 import boxoffice.config.FeedConfiguration;
+import boxoffice.config.LiveConfiguration;
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
@@ -52,6 +53,11 @@ public class BoxOfficeConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private HttpConfiguration http = new HttpConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LiveConfiguration live = new LiveConfiguration();
 
     @Valid
     @NotNull
@@ -117,6 +123,10 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public HttpConfiguration getHttp() {
         return http;
+    }
+
+    public LiveConfiguration getLive() {
+        return live;
     }
 
     public AdmissionConfiguration getAdmission() {

@@ -22,12 +22,14 @@ import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.MalformedRequestException;
 import boxoffice.core.NoAdjacentSeatsException;
+import boxoffice.core.NotAnEventStreamException;
 import boxoffice.core.QueueEntryNotFoundException;
 import boxoffice.core.RateLimitExceededException;
 import boxoffice.core.SeatsAvailableException;
 import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
+import boxoffice.core.TooManyStreamsException;
 import boxoffice.core.UnauthorizedException;
 import boxoffice.core.WaitlistEntryNotFoundException;
 import boxoffice.core.WaitlistEntryOfferedException;
@@ -51,7 +53,7 @@ public final class DomainErrorMappers {
             new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
             new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
             new QueueEntryNotFound(), new WebhookNotFound(), new SeatsAvailable(), new WaitlistEntryNotFound(),
-            new InvalidEntryToken(), new WaitlistEntryOffered());
+            new InvalidEntryToken(), new WaitlistEntryOffered(), new NotAnEventStream(), new TooManyStreams());
 
     private DomainErrorMappers() {}
 
@@ -301,6 +303,25 @@ public final class DomainErrorMappers {
     static final class WaitlistEntryOffered extends DomainErrorMapper<WaitlistEntryOfferedException> {
         WaitlistEntryOffered() {
             super(409, "WAITLIST_ENTRY_OFFERED");
+        }
+    }
+
+    /** The live availability stream is only a text/event-stream (docs/api.md, "Live availability"). */
+    static final class NotAnEventStream extends DomainErrorMapper<NotAnEventStreamException> {
+        NotAnEventStream() {
+            super(406, "NOT_ACCEPTABLE");
+        }
+    }
+
+    /** This instance serves SSE_MAX_CLIENTS streams already; the balancer may send the retry elsewhere. */
+    static final class TooManyStreams extends DomainErrorMapper<TooManyStreamsException> {
+        TooManyStreams() {
+            super(503, "TOO_MANY_STREAMS");
+        }
+
+        @Override
+        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
+            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
     }
 }

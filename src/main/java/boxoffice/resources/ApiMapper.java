@@ -46,7 +46,8 @@ public final class ApiMapper {
                 .toList(), section.maxPerCustomer());
     }
 
-    static EventStatusResponse status(EventCounts counts) {
+    /** The event's counts as {@code GET /status} shows them, and as the live availability stream sends them. */
+    public static EventStatusResponse status(EventCounts counts) {
         SeatCounts total = counts.total();
         return new EventStatusResponse(total.total(), total.available(), total.held(), total.booked(),
                 counts.sections().entrySet().stream()

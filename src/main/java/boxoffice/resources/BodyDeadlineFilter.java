@@ -38,7 +38,7 @@ public final class BodyDeadlineFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.hasEntity()) {
+        if (AnnouncedBody.isPresent(request)) {
             DeadlineStream body = new DeadlineStream(request.getEntityStream());
             body.arm(alarms, timeout);
             request.setEntityStream(body);

@@ -35,18 +35,9 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }
-        if (mayHaveBody(request) && request.hasEntity()) {
+        if (AnnouncedBody.isPresent(request)) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
         }
-    }
-
-    /**
-     * A GET or HEAD carries a body only when it declares one. Not asking the others: hasEntity() peeks at the input,
-     * and under load that peek on a body-less read could meet the server's data-rate timeout and fail a plain read.
-     */
-    private static boolean mayHaveBody(ContainerRequestContext request) {
-        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        return !safe || request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     private static WebApplicationException tooLarge() {

@@ -16,7 +16,9 @@ import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatStates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,6 +119,13 @@ public interface SeatStore {
 
     /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
     List<ChangedEvent> eventsChangedSince(Instant since, int limit);
+
+    /**
+     * The seq of each event's latest change (the {@link #changes} cursor that is now current), read in one batched
+     * step whatever the number of events; unknown events are left out. Cheap enough to poll: the live availability
+     * streams ask it several times a second for the events someone is watching.
+     */
+    Map<String, Long> latestSeqs(Collection<String> eventIds);
 
     /** Events that may have holds due at {@code now}, at most {@code limit}: the sweeper's work list. */
     List<String> eventsWithDueHolds(Instant now, int limit);

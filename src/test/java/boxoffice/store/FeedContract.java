@@ -69,6 +69,25 @@ public abstract class FeedContract {
     }
 
     @Test
+    void latestSeqsReadsTheCurrentCursorOfManyEventsAtOnceAndLeavesUnknownOnesOut() {
+        List<Event> events = LongStream.range(0, 40).mapToObj(i -> stored(10)).toList();
+        Event busy = events.get(7);
+        place(busy, 1, t0);
+        place(busy, 2, t0);
+        String unknown = EventFixtures.event(10, t0).id();
+        List<String> asked = new java.util.ArrayList<>(events.stream().map(Event::id).toList());
+        asked.add(unknown);
+
+        java.util.Map<String, Long> seqs = store().latestSeqs(asked);
+
+        assertThat(seqs).hasSize(events.size()).doesNotContainKey(unknown);
+        assertThat(seqs.get(busy.id())).isEqualTo(3L).isEqualTo(all(busy).get(2).seq());
+        events.stream().filter(event -> event != busy)
+                .forEach(event -> assertThat(seqs.get(event.id())).as(event.id()).isEqualTo(1L));
+        assertThat(store().latestSeqs(List.of())).isEmpty();
+    }
+
+    @Test
     void everyStateChangeIsNumberedInTheOrderItCommitted() {
         Event event = stored(10);
         Hold released = place(event, 2, t0);

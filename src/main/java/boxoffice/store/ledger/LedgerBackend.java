@@ -10,7 +10,9 @@ import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.WaitlistPlace;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +66,9 @@ public interface LedgerBackend {
 
     /** Events whose latest change was at {@code since} or later, earliest first, at most {@code limit}. */
     List<ChangedEvent> eventsChangedSince(Instant since, int limit);
+
+    /** Each known event's latest feed seq, in one batched read; unknown events are left out. */
+    Map<String, Long> latestSeqs(Collection<String> eventIds);
 
     /** Events that may have holds due at {@code now}, at most {@code limit}. */
     List<String> eventsWithDueHolds(Instant now, int limit);

@@ -17,7 +17,9 @@ import boxoffice.seating.SeatStates;
 import boxoffice.store.SeatStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +161,11 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return backend.eventsChangedSince(since, limit);
+    }
+
+    @Override
+    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+        return eventIds.isEmpty() ? Map.of() : backend.latestSeqs(eventIds);
     }
 
     @Override

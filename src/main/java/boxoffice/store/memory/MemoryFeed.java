@@ -24,6 +24,10 @@ final class MemoryFeed {
         }
     }
 
+    long lastSeq() {
+        return lastSeq;
+    }
+
     FeedRead read(String eventId, long after, int limit) {
         List<Change> page = changes.stream().filter(change -> change.seq() > after).limit(limit).toList();
         long oldestKept = changes.isEmpty() ? lastSeq + 1 : changes.peekFirst().seq();

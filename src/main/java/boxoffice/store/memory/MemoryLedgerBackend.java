@@ -30,6 +30,7 @@ import boxoffice.store.ledger.WaitlistRead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -235,6 +236,15 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     @Override
     public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
         return inSlot(eventId, slot -> slot.feed.read(eventId, after, limit));
+    }
+
+    @Override
+    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+        Map<String, Long> seqs = new HashMap<>();
+        for (String eventId : eventIds) {
+            inSlot(eventId, slot -> slot.feed.lastSeq()).ifPresent(seq -> seqs.put(eventId, seq));
+        }
+        return seqs;
     }
 
     /** A pass over every event: the memory store is for development. */

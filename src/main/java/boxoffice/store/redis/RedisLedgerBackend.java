@@ -24,10 +24,17 @@ import boxoffice.store.ledger.WaitlistRead;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -198,6 +205,29 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
         return shards.eventsChangedSince(since, limit);
+    }
+
+    /** One pipelined batch of HGETs; Redisson sends each to its slot's node, so it works on a Cluster too. */
+    @Override
+    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+        return roundTrips.call("seq.get", () -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            Map<String, RFuture<String>> reads = new LinkedHashMap<>();
+            for (String eventId : new LinkedHashSet<>(eventIds)) {
+                reads.put(eventId, batch.<String, String>getMap(RedisKeys.event(eventId), StringCodec.INSTANCE)
+                        .getAsync(RedisRecords.SEQ));
+            }
+            return batch.executeAsync().thenApply(done -> {
+                Map<String, Long> seqs = new HashMap<>();
+                reads.forEach((eventId, read) -> {
+                    String seq = read.toCompletableFuture().join();
+                    if (seq != null) {
+                        seqs.put(eventId, Long.parseLong(seq));
+                    }
+                });
+                return seqs;
+            });
+        });
     }
 
     @Override

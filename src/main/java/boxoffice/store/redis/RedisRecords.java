@@ -58,6 +58,8 @@ final class RedisRecords {
     static final String HOLDS_EXPIRED = "holds_expired";
     static final String BOOKINGS = "bookings";
     static final String BOOKINGS_CANCELLED = "bookings_cancelled";
+    /** The seq of the event's latest change in its feed (commit.lua bumps it with each change it appends). */
+    static final String SEQ = "seq";
     /** A shard's totals hash has these fields and {@code events}. */
     static final String EVENTS = "events";
     /** The totals hash's suffix for reserved sections' seats. */

@@ -24,7 +24,9 @@ import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -176,6 +178,11 @@ class FencedCommitTest {
         @Override
         public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
             return delegate.eventsChangedSince(since, limit);
+        }
+
+        @Override
+        public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+            return delegate.latestSeqs(eventIds);
         }
 
         @Override

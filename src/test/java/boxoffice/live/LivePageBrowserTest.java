@@ -1,0 +1,84 @@
+package boxoffice.live;
+
+import static boxoffice.testing.SeatingJson.generalAdmission;
+import static boxoffice.testing.SeatingJson.reserved;
+import static boxoffice.testing.SeatingJson.row;
+import static boxoffice.testing.SeatingJson.seats;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HeadlessChromium;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live seat page in a real headless Chromium: it draws a reserved section's seats all available, and after holds
+ * and a booking made through the API (not through the page) the same seats turn held and booked in the DOM, from
+ * the stream alone. The screenshot is kept as target/live-page.png.
+ */
+class LivePageBrowserTest {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK);
+
+    @TempDir
+    Path temp;
+
+    /** A seat's data-state in the page, or null while it is not drawn. */
+    private static String stateOf(String seat) {
+        return "(document.querySelector('[data-section=\"stalls\"] [data-seat=\"" + seat + "\"]')"
+                + "?.getAttribute('data-state') ?? null)";
+    }
+
+    @Test
+    void theSeatMapFollowsHoldsAndBookingsMadeElsewhere() throws Exception {
+        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY),
+                "Chromium is not installed at " + HeadlessChromium.BINARY + "; skipping the browser test");
+        HttpTestClient api = BoxOfficeTestApp.api(APP);
+        BoxOfficeSteps steps = new BoxOfficeSteps(api);
+        String eventId = steps.newEventWithSections(reserved("stalls", row("A", 10, 1), row("B", 10)),
+                generalAdmission("floor", 50));
+
+        try (HeadlessChromium chromium = HeadlessChromium.open(api.base() + "/events/" + eventId + "/live",
+                Files.createDirectory(temp.resolve("profile")))) {
+            assertThat(chromium.waitFor("document.querySelectorAll('[data-section=\"stalls\"] .seat').length == 20"
+                    + " && document.getElementById('connection').getAttribute('data-state') == 'live'",
+                    Duration.ofSeconds(30))).as("20 seats drawn and the stream open").isTrue();
+            assertThat(chromium.evaluate("document.querySelectorAll('[data-state=\"available\"][data-seat]').length")
+                    .asInt()).isEqualTo(20);
+            assertThat(chromium.evaluate("document.querySelector('[data-seat=\"A-1\"]').getAttribute('aria-label')")
+                    .asText()).isEqualTo("Row A, seat 1: available (accessible)");
+
+            steps.holdItems(eventId, seats("stalls", "A-3", "A-4"));
+            JsonNode toBook = steps.holdItems(eventId, seats("stalls", "B-5"));
+            assertThat(steps.book(toBook).status()).isEqualTo(201);
+
+            assertThat(chromium.waitFor(stateOf("B-5") + " == 'booked' && " + stateOf("A-3") + " == 'held' && "
+                    + stateOf("A-4") + " == 'held'", Duration.ofSeconds(10)))
+                    .as("seats after the holds: A-3 %s, A-4 %s, B-5 %s", chromium.evaluate(stateOf("A-3")),
+                            chromium.evaluate(stateOf("A-4")), chromium.evaluate(stateOf("B-5")))
+                    .isTrue();
+            assertThat(chromium.evaluate("document.querySelectorAll('[data-state=\"available\"][data-seat]').length")
+                    .asInt()).isEqualTo(17);
+            assertThat(chromium.waitFor("document.getElementById('totals').textContent"
+                    + ".startsWith('67 available · 2 held · 1 booked')", Duration.ofSeconds(5)))
+                    .as("totals: %s", chromium.evaluate("document.getElementById('totals').textContent")).isTrue();
+            assertThat(chromium.evaluate("getComputedStyle(document.querySelector('[data-seat=\"A-3\"]'))"
+                    + ".backgroundColor").asText()).isEqualTo("rgb(240, 180, 0)");
+            chromium.screenshot(Path.of("target", "live-page.png"));
+        }
+        assertThat(Path.of("target", "live-page.png")).isNotEmptyFile();
+    }
+}

@@ -53,6 +53,7 @@ import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
+import boxoffice.warmup.Warmup;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -99,7 +100,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     @Override
     public void run(BoxOfficeConfiguration config, Environment environment) {
         ApiJson.configure(environment.getObjectMapper());
-        Stores stores = buildStore(config, environment);
+        Warmup warmup = new Warmup(config.getWarmup(), config.getStore().timeout(), retention(config));
+        Stores stores = warmup.route(buildStore(config, environment));
         Services services = buildServices(config, environment, stores);
         registerApi(config, environment, services);
         registerBodyLimits(config.getHttp(), environment);
@@ -111,12 +113,17 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
         AdmissionGauges.register(environment.metrics(), services.waitingRooms());
+        warmup.register(environment, config.getHttp().organizerApiKeys());
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
         LOG.info("Store: {}", config.getStore().describe());
-        return config.getStore().build(environment, new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
-                config.getFeed().getRetention().toJavaDuration()));
+        return config.getStore().build(environment, retention(config));
+    }
+
+    private static Retention retention(BoxOfficeConfiguration config) {
+        return new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
+                config.getFeed().getRetention().toJavaDuration());
     }
 
     private Services buildServices(BoxOfficeConfiguration config, Environment environment, Stores stores) {

@@ -7,6 +7,7 @@ import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.config.SweeperConfiguration;
+import boxoffice.config.WarmupConfiguration;
 import boxoffice.store.StoreFactory;
 import boxoffice.store.memory.MemoryStoreFactory;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -56,6 +57,11 @@ public class BoxOfficeConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private AdmissionConfiguration admission = new AdmissionConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WarmupConfiguration warmup = new WarmupConfiguration();
 
     /**
      * Every instance must check the tokens any instance signed: a key made up by each instance at start-up would
@@ -115,5 +121,9 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public AdmissionConfiguration getAdmission() {
         return admission;
+    }
+
+    public WarmupConfiguration getWarmup() {
+        return warmup;
     }
 }

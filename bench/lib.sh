@@ -54,8 +54,9 @@ redis_used_memory() { rcli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/
 start_app() {
   APP_PORT=$(free_port); APP_ADMIN=$(free_port)
   # shellcheck disable=SC2086
+  # WARMUP=false: the bench's own WARMUP (seconds per round) must not reach the service's WARMUP (on or off)
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" LOG_LEVEL=WARN "$@" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" LOG_LEVEL=WARN WARMUP=false "$@" \
     java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
     >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)

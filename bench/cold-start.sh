@@ -45,7 +45,8 @@ start_ready() {
   APP_PORT=$(free_port); APP_ADMIN=$(free_port)
   started=$(now)
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" LOG_LEVEL=WARN WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "$@" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
+    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "$@" \
     java -Xms1g -Xmx1g -XX:+UseG1GC "${flags[@]}" -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
     >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)

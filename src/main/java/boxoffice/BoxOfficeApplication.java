@@ -140,7 +140,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 new BookingService(stores.seats(), clock),
                 new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
                 new SystemFigures(stores.seats()),
-                new LedgerAuditor(stores.seats(), clock),
+                new LedgerAuditor(stores.seats(), clock, config.getAudit().getFullPassEvery()),
                 waitingRooms,
                 new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
                 new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()));
@@ -219,7 +219,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
             BoxOfficeConfiguration config, Environment environment, LedgerAuditor auditor) {
         environment.lifecycle().manage(new PeriodicJob("ledger audit",
                 environment.lifecycle().scheduledExecutorService("ledger-audit").threads(1).build(),
-                config.getAudit().getInterval().toJavaDuration(), auditor::auditAll));
+                config.getAudit().getInterval().toJavaDuration(), auditor::auditPass));
         environment.healthChecks().register("ledger", new LedgerHealthCheck(auditor));
         environment.metrics().gauge("boxoffice.ledger.drift",
                 () -> () -> auditor.lastReport().map(report -> report.drifted().size()).orElse(0));

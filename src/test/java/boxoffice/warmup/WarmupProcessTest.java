@@ -32,11 +32,14 @@ class WarmupProcessTest {
     void notReadyWhileWarmingUpThenReadyWithNothingInTheSharedStore() throws Exception {
         try (RedisProcess redis = RedisProcess.start()) {
             Set<String> keysOfAColdInstance;
-            try (AppProcess cold = AppProcess.start(Map.of("STORE", "redis", "REDIS_URL", redis.url()))) {
+            // organizer keys and a rate limit as in production: the warm-up must pass both, and spend nobody's tokens
+            Map<String, String> production = Map.of("ORGANIZER_API_KEYS", "organizer-key-1",
+                    "RATE_LIMIT_PER_CLIENT", "5");
+            try (AppProcess cold = AppProcess.start(with(redis, with(production, "WARMUP", "false")))) {
                 assertThat(awaitReady(new HttpTestClient(cold.api().toString()), Duration.ofSeconds(10))).isNotEmpty();
                 keysOfAColdInstance = keys(redis);
             }
-            try (AppProcess app = AppProcess.start(with(redis, Map.of()))) {
+            try (AppProcess app = AppProcess.start(with(redis, production))) {
                 HttpTestClient api = new HttpTestClient(app.api().toString());
                 List<Integer> answers = awaitReady(api, Duration.ofSeconds(40));
 
@@ -75,6 +78,12 @@ class WarmupProcessTest {
                     .as("the event is in the shared store").isEqualTo(1);
             assertThat(keys(redis)).as("the event's keys in the shared Redis").isNotEqualTo(before);
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String name, String value) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put(name, value);
+        return env;
     }
 
     private static Map<String, String> with(RedisProcess redis, Map<String, String> overrides) {

@@ -1,6 +1,9 @@
 # Helpers shared by bench/open-loop.sh and bench/scale.sh (sourced, not run). The caller sets ROOT, BENCH_DIR, WORK
 # and PIDS=() and traps EXIT with bench_cleanup.
 
+# STORE=redis needs an admission token key (waiting rooms); any will do for one bench's instances.
+BENCH_TOKEN_KEY=bench-only-admission-token-key-of-32-bytes
+
 bench_cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
@@ -54,8 +57,10 @@ redis_used_memory() { rcli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/
 start_app() {
   APP_PORT=$(free_port); APP_ADMIN=$(free_port)
   # shellcheck disable=SC2086
+  # WARMUP=false: the bench's own WARMUP (seconds per round) must not reach the service's WARMUP (on or off)
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" LOG_LEVEL=WARN "$@" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN WARMUP=false \
+    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" "$@" \
     java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
     >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)

@@ -85,7 +85,7 @@ start_app() {  # start_app <group commit: true|false> [jvm flags...]
   local port admin
   port=$(free_port); admin=$(free_port)
   STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" REDIS_MIN_REPLICAS=$REPLICA PORT=$port ADMIN_PORT=$admin \
-    GROUP_COMMIT=$group_commit \
+    GROUP_COMMIT=$group_commit WARMUP=false ADMISSION_TOKEN_KEY=bench-only-admission-token-key-of-32-bytes \
     HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
     java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
   APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port"); APP_ADMIN_PORTS+=("$admin")

@@ -28,6 +28,10 @@ def dockerfile_structure():
         ("curl installed for the HEALTHCHECK", any(k == "RUN" and "install" in l and "curl" in l for k, l in ins)),
         ("exec-form ENTRYPOINT with container JVM flags", any(k == "ENTRYPOINT" and l.split(None, 1)[1].startswith("[")
             and "-XX:MaxRAMPercentage=75" in l and "-XX:+ExitOnOutOfMemoryError" in l for k, l in ins)),
+        ("ENV WARMUP=true (ready only once warmed up)", any(k == "ENV" and "WARMUP=true" in l for k, l in ins)),
+        ("CDS archive made in the runtime stage and mapped by the ENTRYPOINT",
+            any(k == "RUN" and "-XX:ArchiveClassesAtExit=/app/app.jsa" in l for k, l in ins[[l for k, l in ins].index(froms[-1]):])
+            and any(k == "ENTRYPOINT" and "-XX:SharedArchiveFile=/app/app.jsa" in l for k, l in ins)),
         ("copies box-office.jar and config.yml", any("box-office.jar" in l for k, l in ins if k == "COPY")
             and any("config.yml" in l for k, l in ins if k == "COPY")),
     ]

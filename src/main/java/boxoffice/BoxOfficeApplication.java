@@ -9,6 +9,7 @@ import boxoffice.api.ApiJson;
 import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.config.WebhooksConfiguration;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMappers;
 import boxoffice.errors.JsonErrorHandler;
@@ -43,6 +44,7 @@ import boxoffice.resources.RateLimitFilter;
 import boxoffice.resources.RequestDeadlineFilter;
 import boxoffice.resources.SystemResource;
 import boxoffice.resources.WaitlistResource;
+import boxoffice.resources.WebhookResource;
 import boxoffice.service.BookingService;
 import boxoffice.service.EventService;
 import boxoffice.service.ExpiryService;
@@ -55,11 +57,10 @@ import boxoffice.store.Retention;
 import boxoffice.store.Stores;
 import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
+import boxoffice.tasks.RedeliverWebhooksTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
-import boxoffice.config.WebhooksConfiguration;
-import boxoffice.resources.WebhookResource;
-import boxoffice.tasks.RedeliverWebhooksTask;
+import boxoffice.warmup.Warmup;
 import boxoffice.webhooks.RetrySchedule;
 import boxoffice.webhooks.WebhookDispatcher;
 import boxoffice.webhooks.WebhookLagHealthCheck;
@@ -114,7 +115,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     @Override
     public void run(BoxOfficeConfiguration config, Environment environment) {
         ApiJson.configure(environment.getObjectMapper());
-        Stores stores = buildStore(config, environment);
+        Warmup warmup = new Warmup(config.getWarmup(), config.getStore().timeout(), retention(config));
+        Stores stores = warmup.route(buildStore(config, environment));
         Services services = buildServices(config, environment, stores);
         registerApi(config, environment, services);
         LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events());
@@ -128,12 +130,17 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         SeatGauges.register(environment.metrics(), services.figures());
         AdmissionGauges.register(environment.metrics(), services.waitingRooms());
         registerWebhooks(config.getWebhooks(), environment, stores);
+        warmup.register(environment, config.getHttp().organizerApiKeys());
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
         LOG.info("Store: {}", config.getStore().describe());
-        return config.getStore().build(environment, new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
-                config.getFeed().getRetention().toJavaDuration()));
+        return config.getStore().build(environment, retention(config));
+    }
+
+    private static Retention retention(BoxOfficeConfiguration config) {
+        return new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
+                config.getFeed().getRetention().toJavaDuration());
     }
 
     private Services buildServices(BoxOfficeConfiguration config, Environment environment, Stores stores) {
@@ -150,7 +157,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 new BookingService(stores.seats(), clock),
                 new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
                 new SystemFigures(stores.seats()),
-                new LedgerAuditor(stores.seats(), clock),
+                new LedgerAuditor(stores.seats(), clock, config.getAudit().getFullPassEvery()),
                 waitingRooms,
                 new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
                 new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()),
@@ -232,7 +239,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
             BoxOfficeConfiguration config, Environment environment, LedgerAuditor auditor) {
         environment.lifecycle().manage(new PeriodicJob("ledger audit",
                 environment.lifecycle().scheduledExecutorService("ledger-audit").threads(1).build(),
-                config.getAudit().getInterval().toJavaDuration(), auditor::auditAll));
+                config.getAudit().getInterval().toJavaDuration(), auditor::auditPass));
         environment.healthChecks().register("ledger", new LedgerHealthCheck(auditor));
         environment.metrics().gauge("boxoffice.ledger.drift",
                 () -> () -> auditor.lastReport().map(report -> report.drifted().size()).orElse(0));

@@ -3,11 +3,12 @@ package boxoffice;
 import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.AuditConfiguration;
 import boxoffice.config.FeedConfiguration;
-import boxoffice.config.LiveConfiguration;
 import boxoffice.config.HoldsConfiguration;
 import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
+import boxoffice.config.LiveConfiguration;
 import boxoffice.config.SweeperConfiguration;
+import boxoffice.config.WarmupConfiguration;
 import boxoffice.config.WebhooksConfiguration;
 import boxoffice.store.StoreFactory;
 import boxoffice.store.memory.MemoryStoreFactory;
@@ -68,6 +69,11 @@ public class BoxOfficeConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private WebhooksConfiguration webhooks = new WebhooksConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WarmupConfiguration warmup = new WarmupConfiguration();
 
     /**
      * Every instance must check the tokens any instance signed: a key made up by each instance at start-up would
@@ -135,5 +141,9 @@ public class BoxOfficeConfiguration extends Configuration {
 
     public WebhooksConfiguration getWebhooks() {
         return webhooks;
+    }
+
+    public WarmupConfiguration getWarmup() {
+        return warmup;
     }
 }

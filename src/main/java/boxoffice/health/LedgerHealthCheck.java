@@ -15,7 +15,8 @@ public final class LedgerHealthCheck extends HealthCheck {
     protected Result check() {
         return auditor.lastReport()
                 .map(report -> report.drifted().isEmpty()
-                        ? Result.healthy("no drift in " + report.eventsChecked() + " events at " + report.finishedAt())
+                        ? Result.healthy("no drift in " + report.eventsChecked() + (report.full() ? " events" : " events changed")
+                                + " at " + report.finishedAt())
                         : Result.unhealthy(report.drifted().size() + " events drifted (see verify-ledger) at "
                                 + report.finishedAt()))
                 .orElseGet(() -> Result.healthy("no audit has run yet"));

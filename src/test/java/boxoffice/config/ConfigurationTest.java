@@ -39,6 +39,25 @@ class ConfigurationTest {
         assertThat(server.getMaxThreads()).isEqualTo(1024);
     }
 
+    /** Issue #16: off unless asked for (the image asks), bounded so that an instance is ready within a minute. */
+    @Test
+    void theWarmupIsOffByDefaultAndTakenFromTheEnvironment() throws Exception {
+        var defaults = ConfigFile.load(Map.of()).getWarmup();
+        assertThat(defaults.isEnabled()).isFalse();
+        assertThat(defaults.maxDuration()).hasSeconds(45);
+        var on = ConfigFile.load(Map.of("WARMUP", "true", "WARMUP_MIN_DURATION", "2 seconds",
+                "WARMUP_MAX_DURATION", "20 seconds", "WARMUP_CONNECTIONS", "4")).getWarmup();
+        assertThat(on.isEnabled()).isTrue();
+        assertThat(on.minDuration()).hasSeconds(2);
+        assertThat(on.maxDuration()).hasSeconds(20);
+        assertThat(on.getConnections()).isEqualTo(4);
+        assertThat(ConfigFile.load(Map.of()).getAudit().getFullPassEvery()).isEqualTo(24);
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("WARMUP_CONNECTIONS", "0")))
+                .isInstanceOf(ConfigurationValidationException.class);
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("LEDGER_AUDIT_FULL_EVERY", "0")))
+                .isInstanceOf(ConfigurationValidationException.class);
+    }
+
     @Test
     void aKeyStartingWithAHashIsAKeyNotAComment() throws Exception {
         var config = ConfigFile.load(Map.of("ORGANIZER_API_KEYS", "#Zx81kQ, k2: x"));

@@ -60,7 +60,7 @@ class AdminPortTest {
         assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
         assertThat(ready.header("Cache-Control")).contains("no-store");
         JsonNode checks = ready.json();
-        assertThat(checks.findValuesAsText("name")).containsExactlyInAnyOrder("deadlocks", "request-threads");
+        assertThat(checks.findValuesAsText("name")).containsExactlyInAnyOrder("deadlocks", "request-threads", "warmup");
         checks.forEach(check -> assertThat(check.get("critical").asBoolean()).as(check.toString()).isTrue());
         assertThat(api.get("/health-check?type=alive").status()).isEqualTo(200);
     }

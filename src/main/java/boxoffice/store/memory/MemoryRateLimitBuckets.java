@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bucket4j's local buckets, one per key. Past {@link #PRUNE_ABOVE} buckets, the full ones are dropped: a full bucket
  * behaves exactly as a new one, so a flood of one-off callers cannot grow the map for good.
  */
-final class MemoryRateLimitBuckets implements RateLimitBuckets {
+public final class MemoryRateLimitBuckets implements RateLimitBuckets {
     private static final int PRUNE_ABOVE = 100_000;
 
     private final Map<String, Held> buckets = new ConcurrentHashMap<>();

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link WaitingRoom}. Entries live as long as their room (retention is a Redis concern: this store is for one
  * instance in development).
  */
-final class MemoryWaitingRooms implements WaitingRooms {
+public final class MemoryWaitingRooms implements WaitingRooms {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
     /** One event's room and its entries by id; guarded by itself. */

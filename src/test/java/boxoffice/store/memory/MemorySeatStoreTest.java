@@ -3,6 +3,7 @@ package boxoffice.store.memory;
 import boxoffice.core.Booking;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
+import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LifecycleContract;
@@ -67,6 +68,16 @@ class MemorySeatStoreTest {
         @Override
         protected IdempotencyKeys idempotencyKeys() {
             return keys;
+        }
+    }
+
+    @Nested
+    class Audit extends LedgerAuditorContract {
+        private final SeatStore store = newStore(Optional.of(workers));
+
+        @Override
+        protected SeatStore store() {
+            return store;
         }
     }
 

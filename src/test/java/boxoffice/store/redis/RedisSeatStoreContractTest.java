@@ -10,6 +10,8 @@ import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Section;
 import boxoffice.store.IdempotencyKeys;
+import boxoffice.service.LedgerAuditor;
+import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStore;
@@ -136,6 +138,78 @@ class RedisSeatStoreContractTest {
         @Override
         protected SeatStore store() {
             return store;
+        }
+    }
+
+    /** The audit's passes, and drift written behind the ledger's back (found by a full pass, kept until fixed). */
+    @Nested
+    class Audit extends LedgerAuditorContract {
+        @Override
+        protected SeatStore store() {
+            return store;
+        }
+
+        private void corrupt(Event event, int by) {
+            try (Jedis jedis = redis.jedis()) {
+                jedis.hincrBy(RedisKeys.event(event.id()), "held", by);
+                jedis.hincrBy(RedisKeys.event(event.id()), "available", -by);
+            }
+        }
+
+        @Test
+        void driftInAnUnchangedEventIsFoundByTheFullPassAndReportedUntilItIsGone() {
+            LedgerAuditor auditor = new LedgerAuditor(store, clock, 3);
+            Event quiet = newEvent(10);
+            Event busy = newEvent(10);
+            clock.advance(HOUR);
+            auditor.auditPass();
+            corrupt(quiet, 1); // behind the ledger's back: no change in the feed
+            clock.advance(HOUR);
+            LedgerAuditor.Report second = auditor.auditPass();
+            hold(busy, 1);
+            corrupt(busy, 2);
+            clock.advance(HOUR);
+            LedgerAuditor.Report third = auditor.auditPass();
+            clock.advance(HOUR);
+            LedgerAuditor.Report full = auditor.auditPass();
+            clock.advance(HOUR);
+            LedgerAuditor.Report afterwards = auditor.auditPass();
+            corrupt(quiet, -1);
+            corrupt(busy, -2);
+            clock.advance(HOUR);
+            LedgerAuditor.Report fixed = auditor.auditPass();
+
+            assertThat(second.full()).isFalse();
+            assertThat(second.drifted()).as("the quiet event did not change").isEmpty();
+            assertThat(third.drifted()).as("the busy one did").extracting(LedgerAudit::eventId)
+                    .containsExactly(busy.id());
+            assertThat(full.full()).isTrue();
+            assertThat(full.drifted()).extracting(LedgerAudit::eventId)
+                    .containsExactlyInAnyOrder(quiet.id(), busy.id());
+            assertThat(afterwards.full()).isFalse();
+            assertThat(afterwards.drifted()).as("still drifted: still reported, for the health check and the gauge")
+                    .extracting(LedgerAudit::eventId).containsExactlyInAnyOrder(quiet.id(), busy.id());
+            assertThat(afterwards.eventsChecked()).as("only the drifted ones: nothing changed").isEqualTo(2);
+            assertThat(fixed.full()).isFalse();
+            assertThat(fixed.drifted()).isEmpty();
+        }
+
+        @Test
+        void driftInAnEventThatChangedIsFoundByTheNextPass() {
+            LedgerAuditor auditor = new LedgerAuditor(store, clock, 100);
+            Event event = newEvent(10);
+            clock.advance(HOUR);
+            auditor.auditPass();
+            clock.advance(HOUR);
+            hold(event, 1);
+            corrupt(event, 1);
+            clock.advance(HOUR);
+
+            LedgerAuditor.Report report = auditor.auditPass();
+
+            assertThat(report.full()).isFalse();
+            assertThat(report.drifted()).extracting(LedgerAudit::eventId).containsExactly(event.id());
+            corrupt(event, -1);
         }
     }
 

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# A/B of one configuration change on the hot path: two instances on one Redis (AOF everysec, as run.sh), A with
+# config.yml and B with CONFIG_B (a copy of config.yml with the change), the same jar and JVM flags. Both are warmed
+# like run.sh (alone, the other paused), then ROUNDS times: DURATION of POST /api/v1/holds (1 seat, CONNECTIONS in
+# flight, wrk) on A, then on B, each alone on a fresh event. Prints every round and the median of the per-round
+# ratios B/A: on a shared machine the ratio within a round is what to read, not the absolute rates.
+#
+# Usage: CONFIG_B=/tmp/config-b.yml bench/ab-config.sh      Needs what run.sh needs.
+# Settings (environment): CONFIG_B (required) ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
+#   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0) JAVA_OPTS (-Xms1g -Xmx1g)
+set -euo pipefail
+
+: "${CONFIG_B:?set CONFIG_B to the configuration file of instance B}"
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+WARMUP=${WARMUP:-15}
+WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
+export BENCH_DIR
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+WORK=$(mktemp -d /tmp/box-office-ab.XXXXXX)
+PIDS=()
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+trap bench_cleanup EXIT
+
+need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
+build service
+start_redis --appendonly yes --appendfsync everysec --save ""
+
+start_with() {  # start_with <config file>: one instance (APP_PORT, APP_PID), like lib.sh's start_app
+  APP_PORT=$(free_port); APP_ADMIN=$(free_port)
+  # shellcheck disable=SC2086
+  env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN WARMUP=false \
+    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" \
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$1" >"$WORK/app-$APP_PORT.log" 2>&1 &
+  APP_PID=$!; PIDS+=($!)
+  wait_until "the service on $APP_PORT" curl -sf "http://127.0.0.1:$APP_ADMIN/ping"
+  API="http://127.0.0.1:$APP_PORT/api/v1"
+}
+
+start_with "$ROOT/config.yml"; A_PORT=$APP_PORT; A_PID=$APP_PID
+start_with "$CONFIG_B"; B_PORT=$APP_PORT; B_PID=$APP_PID
+
+use() {  # use A|B: that instance alone (the other paused)
+  if [ "$1" = A ]; then kill -STOP "$B_PID"; kill -CONT "$A_PID"; APP_PORT=$A_PORT; APP_PID=$A_PID
+  else kill -STOP "$A_PID"; kill -CONT "$B_PID"; APP_PORT=$B_PORT; APP_PID=$B_PID; fi
+  API="http://127.0.0.1:$APP_PORT/api/v1"
+}
+
+for which in A B; do use "$which"; echo "Warming $which..."; warm_up; done
+
+holds() {  # holds: DURATION seconds on a fresh event of the instance in use; its rate
+  EVENT_ID=$(create_event 1000000) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold.lua" \
+    "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+  result_field "$WORK/wrk.txt" rps
+}
+
+: >"$WORK/ratios"
+for round in $(seq 1 "$ROUNDS"); do
+  use A; a=$(holds); use B; b=$(holds)
+  ratio=$(python3 -c "print(round($b / $a, 3))")
+  echo "round $round: A $a holds/s, B $b holds/s, B/A $ratio"
+  echo "$ratio" >>"$WORK/ratios"
+done
+python3 -c "import statistics,sys; r=[float(l) for l in open('$WORK/ratios')]; print('median B/A over %d rounds: %.3f' % (len(r), statistics.median(r)))"

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Cold start: what a flash sale meets on an instance that was just started. One Redis (AOF everysec, as run.sh); for
+# each mode in MODES, one fresh instance (the others stopped), started with `java -jar` and timed until
+# GET /health-check?type=ready answers 200; at once, SALE seconds of POST /api/v1/holds (1 seat, CONNECTIONS in
+# flight, wrk) on a new 1,000,000-seat event: the cold rate. Then it is warmed like run.sh (rounds of holds and
+# status reads until its JIT is quiet) and the same SALE seconds again: the warm rate. Prints, per mode, the time to
+# ready, the cold and warm holds/s and their ratio.
+#   off       WARMUP=false
+#   on        WARMUP=true (the service warms itself before it reports ready)
+#   cds       WARMUP=false, with a class-data-sharing archive (-XX:SharedArchiveFile) made first by a short run
+#   on+cds    both, as the Docker image runs
+#
+# Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/cold-start.sh
+# Settings (environment): MODES ("off on") SALE (10: seconds) CONNECTIONS (64) WARMUP (15) WARMUP_MAX_ROUNDS (8)
+#   SERVICE_WARMUP_MAX (45 seconds: the service's WARMUP_MAX_DURATION) SKIP_BUILD (0)
+set -euo pipefail
+
+MODES=${MODES:-off on}
+SALE=${SALE:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+WARMUP=${WARMUP:-15}
+WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
+SERVICE_WARMUP_MAX=${SERVICE_WARMUP_MAX:-45 seconds}
+export BENCH_DIR
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+WORK=$(mktemp -d /tmp/box-office-cold-start.XXXXXX)
+PIDS=()
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+trap bench_cleanup EXIT
+
+need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
+build service
+start_redis --appendonly yes --appendfsync everysec --save ""
+ARCHIVE="$WORK/app.jsa"
+
+now() { python3 -c 'import time; print(time.time())'; }
+
+# start_ready <java flags...> -- <VAR=value...>: starts the instance and sets READY_SECONDS, from the launch to the
+# first 200 of the ready endpoint (polled every 100 ms).
+start_ready() {
+  local flags=() started
+  while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
+  APP_PORT=$(free_port); APP_ADMIN=$(free_port)
+  started=$(now)
+  env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
+    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
+    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "$@" \
+    java -Xms1g -Xmx1g -XX:+UseG1GC "${flags[@]}" -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
+    >"$WORK/app-$APP_PORT.log" 2>&1 &
+  APP_PID=$!; PIDS+=($!)
+  API="http://127.0.0.1:$APP_PORT/api/v1"
+  for _ in $(seq 1 1800); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health-check?type=ready"; then
+      READY_SECONDS=$(python3 -c "print(round($(now) - $started, 1))"); return
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the instance exited:"; tail -20 "$WORK/app-$APP_PORT.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "not ready after 180 s"; exit 1
+}
+
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
+
+holds_per_second() {  # holds_per_second <event>: SALE seconds of holds with wrk, the rate
+  EVENT_ID=$1 wrk -t2 -c"$CONNECTIONS" -d"${SALE}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
+    >"$WORK/wrk.txt"
+  result_field "$WORK/wrk.txt" rps
+}
+
+make_archive() {  # a short run with the warm-up on, stopped with SIGTERM: the JVM writes the archive as it exits
+  echo "Making the CDS archive (a short warmed-up run, then SIGTERM)..."
+  start_ready -XX:ArchiveClassesAtExit="$ARCHIVE" -- WARMUP=true WARMUP_MIN_DURATION="3 seconds" \
+    WARMUP_MAX_DURATION="10 seconds"
+  stop_app
+  ls -l "$ARCHIVE"
+}
+
+printf '%-8s %12s %12s %12s %8s\n' mode "ready s" "cold h/s" "warm h/s" ratio >"$WORK/table.txt"
+for mode in $MODES; do
+  flags=(); settings=(WARMUP=false)
+  case $mode in
+    off) ;;
+    on) settings=(WARMUP=true) ;;
+    cds) [ -f "$ARCHIVE" ] || make_archive; flags=(-XX:SharedArchiveFile="$ARCHIVE") ;;
+    on+cds) [ -f "$ARCHIVE" ] || make_archive; flags=(-XX:SharedArchiveFile="$ARCHIVE"); settings=(WARMUP=true) ;;
+    *) echo "unknown mode $mode"; exit 1 ;;
+  esac
+  echo "Mode $mode: starting..."
+  start_ready "${flags[@]}" -- "${settings[@]}"
+  event=$(create_event 1000000)
+  cold=$(holds_per_second "$event")
+  echo "  ready after ${READY_SECONDS}s; first ${SALE}s of holds: $cold/s; warming up..."
+  warm_up "$event"
+  warm=$(holds_per_second "$event")
+  ratio=$(python3 -c "print(round($cold / $warm, 2))")
+  printf '%-8s %12s %12.0f %12.0f %8s\n' "$mode" "$READY_SECONDS" "$cold" "$warm" "$ratio" | tee -a "$WORK/table.txt"
+  stop_app
+done
+echo
+cat "$WORK/table.txt"

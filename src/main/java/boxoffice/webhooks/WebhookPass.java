@@ -33,6 +33,11 @@ final class WebhookPass {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     static final int EVENTS_PER_PASS = 1000;
     private static final int PAGE = 100;
+    /**
+     * Delivered messages between two stores of the cursor: a crash or a lost lease re-sends at most these (the same
+     * webhook-id, as the specification allows), and a busy event is not one store round trip per message.
+     */
+    private static final int STORE_EVERY = 20;
 
     private final Webhooks webhooks;
     private final SeatStore seats;
@@ -89,6 +94,7 @@ final class WebhookPass {
         }
         DeliveryCursor stored = start;
         DeliveryCursor cursor = start;
+        Lease held = new Lease(webhook.id(), holder);
         while (true) {
             Optional<ChangePage> page = page(webhook, cursor);
             if (page.isEmpty()) {
@@ -99,14 +105,22 @@ final class WebhookPass {
                     cursor = cursor.doneUpTo(change.seq()); // stored with the next send's outcome, or at the end
                     continue;
                 }
+                if (!held.renewedForASend()) {
+                    return false;
+                }
                 Optional<DeliveryCursor> after = send(webhook, holder, cursor, change);
                 if (after.isEmpty()) {
                     return false;
                 }
                 cursor = after.get();
-                stored = cursor;
                 if (cursor.failing()) {
-                    return true;
+                    return true; // send() stored the failure
+                }
+                if (cursor.delivered() - stored.delivered() >= STORE_EVERY) {
+                    if (!webhooks.advance(webhook.id(), holder, cursor)) {
+                        return false;
+                    }
+                    stored = cursor;
                 }
             }
             if (page.get().changes().size() < PAGE) {
@@ -132,9 +146,6 @@ final class WebhookPass {
      * was lost (before the send, or when storing the outcome).
      */
     private Optional<DeliveryCursor> send(Webhook webhook, String holder, DeliveryCursor cursor, Change change) {
-        if (!webhooks.lease(webhook.id(), holder, lease)) {
-            return Optional.empty();
-        }
         if (cursor.failing()) {
             metrics.retries(webhook.id()).inc();
         }
@@ -145,7 +156,10 @@ final class WebhookPass {
         if (attempt.delivered()) {
             metrics.delivered(webhook.id()).inc();
             DeliveryCursor done = cursor.doneUpTo(change.seq());
-            return webhooks.advance(webhook.id(), holder, done) ? Optional.of(done) : Optional.empty();
+            if (cursor.failing()) { // the retry that succeeded: its failure state must not outlive it
+                return webhooks.advance(webhook.id(), holder, done) ? Optional.of(done) : Optional.empty();
+            }
+            return Optional.of(done); // stored every STORE_EVERY messages, and when the pass leaves the event
         }
         metrics.failed(webhook.id()).inc();
         Instant failingSince = cursor.failingSince().orElse(now);
@@ -162,5 +176,32 @@ final class WebhookPass {
         DeliveryCursor past = cursor.doneUpTo(change.seq());
         DeadMessage dead = new DeadMessage(messageId, change.eventId(), change.seq(), body, now, attempt.outcome());
         return webhooks.bury(webhook.id(), holder, past, dead) ? Optional.of(past) : Optional.empty();
+    }
+
+    /**
+     * The webhook's lease as this pass holds it: renewed before a send once half of it has gone, so that a send (at
+     * most WEBHOOK_TIMEOUT, less than half the lease by configuration) always ends inside it.
+     */
+    private final class Lease {
+        private final String webhookId;
+        private final String holder;
+        private Instant renewedAt = Instant.MIN;
+
+        Lease(String webhookId, String holder) {
+            this.webhookId = webhookId;
+            this.holder = holder;
+        }
+
+        boolean renewedForASend() {
+            Instant now = clock.instant();
+            if (renewedAt.plus(lease.dividedBy(2)).isAfter(now)) {
+                return true;
+            }
+            if (!webhooks.lease(webhookId, holder, lease)) {
+                return false;
+            }
+            renewedAt = now;
+            return true;
+        }
     }
 }

@@ -36,10 +36,11 @@ python3 - "$RECEIVER_PORT" "$WORK/received" <<'EOF' &
 import http.server, sys
 port, log = int(sys.argv[1]), open(sys.argv[2], "a", buffering=1)
 class Receiver(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real receivers: a connection per message is far slower
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         log.write(self.headers.get("webhook-id", "") + "\n")
-        self.send_response(204); self.end_headers()
+        self.send_response(204); self.send_header("Content-Length", "0"); self.end_headers()
     def log_message(self, *args): pass
 http.server.ThreadingHTTPServer(("127.0.0.1", port), Receiver).serve_forever()
 EOF

@@ -6,7 +6,8 @@
 # ratios B/A: on a shared machine the ratio within a round is what to read, not the absolute rates.
 #
 # Usage: CONFIG_B=/tmp/config-b.yml bench/ab-config.sh      Needs what run.sh needs.
-# Settings (environment): CONFIG_B (required) ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
+# Two builds instead: JAR_A and CONFIG_A (an older jar with its own config.yml) against this one, CONFIG_B=config.yml.
+# Settings (environment): CONFIG_B (required) CONFIG_A JAR_A JAR_B ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
 #   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0) JAVA_OPTS (-Xms1g -Xmx1g)
 set -euo pipefail
 
@@ -29,20 +30,21 @@ need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
 start_redis --appendonly yes --appendfsync everysec --save ""
 
-start_with() {  # start_with <config file>: one instance (APP_PORT, APP_PID), like lib.sh's start_app
+start_with() {  # start_with <config file> [jar]: one instance (APP_PORT, APP_PID), like lib.sh's start_app
   APP_PORT=$(free_port); APP_ADMIN=$(free_port)
   # shellcheck disable=SC2086
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
     HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN WARMUP=false \
     ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" \
-    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$1" >"$WORK/app-$APP_PORT.log" 2>&1 &
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "${2:-$ROOT/target/box-office.jar}" server "$1" \
+    >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)
   wait_until "the service on $APP_PORT" curl -sf "http://127.0.0.1:$APP_ADMIN/ping"
   API="http://127.0.0.1:$APP_PORT/api/v1"
 }
 
-start_with "$ROOT/config.yml"; A_PORT=$APP_PORT; A_PID=$APP_PID
-start_with "$CONFIG_B"; B_PORT=$APP_PORT; B_PID=$APP_PID
+start_with "${CONFIG_A:-$ROOT/config.yml}" "${JAR_A:-}"; A_PORT=$APP_PORT; A_PID=$APP_PID
+start_with "$CONFIG_B" "${JAR_B:-}"; B_PORT=$APP_PORT; B_PID=$APP_PID
 
 use() {  # use A|B: that instance alone (the other paused)
   if [ "$1" = A ]; then kill -STOP "$B_PID"; kill -CONT "$A_PID"; APP_PORT=$A_PORT; APP_PID=$A_PID

@@ -1,5 +1,6 @@
 package boxoffice.api;
 
+import boxoffice.core.Change;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -26,4 +27,13 @@ public record ChangeResponse(
         Instant expiresAt,
         String customerId,
         String reason,
-        String entryId) {}
+        String entryId) {
+
+    /** One change as the feed, webhooks and anything else that publishes it show it. */
+    public static ChangeResponse of(Change change) {
+        return new ChangeResponse(change.seq(), change.type().wireName(), change.at(), change.eventId(),
+                change.holdId(), change.bookingId(), change.qty(),
+                change.items().isEmpty() ? null : change.items().stream().map(HoldItemResponse::of).toList(),
+                change.expiresAt(), change.customerId(), change.reason(), change.entryId());
+    }
+}

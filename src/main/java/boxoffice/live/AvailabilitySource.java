@@ -1,19 +1,19 @@
 package boxoffice.live;
 
+import boxoffice.api.EventStatusResponse;
 import boxoffice.core.EventNotFoundException;
-import boxoffice.resources.ApiMapper;
+import boxoffice.core.Ids;
 import boxoffice.service.EventService;
 import boxoffice.store.SeatStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.glassfish.jersey.media.sse.OutboundEvent;
-import boxoffice.core.Ids;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.media.sse.OutboundEvent;
 
 /**
  * Reads what the streams send: the watched events' latest feed seqs (one batched read) and, for an event whose seq
@@ -49,7 +49,7 @@ final class AvailabilitySource {
 
     /** The status read after {@code seq} was: it includes at least the changes up to {@code seq}. */
     AvailabilityMessage read(String eventId, long seq) {
-        String data = serialize(ApiMapper.status(events.status(eventId)));
+        String data = serialize(EventStatusResponse.of(events.status(eventId)));
         OutboundSseEvent event = new OutboundEvent.Builder()
                 .name(EVENT_NAME)
                 .id(Long.toString(seq))

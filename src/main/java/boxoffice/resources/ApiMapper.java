@@ -5,21 +5,16 @@ import boxoffice.api.ChangeResponse;
 import boxoffice.api.ChangesResponse;
 import boxoffice.api.CustomerResponse;
 import boxoffice.api.EventResponse;
-import boxoffice.api.EventStatusResponse;
 import boxoffice.api.HoldItemResponse;
 import boxoffice.api.HoldResponse;
 import boxoffice.api.SeatMapResponse;
 import boxoffice.api.SectionResponse;
-import boxoffice.api.SectionStatusResponse;
 import boxoffice.core.Booking;
-import boxoffice.core.Change;
 import boxoffice.core.ChangePage;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldItem;
-import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
@@ -27,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns domain records into the wire records of the API. */
-public final class ApiMapper {
+final class ApiMapper {
     private ApiMapper() {}
 
     static EventResponse event(Event event) {
@@ -47,15 +42,6 @@ public final class ApiMapper {
     }
 
     /** The event's counts as {@code GET /status} shows them, and as the live availability stream sends them. */
-    public static EventStatusResponse status(EventCounts counts) {
-        SeatCounts total = counts.total();
-        return new EventStatusResponse(total.total(), total.available(), total.held(), total.booked(),
-                counts.sections().entrySet().stream()
-                        .map(section -> new SectionStatusResponse(section.getKey(), section.getValue().total(),
-                                section.getValue().available(), section.getValue().held(),
-                                section.getValue().booked()))
-                        .toList());
-    }
 
     static SeatMapResponse seatMap(String section, SeatStates states) {
         SeatLayout layout = states.layout();
@@ -98,19 +84,10 @@ public final class ApiMapper {
     }
 
     static ChangesResponse changes(ChangePage page) {
-        return new ChangesResponse(page.changes().stream().map(ApiMapper::change).toList(), page.nextAfter());
-    }
-
-    /** One change as the feed, webhooks and anything else that publishes it show it. */
-    public static ChangeResponse change(Change change) {
-        return new ChangeResponse(change.seq(), change.type().wireName(), change.at(), change.eventId(),
-                change.holdId(), change.bookingId(), change.qty(),
-                change.items().isEmpty() ? null : items(change.items()), change.expiresAt(), change.customerId(),
-                change.reason(), change.entryId());
+        return new ChangesResponse(page.changes().stream().map(ChangeResponse::of).toList(), page.nextAfter());
     }
 
     private static List<HoldItemResponse> items(List<HoldItem> items) {
-        return items.stream().map(item -> new HoldItemResponse(item.section(), item.qty(),
-                item.seats().isEmpty() ? null : item.seats())).toList();
+        return items.stream().map(HoldItemResponse::of).toList();
     }
 }

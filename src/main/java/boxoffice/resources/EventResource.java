@@ -68,7 +68,7 @@ public final class EventResource {
     @GET
     @Path("/{event_id}/status")
     public EventStatusResponse status(@PathParam("event_id") String eventId) {
-        return ApiMapper.status(events.status(eventId));
+        return EventStatusResponse.of(events.status(eventId));
     }
 
     /** Organizers only: what one customer holds and has booked for the event (to answer "why am I refused?"). */

@@ -1,7 +1,7 @@
 package boxoffice.webhooks;
 
+import boxoffice.api.ChangeResponse;
 import boxoffice.core.Change;
-import boxoffice.resources.ApiMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A change as a webhook message: {@code {"type", "timestamp", "data"}} with the change as the feed shows it
- * ({@link ApiMapper#change}) for data and its time for timestamp, and a message id that is the same on every try
+ * ({@link ChangeResponse#of}) for data and its time for timestamp, and a message id that is the same on every try
  * and every instance ({@code msg_<event id>_<seq>}), so a receiver can drop a repeat.
  */
 public final class WebhookMessages {
@@ -28,7 +28,7 @@ public final class WebhookMessages {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", change.type().wireName());
         message.put("timestamp", change.at());
-        message.put("data", ApiMapper.change(change));
+        message.put("data", ChangeResponse.of(change));
         try {
             return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -35,16 +34,16 @@ public final class ApiDocsResource {
             "favicon-16x16.png", "image/png");
 
     /** The spec and page change with a deployment; the webjar's assets only with its version. */
-    private static final CacheControl SHORT = cacheFor(60);
-    private static final CacheControl ONE_HOUR = cacheFor(3600);
+    private static final CacheControl SHORT = StaticFiles.cacheFor(60);
+    private static final CacheControl ONE_HOUR = StaticFiles.cacheFor(3600);
 
     private final byte[] openApiJson;
     private final byte[] page;
 
     /** Reads and converts the spec now, so a broken spec stops the service at start-up, not at the first request. */
     public ApiDocsResource() {
-        this.openApiJson = toJson(read(SPEC));
-        this.page = read(PAGE);
+        this.openApiJson = toJson(StaticFiles.read(SPEC));
+        this.page = StaticFiles.read(PAGE);
     }
 
     @GET
@@ -68,7 +67,7 @@ public final class ApiDocsResource {
         if (type == null) {
             throw new NotFoundException();
         }
-        return Response.ok(read(SWAGGER_UI + asset), type).cacheControl(ONE_HOUR).build();
+        return Response.ok(StaticFiles.read(SWAGGER_UI + asset), type).cacheControl(ONE_HOUR).build();
     }
 
     static byte[] toJson(byte[] yaml) {
@@ -78,22 +77,5 @@ public final class ApiDocsResource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + SPEC, e);
         }
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = ApiDocsResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read classpath resource " + resource, e);
-        }
-    }
-
-    private static CacheControl cacheFor(int seconds) {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(seconds);
-        return cache;
     }
 }

@@ -1,5 +1,6 @@
 package boxoffice.live;
 
+import boxoffice.docs.StaticFiles;
 import boxoffice.service.EventService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,9 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -25,7 +23,7 @@ public final class LivePageResource {
     private static final Map<String, String> ASSETS = Map.of(
             "live.js", "text/javascript; charset=utf-8",
             "live.css", "text/css; charset=utf-8");
-    private static final CacheControl SHORT = cacheFor(60);
+    private static final CacheControl SHORT = StaticFiles.cacheFor(60);
 
     private final EventService events;
     private final byte[] page;
@@ -34,8 +32,9 @@ public final class LivePageResource {
     /** Reads the files now, so a missing one stops the service at start-up, not at the first visitor. */
     LivePageResource(EventService events) {
         this.events = events;
-        this.page = read(FOLDER + "live.html");
-        this.assets = Map.of("live.js", read(FOLDER + "live.js"), "live.css", read(FOLDER + "live.css"));
+        this.page = StaticFiles.read(FOLDER + "live.html");
+        this.assets = Map.of("live.js", StaticFiles.read(FOLDER + "live.js"),
+                "live.css", StaticFiles.read(FOLDER + "live.css"));
     }
 
     @GET
@@ -54,22 +53,5 @@ public final class LivePageResource {
             throw new NotFoundException();
         }
         return Response.ok(assets.get(asset), type).cacheControl(SHORT).build();
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = LivePageResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read classpath resource " + resource, e);
-        }
-    }
-
-    private static CacheControl cacheFor(int seconds) {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(seconds);
-        return cache;
     }
 }

@@ -17,7 +17,6 @@ import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -50,17 +48,10 @@ abstract class LifecycleHttpContract {
     private HttpTestClient api;
     private BoxOfficeSteps steps;
 
-    /** @param app the subclass's app, made by {@link #appWith} and driven by {@code clock} */
+    /** @param app the subclass's app, made by {@link BoxOfficeTestApp#withOrganizerKey} with {@link #KEY} and driven by {@code clock} */
     LifecycleHttpContract(DropwizardAppExtension<BoxOfficeConfiguration> app, MutableClock clock) {
         this.app = app;
         this.clock = clock;
-    }
-
-    /** The app on the shipped configuration, with an organizer key and these settings. */
-    static DropwizardAppExtension<BoxOfficeConfiguration> appWith(MutableClock clock, ConfigOverride... store) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(store));
-        overrides.add(BoxOfficeTestApp.organizerKeys(KEY));
-        return BoxOfficeTestApp.create(clock, overrides.toArray(ConfigOverride[]::new));
     }
 
     @BeforeEach

@@ -10,7 +10,6 @@ import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -37,12 +36,6 @@ abstract class WaitlistHttpContract {
     WaitlistHttpContract(DropwizardAppExtension<BoxOfficeConfiguration> app, MutableClock clock) {
         this.app = app;
         this.clock = clock;
-    }
-
-    static DropwizardAppExtension<BoxOfficeConfiguration> appWith(MutableClock clock, ConfigOverride... store) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(store));
-        overrides.add(BoxOfficeTestApp.organizerKeys(KEY));
-        return BoxOfficeTestApp.create(clock, overrides.toArray(ConfigOverride[]::new));
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package boxoffice.resources;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +11,7 @@ class WaitlistOnMemoryTest extends WaitlistHttpContract {
     private static final MutableClock CLOCK = MutableClock.startingNow();
 
     @RegisterExtension
-    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = appWith(CLOCK);
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.withOrganizerKey(CLOCK, KEY);
 
     WaitlistOnMemoryTest() {
         super(APP, CLOCK);

@@ -1,8 +1,7 @@
 package boxoffice.resources;
 
-import static io.dropwizard.testing.ConfigOverride.config;
-
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -23,10 +22,7 @@ class WaitlistOnRedisTest extends WaitlistHttpContract {
     @RegisterExtension
     @Order(2)
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP =
-            appWith(CLOCK, config("store.type", "redis"), config("store.redis.url", REDIS.url()),
-                    // a cold instance's first calls can take seconds on a busy machine; these tests are not about that
-                    config("store.groupCommit.timeout", "10 seconds"),
-                    config("admission.tokenKey", "waitlist-test-admission-key-0123456789abcdef"));
+            BoxOfficeTestApp.withOrganizerKey(CLOCK, KEY, BoxOfficeTestApp.redisStore(REDIS));
 
     WaitlistOnRedisTest() {
         super(APP, CLOCK);

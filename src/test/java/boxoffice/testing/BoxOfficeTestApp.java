@@ -23,14 +23,9 @@ public final class BoxOfficeTestApp {
     private BoxOfficeTestApp() {}
 
     public static DropwizardAppExtension<BoxOfficeConfiguration> create(MutableClock clock, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                config("server.applicationConnectors[0].port", "0"),
-                config("server.adminConnectors[0].port", "0"),
-                config("logging.appenders[0].layout.type", "text"),
-                config("logging.level", "WARN")));
-        overrides.addAll(Arrays.asList(extra));
+        ConfigOverride[] overrides = withTestDefaults(extra);
         DropwizardTestSupport<BoxOfficeConfiguration> support = new DropwizardTestSupport<>(
-                BoxOfficeApplication.class, CONFIG, overrides.toArray(ConfigOverride[]::new)) {
+                BoxOfficeApplication.class, CONFIG, overrides) {
             @Override
             public Application<BoxOfficeConfiguration> newApplication() {
                 return new BoxOfficeApplication(clock);
@@ -41,14 +36,38 @@ public final class BoxOfficeTestApp {
 
     /** As {@link #create}, on the system clock: for what runs on its own schedule (webhook retries). */
     public static DropwizardAppExtension<BoxOfficeConfiguration> createOnSystemClock(ConfigOverride... extra) {
+        ConfigOverride[] overrides = withTestDefaults(extra);
+        return new DropwizardAppExtension<>(BoxOfficeApplication.class, CONFIG, overrides);
+    }
+
+    /** As {@link #create}, with one organizer key configured, so that organizers' calls can be refused. */
+    public static DropwizardAppExtension<BoxOfficeConfiguration> withOrganizerKey(
+            MutableClock clock, String key, ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(Arrays.asList(extra));
+        overrides.add(organizerKeys(key));
+        return create(clock, overrides.toArray(ConfigOverride[]::new));
+    }
+
+    /**
+     * The Redis store on {@code redis}, as the HTTP tests on Redis run it: a request waits up to 10 s for the store
+     * (a cold instance's first calls can take seconds on a busy machine; these tests are not about that), and the
+     * admission token key the Redis store requires.
+     */
+    public static ConfigOverride[] redisStore(RedisProcess redis) {
+        return new ConfigOverride[] {config("store.type", "redis"), config("store.redis.url", redis.url()),
+            config("store.groupCommit.timeout", "10 seconds"),
+            config("admission.tokenKey", AppProcess.ADMISSION_TOKEN_KEY)};
+    }
+
+    /** Ephemeral ports and quiet text logs, then {@code extra}. */
+    private static ConfigOverride[] withTestDefaults(ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 config("server.applicationConnectors[0].port", "0"),
                 config("server.adminConnectors[0].port", "0"),
                 config("logging.appenders[0].layout.type", "text"),
                 config("logging.level", "WARN")));
         overrides.addAll(Arrays.asList(extra));
-        return new DropwizardAppExtension<>(BoxOfficeApplication.class, CONFIG,
-                overrides.toArray(ConfigOverride[]::new));
+        return overrides.toArray(ConfigOverride[]::new);
     }
 
     /** An organizer key setting for {@link #create}. */

@@ -36,6 +36,23 @@ sealed interface LedgerCommand<R> {
     /** The refusal when the event does not exist. */
     BoxOfficeException notFound();
 
+    /** A command on an existing hold: its event, what it reads and its refusal all follow from the hold's id. */
+    sealed interface OnHold<R> extends LedgerCommand<R> {
+        String holdId();
+
+        default String eventId() {
+            return Ids.eventOf(holdId()).orElseThrow(() -> new HoldNotFoundException(holdId()));
+        }
+
+        default ReadSet reads() {
+            return ReadSet.holds(holdId());
+        }
+
+        default BoxOfficeException notFound() {
+            return new HoldNotFoundException(holdId());
+        }
+    }
+
     record PlaceHold(HoldOrder order, Instant now) implements LedgerCommand<Outcome<Hold>> {
         public String eventId() {
             return order.eventId();
@@ -61,59 +78,21 @@ sealed interface LedgerCommand<R> {
     }
 
     record Book(String holdId, String paymentToken, String newBookingId, Instant now)
-            implements LedgerCommand<Outcome<Booking>> {
-        public String eventId() {
-            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
-        }
-
-        public ReadSet reads() {
-            return ReadSet.holds(holdId);
-        }
-
+            implements OnHold<Outcome<Booking>> {
         public Outcome<Booking> applyTo(EventLedger ledger) {
             return ledger.book(holdId, paymentToken, newBookingId);
         }
-
-        public BoxOfficeException notFound() {
-            return new HoldNotFoundException(holdId);
-        }
     }
 
-    record Release(String holdId, Optional<String> paymentToken, Instant now)
-            implements LedgerCommand<Outcome<Hold>> {
-        public String eventId() {
-            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
-        }
-
-        public ReadSet reads() {
-            return ReadSet.holds(holdId);
-        }
-
+    record Release(String holdId, Optional<String> paymentToken, Instant now) implements OnHold<Outcome<Hold>> {
         public Outcome<Hold> applyTo(EventLedger ledger) {
             return ledger.release(holdId, paymentToken);
         }
-
-        public BoxOfficeException notFound() {
-            return new HoldNotFoundException(holdId);
-        }
     }
 
-    record Extend(String holdId, String paymentToken, Duration ttl, Instant now)
-            implements LedgerCommand<Outcome<Hold>> {
-        public String eventId() {
-            return Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
-        }
-
-        public ReadSet reads() {
-            return ReadSet.holds(holdId);
-        }
-
+    record Extend(String holdId, String paymentToken, Duration ttl, Instant now) implements OnHold<Outcome<Hold>> {
         public Outcome<Hold> applyTo(EventLedger ledger) {
             return ledger.extend(holdId, paymentToken, ttl);
-        }
-
-        public BoxOfficeException notFound() {
-            return new HoldNotFoundException(holdId);
         }
     }
 

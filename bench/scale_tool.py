@@ -12,7 +12,7 @@ the sweep loop, and the final report.
 
 The fast path writes exactly what the service writes because it runs the service's scripts: insert-event.lua with
 the arguments RedisLedgerBackend.insertEvent passes, and commit.lua with one batch of new holds per event (the
-changes ScriptMessages.commitChanges builds, hold records as RedisRecords.holdJson writes them), fenced on the
+changes ScriptMessages.commitChanges builds, hold records as HoldRecords.json writes them), fenced on the
 event's version like any batch. Only the lock is skipped: nothing else writes these events meanwhile.
 """
 import base64
@@ -159,9 +159,9 @@ def seed_holds(args):
         holds = []
         feed = []
         for _ in range(per_event):
-            record = json.dumps({"q": 1, "i": [["general", 1]], "c": str(now), "e": str(now + ttl * 1000),
-                                 "m": str(now + ttl * 1000), "t": "pt_" + b64url(os.urandom(32)), "s": "a"},
-                                separators=(",", ":"))
+            # created when its id was issued (no "o"), active (no "s"): HoldRecords' layout
+            record = json.dumps({"i": [["general", 1]], "d": ttl * 1000, "l": ttl * 1000,
+                                 "t": "pt_" + b64url(os.urandom(32))}, separators=(",", ":"))
             suffix = hold_suffix(now)
             holds.append({"suffix": suffix, "record": record, "expires_at": str(now + ttl * 1000)})
             feed.append(["t", "hold.created", "a", str(now), "q", "1", "h", suffix, "i", '[["general",1]]',

@@ -124,7 +124,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     public Optional<Hold> readHold(String holdId) {
         return Ids.eventOf(holdId).flatMap(eventId -> Optional.ofNullable(roundTrips.call("hold.get",
                         () -> redisson.<String>getBucket(RedisKeys.hold(holdId), StringCodec.INSTANCE).getAsync()))
-                .map(stored -> RedisRecords.hold(holdId, eventId, stored)));
+                .map(stored -> HoldRecords.hold(holdId, eventId, stored)));
     }
 
     @Override

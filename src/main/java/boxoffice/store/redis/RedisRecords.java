@@ -6,9 +6,7 @@ import boxoffice.core.Change;
 import boxoffice.core.ChangeType;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
 import boxoffice.core.HoldItem;
-import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.Row;
 import boxoffice.core.SeatCounts;
@@ -39,12 +37,10 @@ import java.util.function.UnaryOperator;
  * [[label, seats, [wheelchair seats]]]}}, with {@code "max"} when it limits seats per customer. Its counters live in
  * the event hash, in all ({@code available}) and per section ({@code available:<section id>}).
  *
- * <p>Holds and bookings are compact JSON strings (a hold is the bulk of what Redis keeps, so its field names are one
- * letter): a hold is {@code {"q": qty, "i": items, "c": created, "e": expires, "m": latest expiry, "t": token,
- * "s": "a"|"x"|"b", "b": booking suffix, "u": customer, "r": requested qty}}, a booking {@code {"h": hold suffix,
- * "q": qty, "i": items, "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled at, "y": why}}, an item
- * {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are left out. Ids are stored
- * without their event's id, which the key already holds. A change in the feed is a stream entry's fields
+ * <p>Holds ({@link HoldRecords}) and bookings are compact JSON strings with one-letter field names: a booking
+ * {@code {"h": hold suffix, "q": qty, "i": items, "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled
+ * at, "y": why}}, an item {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are
+ * left out. Ids are stored without their event's id, which the key already holds. A change in the feed is a stream entry's fields
  * ({@link #changeFields}).
  */
 final class RedisRecords {
@@ -80,7 +76,6 @@ final class RedisRecords {
     private static final String HOLD = "h";
     private static final String MAX_EXPIRES = "m";
     private static final String CUSTOMER = "u";
-    private static final String REQUESTED = "r";
     private static final String CANCELLED_AT = "x";
     private static final String REASON = "y";
     private static final String MAX_PER_CUSTOMER = "max";
@@ -97,8 +92,6 @@ final class RedisRecords {
     static final String WAITLIST_JOINED = "wl_joined";
     private static final Map<WaitlistStatus, String> WAITLIST_CODES =
             Map.of(WaitlistStatus.WAITING, "w", WaitlistStatus.OFFERED, "o", WaitlistStatus.LEFT, "x");
-    private static final Map<HoldStatus, String> STATUS_CODES =
-            Map.of(HoldStatus.ACTIVE, "a", HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
 
     private RedisRecords() {}
 
@@ -194,35 +187,6 @@ final class RedisRecords {
                 longOrZero(hash, HELD + suffix), longOrZero(hash, BOOKED + suffix));
     }
 
-    static String holdJson(Hold hold) {
-        ObjectNode json = RedisJson.object().put(QTY, hold.qty());
-        json.set(ITEMS, itemsJson(hold.items()));
-        json.put(CREATED, millis(hold.createdAt()))
-                .put(EXPIRES, millis(hold.expiresAt()))
-                .put(MAX_EXPIRES, millis(hold.maxExpiresAt()))
-                .put(TOKEN, hold.paymentToken())
-                .put(STATUS, STATUS_CODES.get(hold.status()));
-        if (hold.bookingId() != null) {
-            json.put(BOOKING, Ids.suffixOf(hold.bookingId()));
-        }
-        if (hold.customerId() != null) {
-            json.put(CUSTOMER, hold.customerId());
-        }
-        if (hold.requestedQty() != hold.qty()) {
-            json.put(REQUESTED, hold.requestedQty());
-        }
-        return json.toString();
-    }
-
-    static Hold hold(String holdId, String eventId, String stored) {
-        JsonNode json = RedisJson.tree(stored);
-        List<HoldItem> items = items(json.get(ITEMS));
-        return new Hold(holdId, eventId, items, instant(json, CREATED), instant(json, EXPIRES),
-                instant(json, json.has(MAX_EXPIRES) ? MAX_EXPIRES : EXPIRES), json.get(TOKEN).asText(), statusOf(json.get(STATUS).asText()),
-                json.has(BOOKING) ? Ids.childId(eventId, json.get(BOOKING).asText()) : null,
-                optionalText(json, CUSTOMER), json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items));
-    }
-
     /**
      * A waiting-list entry: customer, qty, section (when named), number in line, token, the offered hold's TTL and
      * longest lifetime (ms), status (w, o, x), the offered hold's suffix, when it last changed.
@@ -249,11 +213,6 @@ final class RedisRecords {
                 optionalText(json, SECTION), Long.parseLong(json.get(NUMBER).asText()), json.get(TOKEN).asText(),
                 Duration.ofMillis(json.get(TTL).asLong()), Duration.ofMillis(json.get(MAX_EXPIRES).asLong()), status,
                 json.has(HOLD) ? Ids.childId(eventId, json.get(HOLD).asText()) : null, instant(json, CHANGED_AT));
-    }
-
-    /** The items of a stored hold, without the rest of it. */
-    static List<HoldItem> itemsOf(String storedHold) {
-        return items(RedisJson.tree(storedHold).get(ITEMS));
     }
 
     static String bookingJson(Booking booking) {
@@ -321,7 +280,7 @@ final class RedisRecords {
         return Long.toString(instant.toEpochMilli());
     }
 
-    private static ArrayNode itemsJson(List<HoldItem> items) {
+    static ArrayNode itemsJson(List<HoldItem> items) {
         ArrayNode json = RedisJson.array();
         for (HoldItem item : items) {
             ArrayNode stored = json.addArray().add(item.section()).add(item.qty());
@@ -332,7 +291,7 @@ final class RedisRecords {
         return json;
     }
 
-    private static List<HoldItem> items(JsonNode json) {
+    static List<HoldItem> items(JsonNode json) {
         List<HoldItem> items = new ArrayList<>();
         for (JsonNode item : json) {
             List<String> seats = new ArrayList<>();
@@ -350,11 +309,6 @@ final class RedisRecords {
 
     private static Integer optionalInt(JsonNode json, String field) {
         return json.has(field) ? json.get(field).asInt() : null;
-    }
-
-    private static HoldStatus statusOf(String code) {
-        return STATUS_CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown stored hold status " + code)).getKey();
     }
 
     private static Instant instant(JsonNode json, String field) {

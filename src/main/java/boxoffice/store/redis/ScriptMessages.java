@@ -103,7 +103,7 @@ final class ScriptMessages {
     private static Map<String, String> holdChange(Hold hold) {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("suffix", Ids.suffixOf(hold.id()));
-        entry.put("record", RedisRecords.holdJson(hold));
+        entry.put("record", HoldRecords.json(hold));
         if (hold.status() == HoldStatus.ACTIVE) {
             entry.put("expires_at", RedisRecords.millis(hold.expiresAt()));
         }
@@ -142,7 +142,7 @@ final class ScriptMessages {
         Map<String, Hold> holds = new HashMap<>();
         read.holds().forEach((suffix, stored) -> {
             String id = Ids.childId(eventId, suffix);
-            holds.put(id, RedisRecords.hold(id, eventId, stored));
+            holds.put(id, HoldRecords.hold(id, eventId, stored));
         });
         Map<String, Booking> bookings = new HashMap<>();
         read.bookings().forEach((suffix, stored) -> {
@@ -178,7 +178,7 @@ final class ScriptMessages {
         WaitlistEntry entry = RedisRecords.waitlistEntry(entryId, eventId, read.get("entry").asText());
         int position = entry.isWaiting() && read.has("rank") ? read.get("rank").asInt() + 1 : 0;
         Hold hold = read.has("hold") && entry.holdId() != null
-                ? RedisRecords.hold(entry.holdId(), eventId, read.get("hold").asText()) : null;
+                ? HoldRecords.hold(entry.holdId(), eventId, read.get("hold").asText()) : null;
         return new WaitlistPlace(entry, position, hold);
     }
 
@@ -187,7 +187,7 @@ final class ScriptMessages {
         RedisJson.Snapshot read = RedisJson.read(reply, RedisJson.Snapshot.class);
         List<Hold> holds = new ArrayList<>();
         read.holds().forEach((suffix, stored) -> holds.add(
-                RedisRecords.hold(Ids.childId(eventId, suffix), eventId, stored)));
+                HoldRecords.hold(Ids.childId(eventId, suffix), eventId, stored)));
         List<Booking> bookings = new ArrayList<>();
         read.bookings().forEach((suffix, stored) -> bookings.add(
                 RedisRecords.booking(Ids.childId(eventId, suffix), eventId, stored)));
@@ -215,7 +215,7 @@ final class ScriptMessages {
         Map<String, String> counters = new HashMap<>();
         read.get("event").fields().forEachRemaining(field -> counters.put(field.getKey(), field.getValue().asText()));
         List<HoldItem> due = new ArrayList<>();
-        read.get("due").elements().forEachRemaining(stored -> due.addAll(RedisRecords.itemsOf(stored.asText())));
+        read.get("due").elements().forEachRemaining(stored -> due.addAll(HoldRecords.items(stored.asText())));
         return RedisRecords.counts(event, counters).releasing(due);
     }
 

@@ -108,7 +108,13 @@ warm_up() {
   echo "  JIT still busy after $WARMUP_MAX_ROUNDS rounds (figures may be a little high)"
 }
 
-loadgen() { java ${LOADGEN_JAVA_OPTS:--Xms256m -Xmx512m} -jar "$BENCH_DIR/loadgen/target/loadgen.jar" "$@"; }
+# The generator runs on C1 alone with the serial collector: its code is compiled within seconds and its compiler and
+# GC threads take little from the instance beside it on two cores (a cold C2 client starved the service for its
+# first ~12 s of a 50 % run). A generator needs no peak speed, only to send on time.
+loadgen() {
+  java ${LOADGEN_JAVA_OPTS:--Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
+    -jar "$BENCH_DIR/loadgen/target/loadgen.jar" "$@"
+}
 
 result_field() {  # result_field <file> <key>: a value of the RESULT line in a wrk or loadgen output
   sed -n 's/^RESULT //p' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"

@@ -14,7 +14,7 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/open-loop.sh
 # Settings (environment): DURATION (30: seconds per rate) PERCENTS ("25 50 75") MAX_DURATION (10: seconds)
 #   MAX_WITH (wrk | loadgen) CONNECTIONS (64: the maximum's and the warm-up's) LOADGEN_CONNECTIONS (64)
-#   LOADGEN_WARMUP (5: seconds) WARMUP (15) WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0: 1 reuses target/box-office.jar)
+#   LOADGEN_WARMUP (15: seconds) WARMUP (15) WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0: 1 reuses target/box-office.jar)
 #   OUT (bench/results/open-loop-<time>) TITLE (the plot's title)
 set -euo pipefail
 
@@ -24,7 +24,7 @@ MAX_DURATION=${MAX_DURATION:-10}
 MAX_WITH=${MAX_WITH:-wrk}
 CONNECTIONS=${CONNECTIONS:-64}
 LOADGEN_CONNECTIONS=${LOADGEN_CONNECTIONS:-64}
-LOADGEN_WARMUP=${LOADGEN_WARMUP:-5}
+LOADGEN_WARMUP=${LOADGEN_WARMUP:-15}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 export BENCH_DIR

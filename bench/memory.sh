@@ -24,6 +24,7 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --appendonly no
 PIDS+=($!)
 wait_until redis-cli -p "$REDIS_PORT" ping
 STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT=$PORT ADMIN_PORT=$ADMIN HOLD_TTL="10 seconds" \
+  ADMISSION_TOKEN_KEY=bench-only-admission-token-key-of-32-bytes \
   LOG_LEVEL=WARN java -Xmx1g -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" >"$WORK/app.log" 2>&1 &
 PIDS+=($!)
 wait_until curl -sf "http://127.0.0.1:$ADMIN/ping"

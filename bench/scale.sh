@@ -43,6 +43,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-10}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-6}
 SMALL=10
+MID=1000
 export BENCH_DIR
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -152,7 +153,11 @@ m0=$(redis_used_memory); start=$(now)
 if [ "$EVENTS_VIA" = redis ]; then
   tool seed-events "$REDIS_PORT" $(( EVENTS - SMALL )) "$SEATS" "$SCRIPTS/insert-event.lua" >/dev/null
 else
-  through_api events $(( EVENTS - SMALL )) /api/v1/events "{\"name\":\"scale {{i}}\",\"total_seats\":$SEATS}"
+  # At MID events every shard has events: /metrics reads every shard's totals from then on (see the report)
+  through_api events-mid $(( MID - SMALL )) /api/v1/events "{\"name\":\"scale {{i}}\",\"total_seats\":$SEATS}"
+  figure "probe.mid.metrics" "$(tool probe "http://127.0.0.1:$APP_PORT" metrics GET /api/v1/metrics - - \
+    "$PROBE_WARMUP" "$PROBE_COUNT")"
+  through_api events $(( EVENTS - MID )) /api/v1/events "{\"name\":\"scale {{i}}\",\"total_seats\":$SEATS}"
 fi
 took=$(since "$start"); m1=$(redis_used_memory)
 figure time.events "$(( EVENTS - SMALL )) events ($EVENTS_VIA) in ${took} s"
@@ -186,8 +191,11 @@ hold_id="${seeded_one}_$(rcli zrange "${p}x:$seeded_one" 0 0)"
 echo "  the service reads a seeded hold: $(curl -sf "$API/holds/$hold_id" | json_field status)"
 figure memory.hold_key_seeded "$(tool memory-usage "$REDIS_PORT" "${p}h:${seeded_one}_*" 200)"
 figure memory.expiry_index "$(rcli memory usage "${p}x:$seeded_one" samples 0)"
+figure memory.feed_seeded "$(rcli memory usage "${p}f:$seeded_one" samples 0)"
 last=$(tail -n 1 "$WORK/large.txt"); p=$(key_prefix "$last")
 figure memory.event_keys "definition $(rcli memory usage "${p}d:$last") bytes, counters $(rcli memory usage "${p}e:$last") bytes"
+figure memory.feed_fresh "$(rcli memory usage "${p}f:$last" samples 0)"
+figure redis.stream_node_max_bytes "$(rcli config get stream-node-max-bytes | tail -n 1)"
 
 echo "3. The same requests at $EVENTS events and $active active holds..."
 probes large "$WORK/all.txt" "$one"

@@ -290,6 +290,11 @@ def report(args):
         target = name in ("metrics", "status-one", "status-any")
         print(f"{label:<34}{a:>14.3f}{b:>20.3f}{b / a:>8.2f}  "
               + (("met" if b / a <= 2 else "NOT met") if target else "(reported)"))
+    mid = probe_field("metrics", "mid")
+    if mid is not None and probe_field("metrics", "large") is not None:
+        b = probe_field("metrics", "large")
+        print(f"  GET /api/v1/metrics at 1,000 events (every shard has events): {mid:.3f} ms; at "
+              f"{int(large):,}: {b:.3f} ms, ratio {b / mid:.2f} (it reads the 256 shards' totals, whatever the events)")
     print()
     def fields(line):
         return dict(kv.split("=", 1) for kv in line.split()[1:])
@@ -311,8 +316,16 @@ def report(args):
                       f"holds placed: writes released some lazily, or some were not due yet; raise DUE_TTL")
     print()
     per_event, per_hold = float(f["memory.per_event"]), float(f["memory.per_hold"])
-    print(f"Redis used_memory per event: {per_event:.0f} bytes; per active hold: {per_hold:.0f} bytes "
-          f"(target <= 400: {'met' if per_hold <= 400 else 'NOT met'})")
+    holds_per_event = int(f.get("holds.per_event", 1))
+    fresh, seeded = int(f.get("memory.feed_fresh", 0)), int(f.get("memory.feed_seeded", 0))
+    per_change = (seeded - fresh) / holds_per_event
+    print(f"Redis used_memory per event: {per_event:.0f} bytes, of which its feed (one change, event.created): "
+          f"{fresh} bytes (Redis preallocates a stream's node: stream-node-max-bytes "
+          f"{f.get('redis.stream_node_max_bytes')})")
+    print(f"Redis used_memory per active hold: {per_hold:.0f} bytes all told (target <= 400: "
+          f"{'met' if per_hold <= 400 else 'NOT met'}); of it, the hold's change in its event's feed about "
+          f"{per_change:.0f} bytes (a change, kept CHANGE_RETENTION whatever becomes of the hold); without it "
+          f"{per_hold - per_change:.0f} bytes ({'met' if per_hold - per_change <= 400 else 'NOT met'})")
     print(f"  MEMORY USAGE of a hold's key: {f.get('memory.hold_key_seeded')} bytes seeded, "
           f"{f.get('memory.hold_key_api')} bytes placed through the API; "
           f"of an expiry index of {f.get('holds.per_event')} holds: {f.get('memory.expiry_index')} bytes "

@@ -31,6 +31,11 @@ for scenario in ["floor", "baseline", "status", "holds-batched", "holds-unbatche
 if rows["holds-batched"] and rows["holds-unbatched"]:
     print(f"\nholds batched / unbatched (median of per-run ratios): "
           f"{ratio('holds-batched', 'holds-unbatched'):.2f}")
+# The baseline read is answered from the instance's copy of the event; status is the read that goes to Redis.
+for scenario in ["holds-batched", "holds-reserved"]:
+    if rows[scenario] and rows["baseline"] and rows["status"]:
+        print(f"{scenario} / baseline: {ratio(scenario, 'baseline'):.2f}; / status: {ratio(scenario, 'status'):.2f}"
+              " (medians of per-run ratios)")
 sell_out = rows.get("sell-out", [])
 if sell_out:
     # Sold out means every seat is held and none is available; wrk's 201 count can only be lower (in flight at stop).

@@ -36,7 +36,7 @@ final class HoldRecords {
     private static final String OLD_EXPIRES = "e";
     private static final String OLD_LATEST_EXPIRY = "m";
     private static final Map<HoldStatus, String> STATUS_CODES = Map.of(HoldStatus.EXPIRED, "x", HoldStatus.BOOKED, "b");
-    private static final String OLD_ACTIVE = "a";
+    private static final String ACTIVE_IN_EARLIER_LAYOUT = "a";
 
     private HoldRecords() {}
 
@@ -69,18 +69,17 @@ final class HoldRecords {
     static Hold hold(String holdId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
         List<HoldItem> items = RedisRecords.items(json.get(ITEMS));
-        Instant created = json.has(OLD_CREATED) ? millis(json, OLD_CREATED)
+        Instant created = json.has(OLD_CREATED) ? epochMillis(json, OLD_CREATED)
                 : issuedAt(holdId).plusMillis(json.path(CREATED_AFTER_ID).asLong(0));
-        Instant expires = json.has(OLD_EXPIRES) ? millis(json, OLD_EXPIRES)
+        Instant expires = json.has(OLD_EXPIRES) ? epochMillis(json, OLD_EXPIRES)
                 : created.plusMillis(json.get(EXPIRES_AFTER).asLong());
         Instant latestExpiry = json.has(LATEST_EXPIRY_AFTER) ? created.plusMillis(json.get(LATEST_EXPIRY_AFTER).asLong())
-                : json.has(OLD_LATEST_EXPIRY) ? millis(json, OLD_LATEST_EXPIRY) : expires;
+                : json.has(OLD_LATEST_EXPIRY) ? epochMillis(json, OLD_LATEST_EXPIRY) : expires;
         String booking = json.path(BOOKING).asText(null);
-        String customer = json.path(CUSTOMER).asText(null);
         int requested = json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items);
         return new Hold(holdId, eventId, items, created, expires, latestExpiry, json.get(TOKEN).asText(),
-                statusOf(json.path(STATUS).asText(OLD_ACTIVE)), booking == null ? null : Ids.childId(eventId, booking),
-                customer, requested);
+                json.has(STATUS) ? statusOf(json.get(STATUS).asText()) : HoldStatus.ACTIVE,
+                booking == null ? null : Ids.childId(eventId, booking), json.path(CUSTOMER).asText(null), requested);
     }
 
     /** The items of a stored hold, without the rest of it. */
@@ -89,7 +88,7 @@ final class HoldRecords {
     }
 
     private static HoldStatus statusOf(String code) {
-        if (code.equals(OLD_ACTIVE)) {
+        if (code.equals(ACTIVE_IN_EARLIER_LAYOUT)) {
             return HoldStatus.ACTIVE;
         }
         return STATUS_CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).findFirst()
@@ -100,7 +99,7 @@ final class HoldRecords {
         return Ids.issuedAt(holdId).orElseThrow(() -> new IllegalStateException("not a hold id: " + holdId));
     }
 
-    private static Instant millis(JsonNode json, String field) {
+    private static Instant epochMillis(JsonNode json, String field) {
         return Instant.ofEpochMilli(Long.parseLong(json.get(field).asText()));
     }
 }

@@ -99,7 +99,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
                         RedisKeys.shardTotals(id), RedisKeys.feed(id), RedisKeys.shardChanged(id)),
                 id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
                 ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id), ScriptMessages.reservedSeats(event),
-                RedisJson.write(RedisRecords.changeFields(Change.eventCreated(event))),
+                RedisJson.write(ChangeRecords.fields(Change.eventCreated(event))),
                 RedisRecords.millis(event.createdAt())));
         return events.put(RedisRecords.event(id, stored));
     }

@@ -2,8 +2,6 @@ package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
 import boxoffice.core.BookingStatus;
-import boxoffice.core.Change;
-import boxoffice.core.ChangeType;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.HoldItem;
@@ -25,23 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
 
 /**
- * Domain records as Redis keeps them: the one place in Java that spells a stored field's name (the Lua scripts name
- * the fields they read in locals at their top). Times are epoch milliseconds.
+ * Domain records as Redis keeps them: with {@link HoldRecords} (holds) and {@link ChangeRecords} (the feed's changes),
+ * the one place in Java that spells a stored field's name (the Lua scripts name the fields they read in locals at
+ * their top). Times are epoch milliseconds.
  *
  * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "s": [sections],
  * "max": seats per customer}}, a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows":
  * [[label, seats, [wheelchair seats]]]}}, with {@code "max"} when it limits seats per customer. Its counters live in
  * the event hash, in all ({@code available}) and per section ({@code available:<section id>}).
  *
- * <p>Holds ({@link HoldRecords}) and bookings are compact JSON strings with one-letter field names: a booking
- * {@code {"h": hold suffix, "q": qty, "i": items, "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled
- * at, "y": why}}, an item {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are
- * left out. Ids are stored without their event's id, which the key already holds. A change in the feed is a stream entry's fields
- * ({@link #changeFields}).
+ * <p>Bookings are compact JSON strings with one-letter field names: {@code {"h": hold suffix, "q": qty, "i": items,
+ * "c": created, "u": customer, "s": "c" when cancelled, "x": cancelled at, "y": why}}, an item (of a booking, a hold
+ * or a change) {@code [section, qty]} or {@code [section, qty, [seat labels]]}. Absent optional fields are left out.
+ * Ids are stored without their event's id, which the key already holds.
  */
 final class RedisRecords {
     /** The event hash's fields: counters in all (and, with a section's id after a colon, per section). */
@@ -69,10 +65,8 @@ final class RedisRecords {
     private static final String QTY = "q";
     private static final String ITEMS = "i";
     private static final String CREATED = "c";
-    private static final String EXPIRES = "e";
     private static final String TOKEN = "t";
     private static final String STATUS = "s";
-    private static final String BOOKING = "b";
     private static final String HOLD = "h";
     private static final String MAX_EXPIRES = "m";
     private static final String CUSTOMER = "u";
@@ -80,10 +74,7 @@ final class RedisRecords {
     private static final String REASON = "y";
     private static final String MAX_PER_CUSTOMER = "max";
     private static final String CANCELLED = "c";
-    private static final String CHANGE_TYPE = "t";
-    private static final String CHANGE_AT = "a";
-    /** A change's waiting-list entry (suffix); in an entry's record, its number in line. */
-    private static final String ENTRY = "w";
+    /** In a waiting-list entry's record, its number in line. */
     private static final String NUMBER = "n";
     private static final String SECTION = "sec";
     private static final String TTL = "l";
@@ -238,42 +229,6 @@ final class RedisRecords {
                 instant(json, CREATED), optionalText(json, CUSTOMER),
                 cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED,
                 cancelled ? instant(json, CANCELLED_AT) : null, optionalText(json, REASON));
-    }
-
-    /**
-     * A change as a feed entry's fields, {@code [field, value, ...]} as XADD takes them: {@code t} its type, {@code a}
-     * when (epoch ms), {@code h}/{@code b} the hold's and booking's suffixes, {@code q}, {@code i} (items as a hold
-     * stores them), {@code e} a new expiry, {@code u} the customer, {@code y} a cancellation's reason.
-     */
-    static List<String> changeFields(Change change) {
-        List<String> fields = new ArrayList<>(List.of(CHANGE_TYPE, change.type().wireName(),
-                CHANGE_AT, millis(change.at()), QTY, Integer.toString(change.qty())));
-        BiConsumer<String, String> optional = (field, value) -> {
-            if (value != null) {
-                fields.add(field);
-                fields.add(value);
-            }
-        };
-        optional.accept(HOLD, change.holdId() == null ? null : Ids.suffixOf(change.holdId()));
-        optional.accept(BOOKING, change.bookingId() == null ? null : Ids.suffixOf(change.bookingId()));
-        optional.accept(ITEMS, change.items().isEmpty() ? null : itemsJson(change.items()).toString());
-        optional.accept(EXPIRES, change.expiresAt() == null ? null : millis(change.expiresAt()));
-        optional.accept(CUSTOMER, change.customerId());
-        optional.accept(REASON, change.reason());
-        optional.accept(ENTRY, change.entryId() == null ? null : Ids.suffixOf(change.entryId()));
-        return fields;
-    }
-
-    static Change change(String eventId, long seq, Map<String, String> fields) {
-        UnaryOperator<String> child = suffix -> suffix == null ? null : Ids.childId(eventId, suffix);
-        String items = fields.get(ITEMS);
-        String expires = fields.get(EXPIRES);
-        return new Change(seq, ChangeType.ofWireName(fields.get(CHANGE_TYPE)),
-                Instant.ofEpochMilli(Long.parseLong(fields.get(CHANGE_AT))), eventId, child.apply(fields.get(HOLD)),
-                child.apply(fields.get(BOOKING)), Integer.parseInt(fields.get(QTY)),
-                items == null ? List.of() : items(RedisJson.tree(items)),
-                expires == null ? null : Instant.ofEpochMilli(Long.parseLong(expires)), fields.get(CUSTOMER),
-                fields.get(REASON), child.apply(fields.get(ENTRY)));
     }
 
     static String millis(Instant instant) {

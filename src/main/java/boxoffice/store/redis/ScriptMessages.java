@@ -74,7 +74,7 @@ final class ScriptMessages {
         payload.put("bookings", changes.bookings().stream().map(ScriptMessages::bookingChange).toList());
         // cjson reads an empty JSON object as an empty table, which pairs() walks happily
         payload.put("customers", changes.customerSeats());
-        payload.put("feed", changes.feed().stream().map(RedisRecords::changeFields).toList());
+        payload.put("feed", changes.feed().stream().map(ChangeRecords::fields).toList());
         payload.put("at", RedisRecords.millis(changes.at()));
         payload.put("waitlist", changes.waitlist().entries().stream().map(ScriptMessages::entryChange).toList());
         payload.put("waitlist_joined", Long.toString(changes.waitlist().joined()));
@@ -204,7 +204,7 @@ final class ScriptMessages {
         for (JsonNode entry : read.get("entries")) { // an empty object when there are none: no elements either way
             Map<String, String> fields = new HashMap<>();
             entry.get("fields").fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
-            changes.add(RedisRecords.change(eventId, Long.parseLong(entry.get("seq").asText()), fields));
+            changes.add(ChangeRecords.change(eventId, Long.parseLong(entry.get("seq").asText()), fields));
         }
         return new FeedRead(eventId, after, changes, last, oldestKept);
     }

@@ -112,12 +112,15 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 .map(stored -> events.put(RedisRecords.event(eventId, stored))));
     }
 
+    /** One round trip, cached event or not: the script returns the definition with the counts when asked to. */
     @Override
     public Optional<EventCounts> readCounts(String eventId, Instant now) {
-        return readEvent(eventId).flatMap(event -> Optional.ofNullable(roundTrips.call(readCounts.name(),
-                        () -> readCounts.run(scripts, List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId)),
-                                RedisRecords.millis(now), RedisKeys.holdPrefix(eventId))))
-                .map(reply -> ScriptMessages.countsSeen(event, reply)));
+        Optional<Event> cached = events.get(eventId);
+        String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
+                List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.definition(eventId)),
+                RedisRecords.millis(now), RedisKeys.holdPrefix(eventId), cached.isPresent() ? "0" : "1"));
+        return Optional.ofNullable(reply).map(RedisJson::tree).map(read -> ScriptMessages.countsSeen(
+                cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText()))), read));
     }
 
     @Override

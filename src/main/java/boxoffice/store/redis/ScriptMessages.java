@@ -210,8 +210,7 @@ final class ScriptMessages {
     }
 
     /** read-counts.lua's reply: the stored counts with the seats of due holds counted as available. */
-    static EventCounts countsSeen(Event event, String reply) {
-        JsonNode read = RedisJson.tree(reply);
+    static EventCounts countsSeen(Event event, JsonNode read) {
         Map<String, String> counters = new HashMap<>();
         read.get("event").fields().forEachRemaining(field -> counters.put(field.getKey(), field.getValue().asText()));
         List<HoldItem> due = new ArrayList<>();

@@ -1,9 +1,12 @@
 -- An event's counters and the holds due at `now`, without changing anything; nil if no event. The caller counts the
--- due holds' seats as available, section by section.
+-- due holds' seats as available, section by section. With want_definition '1' (the caller has not cached the event
+-- yet), the event's definition too, so that a status read is one round trip whether or not the event is cached.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
+local definition_key = KEYS[3]   -- bo:{s}:d:E: the event as created
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
+local want_definition = ARGV[3] == '1'
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -15,4 +18,8 @@ local due = {}
 for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', expiry_key, '-inf', now)) do
   table.insert(due, redis.call('GET', hold_prefix .. suffix))
 end
-return cjson.encode({event = counters, due = due})
+local definition = false
+if want_definition then
+  definition = redis.call('GET', definition_key)
+end
+return cjson.encode({event = counters, due = due, definition = definition or nil})

@@ -214,6 +214,21 @@ class RedisSeatStoreTest {
     }
 
     @Test
+    void anInstanceThatHasNotSeenTheEventReadsItsCountsInOneRoundTrip() {
+        String eventId = store.createEvent(event(10, now)).id();
+        store.placeHold(order(active(eventId, 4, now, TTL)), now);
+        MetricRegistry otherRegistry = new MetricRegistry();
+        LedgerSeatStore otherInstance = RedisTestStores.store(
+                RedisTestStores.backend(client, otherRegistry, Duration.ofSeconds(5)), otherRegistry,
+                CriticalSectionHook.NONE);
+
+        assertThat(otherInstance.counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(10, 6, 4, 0));
+        assertThat(otherRegistry.timer(RoundTrips.TIMER).getCount()).isEqualTo(1);
+        assertThat(otherInstance.findEvent(eventId)).contains(store.findEvent(eventId).orElseThrow());
+        assertThat(otherRegistry.timer(RoundTrips.TIMER).getCount()).isEqualTo(1); // cached with the counts
+    }
+
+    @Test
     void timesEveryRoundTrip() {
         Event event = store.createEvent(event(3, now));
         store.counts(event.id(), now);

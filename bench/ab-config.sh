@@ -7,12 +7,15 @@
 #
 # Usage: CONFIG_B=/tmp/config-b.yml bench/ab-config.sh      Needs what run.sh needs.
 # Two builds instead: JAR_A and CONFIG_A (an older jar with its own config.yml) against this one, CONFIG_B=config.yml.
+# HOLDS=reserved: best_available 2 on a fresh 50,000-seat section (bench/hall-50k.json) instead of 1 seat of general
+# admission (DURATION at most ~6 s: the section sells out at 25,000 holds).
 # Settings (environment): CONFIG_B (required) CONFIG_A JAR_A JAR_B ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
 #   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0) JAVA_OPTS (-Xms1g -Xmx1g)
 set -euo pipefail
 
 : "${CONFIG_B:?set CONFIG_B to the configuration file of instance B}"
 ROUNDS=${ROUNDS:-5}
+HOLDS=${HOLDS:-general}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
@@ -55,10 +58,19 @@ use() {  # use A|B: that instance alone (the other paused)
 for which in A B; do use "$which"; echo "Warming $which..."; warm_up; done
 
 holds() {  # holds: DURATION seconds on a fresh event of the instance in use; its rate
-  EVENT_ID=$(create_event 1000000) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold.lua" \
-    "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+  if [ "$HOLDS" = reserved ]; then
+    EVENT_ID=$(create_reserved_event) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold-best.lua" \
+      "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+  else
+    EVENT_ID=$(create_event 1000000) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold.lua" \
+      "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+  fi
   result_field "$WORK/wrk.txt" rps
 }
+
+if [ "$HOLDS" = reserved ]; then  # the reserved path's own code, warmed too
+  for which in A B; do use "$which"; for _ in $(seq 1 "$WARMUP_MAX_ROUNDS"); do holds >/dev/null; done; done
+fi
 
 : >"$WORK/ratios"
 for round in $(seq 1 "$ROUNDS"); do

@@ -82,6 +82,11 @@ create_event() {  # create_event <seats>: its id (a few tries: a cold instance's
   echo "could not create an event" >&2; exit 1
 }
 
+create_reserved_event() {  # create_reserved_event: bench/hall-50k.json, one section "hall" of 250 rows of 200 seats
+  curl -sf -X POST "$API/events" -H 'Content-Type: application/json' -d @"$BENCH_DIR/hall-50k.json" \
+    | json_field event_id
+}
+
 jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
   jcmd "$1" PerfCounter.print \
     | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'

@@ -115,11 +115,9 @@ create_event() {  # create_event <port> <seats>
     -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
 }
 
-create_reserved_event() {  # create_reserved_event <port>: one section "hall" of 250 rows of 200 seats
-  python3 -c 'import json; print(json.dumps({"name": "bench reserved", "sections": [{"id": "hall", "rows":
-      [{"row": "R%d" % r, "seats": 200} for r in range(250)]}]}))' \
-    | curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' -d @- \
-    | json_field event_id
+create_reserved_event() {  # create_reserved_event <port>: bench/hall-50k.json, one section "hall" of 250 rows of 200
+  curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' \
+    -d @"$BENCH_DIR/hall-50k.json" | json_field event_id
 }
 
 jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far

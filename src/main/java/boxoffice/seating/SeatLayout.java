@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.WeakHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Where the seats of a reserved section are: its rows in rank order (first row best), laid end to end so that every
@@ -17,18 +18,22 @@ public final class SeatLayout {
 
     private final List<Row> rows;
     private final int[] rowStart;
+    private final int[] rowLength;
     private final boolean[] accessible;
+    private final int[] accessibleSeats;
     private final Map<String, Integer> rowByLabel = new HashMap<>();
     private final int size;
 
     private SeatLayout(List<Row> rows) {
         this.rows = List.copyOf(rows);
         this.rowStart = new int[rows.size()];
+        this.rowLength = new int[rows.size()];
         int seats = 0;
         for (int r = 0; r < rows.size(); r++) {
             rowStart[r] = seats;
+            rowLength[r] = rows.get(r).seats();
             rowByLabel.put(rows.get(r).label(), r);
-            seats += rows.get(r).seats();
+            seats += rowLength[r];
         }
         this.size = seats;
         this.accessible = new boolean[seats];
@@ -37,6 +42,7 @@ public final class SeatLayout {
                 accessible[rowStart[r] + number - 1] = true;
             }
         }
+        this.accessibleSeats = IntStream.range(0, seats).filter(seat -> accessible[seat]).toArray();
     }
 
     /**
@@ -67,11 +73,16 @@ public final class SeatLayout {
     }
 
     public int rowLength(int row) {
-        return rows.get(row).seats();
+        return rowLength[row];
     }
 
     public boolean isAccessible(int seat) {
         return accessible[seat];
+    }
+
+    /** The wheelchair seats, in index order (shared: not to be changed). */
+    int[] accessibleSeats() {
+        return accessibleSeats;
     }
 
     public String label(int seat) {

@@ -27,11 +27,21 @@ public final class SeatStates {
         this.layout = layout;
         this.states = states;
         this.availableInRow = new int[layout.rowCount()];
+        // A batch builds one of these per reserved section it reads (up to 200,000 seats): one plain pass per row
         for (int row = 0; row < layout.rowCount(); row++) {
-            for (int seat = layout.rowStart(row); seat < layout.rowStart(row) + layout.rowLength(row); seat++) {
+            int end = layout.rowStart(row) + layout.rowLength(row);
+            int free = 0;
+            for (int seat = layout.rowStart(row); seat < end; seat++) {
                 if (states[seat] == AVAILABLE) {
-                    count(row, seat, 1);
+                    free++;
                 }
+            }
+            availableInRow[row] = free;
+            available += free;
+        }
+        for (int seat : layout.accessibleSeats()) {
+            if (states[seat] == AVAILABLE) {
+                availableAccessible++;
             }
         }
     }

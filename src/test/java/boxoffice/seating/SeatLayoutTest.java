@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Row;
 import boxoffice.core.Section;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,20 @@ class SeatLayoutTest {
         assertThat(states.available(true)).isZero();
         assertThat(states.availableInRow(1)).isEqualTo(1);
         assertThat(states.rowStates(1)).isEqualTo("AH");
+    }
+
+    @Test
+    void statesReadFromTheStoredBytesCountPerRowAndWheelchairSeatsApart() {
+        byte[] stored = "AHB".concat("HA").concat("AAAABBBBAAAA").getBytes(StandardCharsets.US_ASCII);
+        SeatStates states = SeatStates.of(layout, stored);
+
+        assertThat(states.availableInRow(0)).isEqualTo(1);
+        assertThat(states.availableInRow(1)).isEqualTo(1);
+        assertThat(states.availableInRow(2)).isEqualTo(8);
+        assertThat(states.available(true)).isEqualTo(1);   // BB-2, a wheelchair seat
+        assertThat(states.available(false)).isEqualTo(9);
+        states.set(4, SeatStates.BOOKED);
+        assertThat(states.available(true)).isZero();
+        assertThat(states.bytes()).isNotSameAs(stored).startsWith("AHBHB".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -310,8 +310,9 @@ final class EventLedger {
             if (item.seats().isEmpty()) {
                 continue;
             }
-            SeatLayout layout = SeatLayout.of(event.section(item.section()).orElseThrow());
             SeatStates loaded = seatMaps.get(item.section());
+            SeatLayout layout = loaded != null ? loaded.layout()
+                    : SeatLayout.of(event.section(item.section()).orElseThrow());
             for (String label : item.seats()) {
                 int seat = layout.indexOf(label).orElseThrow();
                 if (loaded != null) {

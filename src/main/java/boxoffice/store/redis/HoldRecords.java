@@ -69,12 +69,13 @@ final class HoldRecords {
     static Hold hold(String holdId, String eventId, String stored) {
         JsonNode json = RedisJson.tree(stored);
         List<HoldItem> items = RedisRecords.items(json.get(ITEMS));
-        Instant created = json.has(OLD_CREATED) ? epochMillis(json, OLD_CREATED)
+        Instant created = json.has(OLD_CREATED) ? RedisRecords.instant(json, OLD_CREATED)
                 : issuedAt(holdId).plusMillis(json.path(CREATED_AFTER_ID).asLong(0));
-        Instant expires = json.has(OLD_EXPIRES) ? epochMillis(json, OLD_EXPIRES)
+        Instant expires = json.has(OLD_EXPIRES) ? RedisRecords.instant(json, OLD_EXPIRES)
                 : created.plusMillis(json.get(EXPIRES_AFTER).asLong());
-        Instant latestExpiry = json.has(LATEST_EXPIRY_AFTER) ? created.plusMillis(json.get(LATEST_EXPIRY_AFTER).asLong())
-                : json.has(OLD_LATEST_EXPIRY) ? epochMillis(json, OLD_LATEST_EXPIRY) : expires;
+        Instant latestExpiry = json.has(LATEST_EXPIRY_AFTER)
+                ? created.plusMillis(json.get(LATEST_EXPIRY_AFTER).asLong())
+                : json.has(OLD_LATEST_EXPIRY) ? RedisRecords.instant(json, OLD_LATEST_EXPIRY) : expires;
         String booking = json.path(BOOKING).asText(null);
         int requested = json.has(REQUESTED) ? json.get(REQUESTED).asInt() : HoldItem.qtyOf(items);
         return new Hold(holdId, eventId, items, created, expires, latestExpiry, json.get(TOKEN).asText(),
@@ -99,7 +100,4 @@ final class HoldRecords {
         return Ids.issuedAt(holdId).orElseThrow(() -> new IllegalStateException("not a hold id: " + holdId));
     }
 
-    private static Instant epochMillis(JsonNode json, String field) {
-        return Instant.ofEpochMilli(Long.parseLong(json.get(field).asText()));
-    }
 }

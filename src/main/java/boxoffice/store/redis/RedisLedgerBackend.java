@@ -22,6 +22,7 @@ import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
 import boxoffice.store.ledger.WaitlistRead;
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -119,8 +120,12 @@ public final class RedisLedgerBackend implements LedgerBackend {
         String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.definition(eventId)),
                 RedisRecords.millis(now), RedisKeys.holdPrefix(eventId), cached.isPresent() ? "0" : "1"));
-        return Optional.ofNullable(reply).map(RedisJson::tree).map(read -> ScriptMessages.countsSeen(
-                cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText()))), read));
+        if (reply == null) {
+            return Optional.empty();
+        }
+        JsonNode read = RedisJson.tree(reply);
+        Event event = cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText())));
+        return Optional.of(ScriptMessages.countsSeen(event, read));
     }
 
     @Override

@@ -266,7 +266,8 @@ final class RedisRecords {
         return json.has(field) ? json.get(field).asInt() : null;
     }
 
-    private static Instant instant(JsonNode json, String field) {
+    /** A time stored as epoch milliseconds (a JSON string or number). */
+    static Instant instant(JsonNode json, String field) {
         return Instant.ofEpochMilli(Long.parseLong(json.get(field).asText()));
     }
 

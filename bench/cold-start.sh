@@ -4,7 +4,7 @@
 # GET /health-check?type=ready answers 200; at once, SALE seconds of POST /api/v1/holds (1 seat, CONNECTIONS in
 # flight, wrk) on a new 1,000,000-seat event: the cold rate. Then it is warmed like run.sh (rounds of holds and
 # status reads until its JIT is quiet) and the same SALE seconds again: the warm rate. Prints, per mode, the time to
-# ready, the cold and warm holds/s and their ratio.
+# ready, the cold and warm holds/s and their ratio. Every instance runs with -XX:CICompilerCount=3, as the Docker image.
 #   off       WARMUP=false
 #   on        WARMUP=true (the service warms itself before it reports ready)
 #   cds       WARMUP=false, with a class-data-sharing archive (-XX:SharedArchiveFile) made first by a short run
@@ -47,7 +47,7 @@ start_ready() {
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
     HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
     ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "$@" \
-    java -Xms1g -Xmx1g -XX:+UseG1GC "${flags[@]}" -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
+    java -Xms1g -Xmx1g -XX:+UseG1GC -XX:CICompilerCount=3 "${flags[@]}" -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
     >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)
   API="http://127.0.0.1:$APP_PORT/api/v1"

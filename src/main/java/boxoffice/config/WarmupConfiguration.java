@@ -31,7 +31,7 @@ public class WarmupConfiguration {
     @JsonProperty
     @Min(1)
     @Max(256)
-    private int connections = 8;
+    private int connections = 2;
 
     public boolean isEnabled() {
         return enabled;

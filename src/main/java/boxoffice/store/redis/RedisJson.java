@@ -13,12 +13,11 @@ final class RedisJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
-     * What read-for-update.lua returns: the event hash, the event's definition when asked for, holds and bookings as
-     * stored by suffix, and seat maps by section.
+     * What read-for-update.lua returns: the event hash, holds and bookings as stored by suffix, seat maps by section,
+     * customer figures, the line's entries and the entries named, and how many wait.
      */
     record Snapshot(
             Map<String, String> event,
-            String definition,
             Map<String, String> holds,
             Map<String, String> bookings,
             Map<String, String> maps,

@@ -158,10 +158,10 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 .flatMap(customer -> CustomerSeats.fields(event, customer).stream()).toList();
         String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.expiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.definition(eventId), RedisKeys.customers(eventId), RedisKeys.waitlist(eventId)),
+                        RedisKeys.customers(eventId), RedisKeys.waitlist(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
                 RedisJson.write(reads.holdIds().stream().map(Ids::suffixOf).toList()),
-                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()), "0",
+                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()),
                 RedisJson.write(reads.bookingIds().stream().map(Ids::suffixOf).toList()),
                 RedisJson.write(customerFields), RedisKeys.waitlistEntryPrefix(eventId),
                 Integer.toString(WaitlistRead.SCAN),

@@ -136,7 +136,7 @@ final class ScriptMessages {
         return change;
     }
 
-    /** read-for-update.lua's reply, for an event already known (its definition not asked for, or in the reply). */
+    /** read-for-update.lua's reply, for an event this instance knows (its definition is read before, once). */
     static LedgerSnapshot snapshot(Event event, RedisJson.Snapshot read) {
         String eventId = event.id();
         Map<String, Hold> holds = new HashMap<>();

@@ -1,28 +1,26 @@
--- One consistent read for a batch: the event's counters (and its definition when asked for), its holds due at `now`
+-- One consistent read for a batch: the event's counters, its holds due at `now`
 -- (at most `due_limit`), the holds named and the bookings of those booked, the bookings named, the seat maps of the
 -- sections named and the customer figures named; the first `scan` entries of its waiting list with their customers'
--- figures, and the entries named. Returns JSON {event, definition, holds: {suffix: stored}, bookings: {suffix:
+-- figures, and the entries named. Returns JSON {event, holds: {suffix: stored}, bookings: {suffix:
 -- stored}, maps: {section: states}, customers: {field: seats}, line: {suffix: stored}, entries: {suffix: stored},
 -- waiting: how many wait in all}, or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
-local definition_key = KEYS[4]   -- bo:{s}:d:E
-local customers_key = KEYS[5]    -- bo:{s}:cu:E: customer figure -> seats
-local waitlist_key = KEYS[6]     -- bo:{s}:wl:E: waiting entry suffix -> number
+local customers_key = KEYS[4]    -- bo:{s}:cu:E: customer figure -> seats
+local waitlist_key = KEYS[5]     -- bo:{s}:wl:E: waiting entry suffix -> number
 local now = ARGV[1]              -- epoch ms
 local due_limit = ARGV[2]
 local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local named = cjson.decode(ARGV[4])         -- hold suffixes
 local map_prefix = ARGV[5]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 local map_sections = cjson.decode(ARGV[6])  -- section ids
-local want_definition = ARGV[7] == '1'
-local named_bookings = cjson.decode(ARGV[8])  -- booking suffixes
-local customer_fields = cjson.decode(ARGV[9]) -- customer figures
-local entry_prefix = ARGV[10]    -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
-local scan = tonumber(ARGV[11])  -- how many entries of the line to read
-local named_entries = cjson.decode(ARGV[12])  -- entry suffixes
-local sections = cjson.decode(ARGV[13])       -- the event's section ids, for the figures of waiting customers
+local named_bookings = cjson.decode(ARGV[7])  -- booking suffixes
+local customer_fields = cjson.decode(ARGV[8]) -- customer figures
+local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
+local scan = tonumber(ARGV[10])  -- how many entries of the line to read
+local named_entries = cjson.decode(ARGV[11])  -- entry suffixes
+local sections = cjson.decode(ARGV[12])       -- the event's section ids, for the figures of waiting customers
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -85,9 +83,5 @@ for _, section in ipairs(map_sections) do
     maps[section] = states
   end
 end
-local definition = false
-if want_definition then
-  definition = redis.call('GET', definition_key)
-end
-return cjson.encode({event = event, definition = definition or nil, holds = holds, bookings = bookings,
+return cjson.encode({event = event, holds = holds, bookings = bookings,
   maps = maps, customers = customers, line = line, entries = entries, waiting = redis.call('ZCARD', waitlist_key)})

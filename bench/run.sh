@@ -7,7 +7,8 @@
 #   holds-unbatched POST /api/v1/holds (1 seat), group commit off (one lock round trip per request)
 #   holds-3-instances  POST /api/v1/holds across three instances on the one Redis (group commit on)
 #   sell-out       10,000 seats, 64 connections for SELL_OUT_DURATION (20s): exactly 10,000 seats held, the rest 409
-#   holds-reserved POST /api/v1/holds of best_available 2 in one 50,000-seat reserved section (250 rows of 200)
+#   holds-reserved POST /api/v1/holds of best_available 2 in one 50,000-seat reserved section (250 rows of 200), for
+#                  RESERVED_DURATION (5s): warm, 10 s would sell the section out and count fast 409s as throughput
 #   seat-map-50k   GET its seat map afterwards (50,000 seats, one character each)
 # The instances a scenario does not use are paused (SIGSTOP) meanwhile, so only the measured ones use the cores.
 # Each scenario runs RUNS times on a fresh event; the table shows medians and the ratio to the baseline, and every
@@ -16,7 +17,7 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, python3, curl.  Usage: bench/run.sh
 # Settings (environment): DURATION (10s) CONNECTIONS (64) THREADS (2) RUNS (3) WARMUP (15: seconds per path per round)
 #                         WARMUP_MAX_ROUNDS (8)
-#                         SELL_OUT_DURATION (20s) PROFILE (0; 1 = JFR on the batched instance)
+#                         SELL_OUT_DURATION (20s) RESERVED_DURATION (5s) PROFILE (0; 1 = JFR on the batched instance)
 #                         REPLICA (0; 1 = Redis gets a replica and every commit waits for it: REDIS_MIN_REPLICAS=1)
 set -euo pipefail
 
@@ -28,6 +29,7 @@ PROFILE=${PROFILE:-0}
 REPLICA=${REPLICA:-0}
 WARMUP=${WARMUP:-15}                        # seconds per path per warm-up round
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
+RESERVED_DURATION=${RESERVED_DURATION:-5s}
 export BENCH_DIR
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -125,18 +127,25 @@ jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compilin
     | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
 }
 
-# warm_up <port> <pid>: rounds of holds and reads until the JIT is done. Jersey's paths are long: on two cores the
-# compilers keep a third of a core busy for well over a minute, and a measurement taken then measures the JIT.
+# warm_up <port> <pid> [reserved]: rounds of holds and reads until the JIT is done. Jersey's paths are long: on two
+# cores the compilers keep a third of a core busy for well over a minute, and a measurement taken then measures the
+# JIT. With "reserved", each round also holds best-available seats on a fresh reserved event (the instance that is
+# measured on them), so that path is warm too.
 warm_up() {
-  local event before after round
+  local event before after round paths=2
   event=$(create_event "$1" 1000000)
+  [ "${3:-}" = reserved ] && paths=3
   for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
     before=$(jit_seconds "$2")
     EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
     EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+    if [ "$paths" = 3 ]; then
+      EVENT_ID=$(create_reserved_event "$1") wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+        -s "$BENCH_DIR/post-hold-best.lua" "http://127.0.0.1:$1" >/dev/null
+    fi
     after=$(jit_seconds "$2")
     # quiet: the compilers used under 5 % of one core during the round
-    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * 2 * $WARMUP else 1)"; then
+    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * $paths * $WARMUP else 1)"; then
       echo "  instance on $1 warm after $round round(s)"; return
     fi
   done
@@ -183,7 +192,8 @@ fi
 start_app true "${jfr[@]}"; start_app false; start_app true; start_app true
 A=${APP_PORTS[0]} B=${APP_PORTS[1]} C=${APP_PORTS[2]} D=${APP_PORTS[3]}
 echo "Warming up the four instances (rounds of ${WARMUP}s of holds and ${WARMUP}s of reads, until the JIT is quiet)..."
-for i in 0 1 2 3; do only "${APP_PORTS[$i]}"; warm_up "${APP_PORTS[$i]}" "${APP_PIDS[$i]}"; done
+only "$A"; warm_up "$A" "${APP_PIDS[0]}" reserved
+for i in 1 2 3; do only "${APP_PORTS[$i]}"; warm_up "${APP_PORTS[$i]}" "${APP_PIDS[$i]}"; done
 
 for run in $(seq 1 "$RUNS"); do
   echo "Run $run/$RUNS"
@@ -195,7 +205,8 @@ for run in $(seq 1 "$RUNS"); do
   DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
   reserved=$(create_reserved_event "$A")
   curl -sf "http://127.0.0.1:$A/api/v1/events/$reserved/sections/hall/seats" >/dev/null  # the definition cached
-  SEATS_PER_HOLD=2 SEAT_MAP_OF="$reserved" run_wrk holds-reserved post-hold-best.lua "$reserved" "$CONNECTIONS" "$A"
+  DURATION=$RESERVED_DURATION SEATS_PER_HOLD=2 SEAT_MAP_OF="$reserved" \
+    run_wrk holds-reserved post-hold-best.lua "$reserved" "$CONNECTIONS" "$A"
   run_wrk seat-map-50k get-seat-map.lua "$reserved" "$CONNECTIONS" "$A"
   only "$B"
   run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"

@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
 import boxoffice.core.Booking;
-import boxoffice.core.BoxOfficeException;
 import boxoffice.core.BookingNotFoundException;
 import boxoffice.core.BookingStatus;
+import boxoffice.core.BoxOfficeException;
 import boxoffice.core.ChangeType;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
@@ -19,11 +19,9 @@ import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
 import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
 import boxoffice.core.Tokens;
 import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistPlace;
-import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,18 +45,16 @@ final class EventLedger {
     private final Duration finishedHoldRetention;
     private final Map<String, Hold> holds;
     private final Map<String, Booking> bookings;
-    private final Map<String, SeatStates> seatMaps;
+    private final EventSeats seats;
     private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
     private final Map<String, Booking> changedBookings = new LinkedHashMap<>();
     private final CustomerSeats customers;
     private final List<Hold> expired = new ArrayList<>();
-    private final SeatChanges seatChanges = new SeatChanges();
     private final ChangeLog changeLog;
     private final Waitlist waitlist;
     /** Seats came back (or a customer's figures fell) since the waiting list was last offered them. */
     private boolean seatsFreed;
     private final EventCounts before;
-    private EventCounts counts;
     private int holdsCreated;
     private int bookingsCreated;
     private int bookingsCancelled;
@@ -71,10 +67,9 @@ final class EventLedger {
         this.now = now;
         this.finishedHoldRetention = finishedHoldRetention;
         this.before = snapshot.counts();
-        this.counts = snapshot.counts();
+        this.seats = new EventSeats(event, snapshot.counts(), snapshot.seatMaps());
         this.holds = new HashMap<>(snapshot.holds());
         this.bookings = new HashMap<>(snapshot.bookings());
-        this.seatMaps = new HashMap<>(snapshot.seatMaps());
         this.customers = new CustomerSeats(snapshot.customerSeats());
         this.changeLog = new ChangeLog(now);
         this.waitlist = new Waitlist(snapshot.waitlist());
@@ -94,7 +89,7 @@ final class EventLedger {
 
     /** The seat states of a reserved section whose map the snapshot carries, as this ledger has changed them. */
     Optional<SeatStates> seatMap(String section) {
-        return Optional.ofNullable(seatMaps.get(section));
+        return seats.seatMap(section);
     }
 
     Outcome<Hold> placeHold(HoldOrder order) {
@@ -111,7 +106,7 @@ final class EventLedger {
 
     /** Holds the seats of an order, or throws its refusal having changed nothing. */
     private Hold grant(HoldOrder order) {
-        SeatAllocator allocator = new SeatAllocator(event, counts, this::loadedSeatMap);
+        SeatAllocator allocator = new SeatAllocator(event, seats.counts(), seats::loadedSeatMap);
         List<HoldItem> items = allocator.allocate(order.requests());
         if (order.customerId() != null) {
             try {
@@ -122,7 +117,7 @@ final class EventLedger {
             }
         }
         Hold hold = order.granted(items);
-        moveSeats(hold.items(), SeatCounts::hold, SeatStates.HELD);
+        seats.hold(hold.items());
         customers.add(hold.customerId(), hold.items(), 1);
         holdsCreated++;
         record(hold);
@@ -151,7 +146,7 @@ final class EventLedger {
         }
         seatsFreed = false;
         for (WaitlistEntry entry : waitlist.inLine()) {
-            if (counts.total().available() == 0) {
+            if (seats.counts().total().available() == 0) {
                 return;
             }
             if (availableFor(entry) < entry.qty()) {
@@ -169,6 +164,7 @@ final class EventLedger {
 
     /** Seats available now where the entry wants them: its section's, or the event's only section's. */
     private int availableFor(WaitlistEntry entry) {
+        EventCounts counts = seats.counts();
         return entry.section() == null ? counts.total().available() : counts.section(entry.section()).available();
     }
 
@@ -201,7 +197,7 @@ final class EventLedger {
             return replay(booking);
         }
         Booking cancelled = booking.cancelled(now, reason);
-        moveSeats(booking.items(), SeatCounts::cancel, SeatStates.AVAILABLE);
+        seats.cancel(booking.items());
         seatsFreed = true;
         customers.add(booking.customerId(), booking.items(), -1);
         bookings.put(bookingId, cancelled);
@@ -219,7 +215,7 @@ final class EventLedger {
         }
         checkActive(hold);
         Booking booking = Booking.of(newBookingId, hold, now);
-        moveSeats(hold.items(), SeatCounts::book, SeatStates.BOOKED);
+        seats.book(hold.items());
         record(hold.booked(booking.id()));
         bookings.put(booking.id(), booking);
         changedBookings.put(booking.id(), booking);
@@ -262,7 +258,7 @@ final class EventLedger {
     }
 
     LedgerChanges changes() {
-        return new LedgerChanges(now, before, counts, seatChanges, List.copyOf(changedHolds.values()),
+        return new LedgerChanges(now, before, seats.counts(), seats.changes(), List.copyOf(changedHolds.values()),
                 List.copyOf(changedBookings.values()), customers.changes(), changeLog.changes(), holdsCreated,
                 expired.size(), bookingsCreated, bookingsCancelled, waitlist.changes());
     }
@@ -291,7 +287,7 @@ final class EventLedger {
 
     private Hold expire(Hold hold) {
         Hold released = hold.withStatus(HoldStatus.EXPIRED);
-        moveSeats(hold.items(), SeatCounts::release, SeatStates.AVAILABLE);
+        seats.release(hold.items());
         seatsFreed = true;
         customers.add(hold.customerId(), hold.items(), -1);
         record(released);
@@ -301,40 +297,6 @@ final class EventLedger {
             unreportedReleases++; // released by time; a release on request is no sweep's work
         }
         return released;
-    }
-
-    /** Moves some seats in the counts of their sections and, for reserved seats, to {@code seatState}. */
-    private void moveSeats(List<HoldItem> items, SeatMove move, byte seatState) {
-        for (HoldItem item : items) {
-            counts = counts.with(item.section(), move.apply(counts.section(item.section()), item.qty()));
-            if (item.seats().isEmpty()) {
-                continue;
-            }
-            SeatStates loaded = seatMaps.get(item.section());
-            SeatLayout layout = loaded != null ? loaded.layout()
-                    : SeatLayout.of(event.section(item.section()).orElseThrow());
-            for (String label : item.seats()) {
-                int seat = layout.indexOf(label).orElseThrow();
-                if (loaded != null) {
-                    loaded.set(seat, seatState);
-                }
-                seatChanges.set(item.section(), seat, seatState);
-            }
-        }
-    }
-
-    /** A change of a section's counts by a number of seats. */
-    @FunctionalInterface
-    private interface SeatMove {
-        SeatCounts apply(SeatCounts counts, int qty);
-    }
-
-    private SeatStates loadedSeatMap(String section) {
-        SeatStates states = seatMaps.get(section);
-        if (states == null) {
-            throw new IllegalStateException("seat map of section " + section + " was not read for this batch");
-        }
-        return states;
     }
 
     /**

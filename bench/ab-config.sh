@@ -58,13 +58,14 @@ use() {  # use A|B: that instance alone (the other paused)
 for which in A B; do use "$which"; echo "Warming $which..."; warm_up; done
 
 holds() {  # holds: DURATION seconds on a fresh event of the instance in use; its rate
+  local event script=post-hold.lua
   if [ "$HOLDS" = reserved ]; then
-    EVENT_ID=$(create_reserved_event) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold-best.lua" \
-      "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+    event=$(create_reserved_event); script=post-hold-best.lua
   else
-    EVENT_ID=$(create_event 1000000) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold.lua" \
-      "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+    event=$(create_event 1000000)
   fi
+  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$script" "http://127.0.0.1:$APP_PORT" \
+    >"$WORK/wrk.txt"
   result_field "$WORK/wrk.txt" rps
 }
 

@@ -4,7 +4,7 @@
 # GET /health-check?type=ready answers 200; at once, SALE seconds of POST /api/v1/holds (1 seat, CONNECTIONS in
 # flight, wrk) on a new 1,000,000-seat event: the cold rate. Then it is warmed like run.sh (rounds of holds and
 # status reads until its JIT is quiet) and the same SALE seconds again: the warm rate. Prints, per mode, the time to
-# ready, the cold and warm holds/s and their ratio. Every instance runs with -XX:CICompilerCount=3, as the Docker image.
+# ready, the cold and warm holds/s and their ratio. Every instance runs with the image's JVM flags (start_ready).
 #   off       WARMUP=false
 #   on        WARMUP=true (the service warms itself before it reports ready)
 #   cds       WARMUP=false, with a class-data-sharing archive (-XX:SharedArchiveFile) made first by a short run
@@ -35,32 +35,6 @@ build service
 start_redis --appendonly yes --appendfsync everysec --save ""
 ARCHIVE="$WORK/app.jsa"
 
-now() { python3 -c 'import time; print(time.time())'; }
-
-# start_ready <java flags...> -- <VAR=value...>: starts the instance and sets READY_SECONDS, from the launch to the
-# first 200 of the ready endpoint (polled every 100 ms).
-start_ready() {
-  local flags=() started
-  while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
-  APP_PORT=$(free_port); APP_ADMIN=$(free_port)
-  started=$(now)
-  env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
-    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "$@" \
-    java -Xms1g -Xmx1g -XX:+UseG1GC -XX:CICompilerCount=3 "${flags[@]}" -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
-    >"$WORK/app-$APP_PORT.log" 2>&1 &
-  APP_PID=$!; PIDS+=($!)
-  API="http://127.0.0.1:$APP_PORT/api/v1"
-  for _ in $(seq 1 1800); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health-check?type=ready"; then
-      READY_SECONDS=$(python3 -c "print(round($(now) - $started, 1))"); return
-    fi
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the instance exited:"; tail -20 "$WORK/app-$APP_PORT.log"; exit 1; }
-    sleep 0.1
-  done
-  echo "not ready after 180 s"; exit 1
-}
-
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
 holds_per_second() {  # holds_per_second <event>: SALE seconds of holds with wrk, the rate
@@ -88,7 +62,7 @@ for mode in $MODES; do
     *) echo "unknown mode $mode"; exit 1 ;;
   esac
   echo "Mode $mode: starting..."
-  start_ready "${flags[@]}" -- "${settings[@]}"
+  start_ready "${flags[@]}" -- WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "${settings[@]}"
   event=$(create_event 1000000)
   cold=$(holds_per_second "$event")
   echo "  ready after ${READY_SECONDS}s; first ${SALE}s of holds: $cold/s; warming up..."

@@ -6,13 +6,13 @@
 # which of the hold path's methods were not yet C2-compiled at ready.
 #
 # Needs: a Java 17 JDK, maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/warmup-curve.sh
-# Settings (environment): WINDOWS (4) JAVA_FLAGS (-XX:CICompilerCount=3, as the image) SERVICE_ENV (extra VAR=value
-#   for the service, e.g. "WARMUP_CONNECTIONS=8") SKIP_BUILD (0)
+# Settings (environment): WINDOWS (4) JAVA_FLAGS (none: JVM flags after the image's, e.g. -XX:CICompilerCount=2)
+#   SERVICE_ENV (extra VAR=value for the service, e.g. "WARMUP_CONNECTIONS=8") SKIP_BUILD (0)
 # Variants measured with it are in bench/README.md ("Cold start").
 set -euo pipefail
 
 WINDOWS=${WINDOWS:-4}
-JAVA_FLAGS=${JAVA_FLAGS:--XX:CICompilerCount=3}
+JAVA_FLAGS=${JAVA_FLAGS:-}
 SERVICE_ENV=${SERVICE_ENV:-}
 export BENCH_DIR
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -27,24 +27,11 @@ need_tools java mvn wrk redis-server redis-cli python3 curl
 build service
 start_redis --appendonly yes --appendfsync everysec --save ""
 
-APP_PORT=$(free_port); APP_ADMIN=$(free_port)
 launched=$(date +%s%N)
-# shellcheck disable=SC2086
-env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-  HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
-  ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" WARMUP=true $SERVICE_ENV \
-  java -Xms1g -Xmx1g -XX:+UseG1GC $JAVA_FLAGS -XX:+PrintCompilation -jar "$ROOT/target/box-office.jar" server \
-  "$ROOT/config.yml" >"$WORK/app.log" 2>&1 &
-PIDS+=($!)
 ms_since_launch() { echo $(( ($(date +%s%N) - launched) / 1000000 )); }
-for _ in $(seq 1 1800); do
-  curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health-check?type=ready" && break
-  kill -0 "${PIDS[-1]}" 2>/dev/null || { echo "the instance exited:"; tail -20 "$WORK/app.log"; exit 1; }
-  sleep 0.1
-done
-curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health-check?type=ready" || { echo "not ready after 180 s"; exit 1; }
+# shellcheck disable=SC2086
+start_ready $JAVA_FLAGS -XX:+PrintCompilation -- WARMUP=true $SERVICE_ENV
 ready_ms=$(ms_since_launch)
-API="http://127.0.0.1:$APP_PORT/api/v1"
 event=$(create_event 1000000)
 
 : >"$WORK/windows.tsv"
@@ -54,9 +41,9 @@ for window in $(seq 1 "$WINDOWS"); do
   printf '%s\t%s\t%s\n' "$start_ms" "$(ms_since_launch)" "$(result_field "$WORK/wrk.txt" rps)" >>"$WORK/windows.tsv"
 done
 
-echo "ready after $(python3 -c "print(round($ready_ms / 1000, 1))") s (JVM flags: $JAVA_FLAGS; service: ${SERVICE_ENV:-defaults})"
+echo "ready after $READY_SECONDS s (JVM flags: the image's${JAVA_FLAGS:+, then $JAVA_FLAGS}; service: ${SERVICE_ENV:-defaults})"
 # PrintCompilation's times are from the JVM's start, a few ms after the launch: close enough for 10 s windows.
-python3 - "$WORK/app.log" "$WORK/windows.tsv" "$ready_ms" <<'EOF'
+python3 - "$WORK/app-$APP_PORT.log" "$WORK/windows.tsv" "$ready_ms" <<'EOF'
 import re, sys
 log, windows, ready = sys.argv[1], sys.argv[2], int(sys.argv[3])
 line = re.compile(r'^\s*(\d+)\s+\d+\s+[%sbn! ]*\s*(\d)\s+(\S+)')

@@ -138,13 +138,19 @@ def seed_events(args):
     print(count)
 
 
+def with_libraries(script):
+    """The script as RedisLedgerBackend loads it: commit.lua after expiry-index.lua, its library."""
+    library = os.path.join(os.path.dirname(script), "expiry-index.lua")
+    return open(library).read() + "\n" + open(script).read()
+
+
 def seed_holds(args):
     """One commit.lua per event: <per event> new one-seat holds in its general section, active for <ttl s>."""
     port, events_file, per_event, ttl, script, retention = (int(args[0]), args[1], int(args[2]), int(args[3]),
                                                             args[4], args[5])
     events = open(events_file).read().split()
     r = Redis(port)
-    sha = r.call("SCRIPT", "LOAD", open(script).read())
+    sha = r.call("SCRIPT", "LOAD", with_libraries(script))
     fields = ("version", "available", "held", "booked", "available:general", "held:general", "booked:general")
     stored = r.pipeline([("HMGET", prefix(e) + "e:" + e) + fields for e in events])
     seeded = 0
@@ -175,8 +181,9 @@ def seed_holds(args):
             "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
             "at": str(now)}
         p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 9, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+        batch.append(("EVALSHA", sha, 10, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
                       f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
+                      f"{p}xb:{event_id}",
                       str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
                       event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
                       f"{p}we:{event_id}_"))

@@ -34,29 +34,40 @@ final class LuaScript<R> {
         this.reply = reply;
     }
 
-    /** A script that only reads, replying a JSON string (or nil, as null). */
-    static LuaScript<String> reader(String name) {
-        return load(name, Mode.READ_ONLY, ReturnType.VALUE);
+    /**
+     * A script that only reads, replying a JSON string (or nil, as null). Each of {@code libraries} (scripts of
+     * functions, such as {@code expiry-index}) is loaded before it.
+     */
+    static LuaScript<String> reader(String name, String... libraries) {
+        return load(name, libraries, Mode.READ_ONLY, ReturnType.VALUE);
     }
 
     /** A script that writes, replying a JSON string. */
-    static LuaScript<String> writer(String name) {
-        return load(name, Mode.READ_WRITE, ReturnType.VALUE);
+    static LuaScript<String> writer(String name, String... libraries) {
+        return load(name, libraries, Mode.READ_WRITE, ReturnType.VALUE);
     }
 
     /** A script that writes, replying a number. */
-    static LuaScript<Long> counter(String name) {
-        return load(name, Mode.READ_WRITE, ReturnType.INTEGER);
+    static LuaScript<Long> counter(String name, String... libraries) {
+        return load(name, libraries, Mode.READ_WRITE, ReturnType.INTEGER);
+    }
+
+    private static <R> LuaScript<R> load(String name, String[] libraries, Mode mode, ReturnType reply) {
+        StringBuilder source = new StringBuilder();
+        for (String library : libraries) {
+            source.append(source(library)).append('\n');
+        }
+        return new LuaScript<>(name, source.append(source(name)).toString(), mode, reply);
     }
 
     /** Reads {@code boxoffice/store/redis/<name>.lua} from the class path. */
-    private static <R> LuaScript<R> load(String name, Mode mode, ReturnType reply) {
+    static String source(String name) {
         String resource = name + ".lua";
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + resource);
             }
-            return new LuaScript<>(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), mode, reply);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read script " + resource, e);
         }

@@ -2,7 +2,7 @@
 -- bumps it; returns 1, or 0 having changed nothing when another writer committed first. In the same step it keeps the
 -- shard's totals and due index exact: every key here shares the shard's hash tag.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
+local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index (read and emptied)
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of its active holds
 local totals_key = KEYS[5]       -- bo:{s}:totals
@@ -25,6 +25,7 @@ local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key,
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
 local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
+local expiry_key = KEYS[10]      -- bo:{s}:xb:E: the expiry index (expiry-index.lua)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -60,12 +61,14 @@ end
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix
   if hold.expires_at then
+    if index_hold(expiry_key, hold_prefix, hold.suffix, hold.expires_at) then
+      redis.call('ZREM', legacy_expiry_key, hold.suffix)
+    end
     redis.call('SET', key, hold.record)
-    redis.call('ZADD', expiry_key, hold.expires_at, hold.suffix)
     if hold.customer then redis.call('SADD', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   else
     redis.call('SET', key, hold.record, 'PX', retention_ms)
-    redis.call('ZREM', expiry_key, hold.suffix)
+    redis.call('ZREM', legacy_expiry_key, hold.suffix)
     if hold.customer then redis.call('SREM', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   end
 end
@@ -122,10 +125,6 @@ if #changes.feed > 0 then
   end
 end
 
-local earliest = redis.call('ZRANGE', expiry_key, 0, 0, 'WITHSCORES')
-if earliest[2] then
-  redis.call('ZADD', due_key, earliest[2], event_id)
-else
-  redis.call('ZREM', due_key, event_id)
-end
+tidy_index(expiry_key, hold_prefix, changes.at)
+score_due(due_key, event_id, expiry_key, legacy_expiry_key)
 return 1

@@ -2,11 +2,12 @@
 -- due holds' seats as available, section by section. With want_definition '1' (the caller has not cached the event
 -- yet), the event's definition too, so that a status read is one round trip whether or not the event is cached.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local expiry_key = KEYS[2]       -- bo:{s}:x:E: hold suffix -> expires_at
+local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index
 local definition_key = KEYS[3]   -- bo:{s}:d:E: the event as created
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local want_definition = ARGV[3] == '1'
+local expiry_key = KEYS[4]       -- bo:{s}:xb:E: the expiry index (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -15,9 +16,10 @@ end
 local counters = {}
 for i = 1, #flat, 2 do counters[flat[i]] = flat[i + 1] end
 local due = {}
-for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', expiry_key, '-inf', now)) do
-  table.insert(due, redis.call('GET', hold_prefix .. suffix))
-end
+each_live_hold(expiry_key, legacy_expiry_key, hold_prefix, now, function(_, stored)
+  table.insert(due, stored)
+  return false
+end)
 local definition = false
 if want_definition then
   definition = redis.call('GET', definition_key)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redisson.api.RedissonClient;
+import redis.clients.jedis.Jedis;
 
 /** Builds Redis-backed stores for tests the way production does, minus Dropwizard. */
 final class RedisTestStores {
@@ -45,6 +46,12 @@ final class RedisTestStores {
      */
     static RedisLedgerBackend backend(RedissonClient client, MetricRegistry registry, Duration lockLease) {
         return new RedisLedgerBackend(client, registry, Duration.ofSeconds(5), lockLease, TestStores.RETENTIONS);
+    }
+
+    /** The entries of an event's expiry index, in all its buckets: live and dead alike. */
+    static long expiryIndexEntries(Jedis jedis, String eventId) {
+        String index = RedisKeys.expiryIndex(eventId);
+        return jedis.zrange(index, 0, -1).stream().mapToLong(start -> jedis.llen(index + ":" + start)).sum();
     }
 
     /** Millisecond precision, as stored. */

@@ -25,11 +25,7 @@ import boxoffice.core.WaitlistPlace;
 import boxoffice.seating.SeatStates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,22 +39,14 @@ final class EventLedger {
     private final Event event;
     private final Instant now;
     private final Duration finishedHoldRetention;
-    private final Map<String, Hold> holds;
-    private final Map<String, Booking> bookings;
+    private final LedgerRecords records;
     private final EventSeats seats;
-    private final Map<String, Hold> changedHolds = new LinkedHashMap<>();
-    private final Map<String, Booking> changedBookings = new LinkedHashMap<>();
     private final CustomerSeats customers;
-    private final List<Hold> expired = new ArrayList<>();
     private final ChangeLog changeLog;
     private final Waitlist waitlist;
     /** Seats came back (or a customer's figures fell) since the waiting list was last offered them. */
     private boolean seatsFreed;
     private final EventCounts before;
-    private int holdsCreated;
-    private int bookingsCreated;
-    private int bookingsCancelled;
-    private int unreportedReleases;
     private boolean replayed;
 
     /** @param finishedHoldRetention how long the store remembers a finished hold, so an id may not come back */
@@ -68,8 +56,7 @@ final class EventLedger {
         this.finishedHoldRetention = finishedHoldRetention;
         this.before = snapshot.counts();
         this.seats = new EventSeats(event, snapshot.counts(), snapshot.seatMaps());
-        this.holds = new HashMap<>(snapshot.holds());
-        this.bookings = new HashMap<>(snapshot.bookings());
+        this.records = new LedgerRecords(snapshot, now);
         this.customers = new CustomerSeats(snapshot.customerSeats());
         this.changeLog = new ChangeLog(now);
         this.waitlist = new Waitlist(snapshot.waitlist());
@@ -77,14 +64,12 @@ final class EventLedger {
 
     /** Lazy expiry: releases every known hold that is due. */
     void releaseDue() {
-        List.copyOf(holds.values()).stream().filter(hold -> hold.isDueAt(now)).forEach(this::expire);
+        records.holds().stream().filter(hold -> hold.isDueAt(now)).forEach(this::expire);
     }
 
     /** How many holds were released by time since the last call (so each such release is reported once). */
     int takeReleasedCount() {
-        int released = unreportedReleases;
-        unreportedReleases = 0;
-        return released;
+        return records.takeReleasedCount();
     }
 
     /** The seat states of a reserved section whose map the snapshot carries, as this ledger has changed them. */
@@ -93,7 +78,7 @@ final class EventLedger {
     }
 
     Outcome<Hold> placeHold(HoldOrder order) {
-        Hold existing = holds.get(order.holdId());
+        Hold existing = records.hold(order.holdId());
         if (existing != null) {
             return replay(existing);
         }
@@ -119,8 +104,7 @@ final class EventLedger {
         Hold hold = order.granted(items);
         seats.hold(hold.items());
         customers.add(hold.customerId(), hold.items(), 1);
-        holdsCreated++;
-        record(hold);
+        records.created(hold);
         changeLog.hold(ChangeType.HOLD_CREATED, hold);
         return hold;
     }
@@ -182,14 +166,14 @@ final class EventLedger {
             return replay(hold); // an extension never shortens a hold (this may retry one that did)
         }
         Hold extended = hold.expiringAt(capped);
-        record(extended);
+        records.changed(extended);
         changeLog.hold(ChangeType.HOLD_EXTENDED, extended);
         return Outcome.changed(extended);
     }
 
     /** Cancels a confirmed booking: its seats become available again. Cancelling again changes nothing. */
     Outcome<Booking> cancel(String bookingId, String reason) {
-        Booking booking = bookings.get(bookingId);
+        Booking booking = records.booking(bookingId);
         if (booking == null) {
             throw new BookingNotFoundException(bookingId);
         }
@@ -200,9 +184,7 @@ final class EventLedger {
         seats.cancel(booking.items());
         seatsFreed = true;
         customers.add(booking.customerId(), booking.items(), -1);
-        bookings.put(bookingId, cancelled);
-        changedBookings.put(bookingId, cancelled);
-        bookingsCancelled++;
+        records.cancelled(cancelled);
         changeLog.booking(ChangeType.BOOKING_CANCELLED, cancelled);
         return Outcome.changed(cancelled);
     }
@@ -211,15 +193,12 @@ final class EventLedger {
         Hold hold = require(holdId);
         checkToken(hold, paymentToken);
         if (hold.status() == HoldStatus.BOOKED) {
-            return replay(bookings.get(hold.bookingId()));
+            return replay(records.booking(hold.bookingId()));
         }
         checkActive(hold);
         Booking booking = Booking.of(newBookingId, hold, now);
         seats.book(hold.items());
-        record(hold.booked(booking.id()));
-        bookings.put(booking.id(), booking);
-        changedBookings.put(booking.id(), booking);
-        bookingsCreated++;
+        records.booked(hold.booked(booking.id()), booking);
         changeLog.booking(ChangeType.BOOKING_CREATED, booking);
         return Outcome.changed(booking);
     }
@@ -235,7 +214,7 @@ final class EventLedger {
     }
 
     boolean hasChanges() {
-        return !changedHolds.isEmpty() || !changedBookings.isEmpty() || waitlist.hasChanges();
+        return records.hasChanges() || waitlist.hasChanges();
     }
 
     /**
@@ -258,14 +237,15 @@ final class EventLedger {
     }
 
     LedgerChanges changes() {
-        return new LedgerChanges(now, before, seats.counts(), seats.changes(), List.copyOf(changedHolds.values()),
-                List.copyOf(changedBookings.values()), customers.changes(), changeLog.changes(), holdsCreated,
-                expired.size(), bookingsCreated, bookingsCancelled, waitlist.changes());
+        return new LedgerChanges(now, before, seats.counts(), seats.changes(), records.changedHolds(),
+                records.changedBookings(), customers.changes(), changeLog.changes(), records.holdsCreated(),
+                records.expiredHolds().size(), records.bookingsCreated(), records.bookingsCancelled(),
+                waitlist.changes());
     }
 
     /** Holds this ledger expired, for logging once the commit succeeded. */
     List<Hold> expiredHolds() {
-        return List.copyOf(expired);
+        return records.expiredHolds();
     }
 
     /**
@@ -290,12 +270,8 @@ final class EventLedger {
         seats.release(hold.items());
         seatsFreed = true;
         customers.add(hold.customerId(), hold.items(), -1);
-        record(released);
-        expired.add(released);
+        records.expired(released);
         changeLog.ended(released);
-        if (!hold.expiresAt().isAfter(now)) {
-            unreportedReleases++; // released by time; a release on request is no sweep's work
-        }
         return released;
     }
 
@@ -312,13 +288,8 @@ final class EventLedger {
         }
     }
 
-    private void record(Hold hold) {
-        holds.put(hold.id(), hold);
-        changedHolds.put(hold.id(), hold);
-    }
-
     private Hold require(String holdId) {
-        Hold hold = holds.get(holdId);
+        Hold hold = records.hold(holdId);
         if (hold == null) {
             throw new HoldNotFoundException(holdId);
         }

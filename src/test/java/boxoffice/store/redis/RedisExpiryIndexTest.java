@@ -12,18 +12,13 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
-import boxoffice.testing.RedisProcess;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -34,33 +29,18 @@ import redis.clients.jedis.Jedis;
 class RedisExpiryIndexTest {
     private static final Duration TTL = Duration.ofMinutes(1);
 
-    private static RedisProcess redis;
-    private static RedissonClient client;
-    private static Jedis jedis;
-    private final MetricRegistry registry = new MetricRegistry();
+    @RegisterExtension
+    static final RedisStoreFixture redis = new RedisStoreFixture();
+
+    private Jedis jedis;
     private LedgerSeatStore store;
     private Instant now;
     private String eventId;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-        client = RedisTestStores.singleClient(redis.url());
-        jedis = redis.jedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        jedis.close();
-        client.shutdown();
-        redis.close();
-    }
-
     @BeforeEach
-    void freshStore() {
-        jedis.flushAll();
-        RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
-        store = RedisTestStores.store(backend, registry, CriticalSectionHook.NONE);
+    void freshEvent() {
+        jedis = redis.jedis();
+        store = redis.store();
         now = RedisTestStores.now();
         eventId = store.createEvent(event(10, now)).id();
     }

@@ -25,15 +25,13 @@ import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.EventFixtures;
-import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
 
@@ -41,32 +39,21 @@ import redis.clients.jedis.Jedis;
 class RedisSeatStoreTest {
     private static final Duration TTL = Duration.ofMinutes(2);
 
-    private static RedisProcess redis;
-    private static RedissonClient client;
-    private static Jedis jedis;
-    private final MetricRegistry registry = new MetricRegistry();
+    @RegisterExtension
+    static final RedisStoreFixture redis = new RedisStoreFixture();
+
+    private Jedis jedis;
     private LedgerSeatStore store;
+    private MetricRegistry registry;
+    private RedissonClient client;
     private Instant now;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-        client = RedisTestStores.singleClient(redis.url());
-        jedis = redis.jedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        jedis.close();
-        client.shutdown();
-        redis.close();
-    }
 
     @BeforeEach
     void freshStore() {
-        jedis.flushAll();
-        RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
-        store = RedisTestStores.store(backend, registry, CriticalSectionHook.NONE);
+        jedis = redis.jedis();
+        store = redis.store();
+        registry = redis.registry();
+        client = redis.client();
         now = RedisTestStores.now();
     }
 

@@ -187,12 +187,12 @@ echo "  $HOLDS holds in ${took}s; $(( (m2 - m1) / HOLDS )) bytes each"
 active=$(curl -sf "$API/metrics" | json_field active_holds)
 if (( active < HOLDS )); then echo "  the service counts $active active holds, not $HOLDS"; exit 1; fi
 seeded_one=$(sed -n 1p "$WORK/seeded.txt"); p=$(key_prefix "$seeded_one")
-first_bucket=$(rcli zrange "${p}xb:$seeded_one" 0 0)
-hold_id="${seeded_one}_$(rcli lindex "${p}xb:$seeded_one:$first_bucket" 0 | cut -c1-22)"
+first_lane=$(rcli zrange "${p}xl:$seeded_one" 0 0)
+hold_id="${seeded_one}_$(rcli lindex "${p}xl:$seeded_one:$first_lane" 0 | cut -c1-22)"
 echo "  the service reads a seeded hold: $(curl -sf "$API/holds/$hold_id" | json_field status)"
 figure memory.hold_key_seeded "$(tool memory-usage "$REDIS_PORT" "${p}h:${seeded_one}_*" 200)"
-figure memory.expiry_index "$(for key in "${p}xb:$seeded_one" $(rcli zrange "${p}xb:$seeded_one" 0 -1 \
-  | sed "s/^/${p}xb:$seeded_one:/"); do rcli memory usage "$key" samples 0; done | awk '{ s += $1 } END { print s }')"
+figure memory.expiry_index "$(for key in "${p}xl:$seeded_one" $(rcli zrange "${p}xl:$seeded_one" 0 -1 \
+  | sed "s/^/${p}xl:$seeded_one:/"); do rcli memory usage "$key" samples 0; done | awk '{ s += $1 } END { print s }')"
 figure memory.feed_seeded "$(rcli memory usage "${p}f:$seeded_one" samples 0)"
 last=$(tail -n 1 "$WORK/large.txt"); p=$(key_prefix "$last")
 figure memory.event_keys "definition $(rcli memory usage "${p}d:$last") bytes, counters $(rcli memory usage "${p}e:$last") bytes"

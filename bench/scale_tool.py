@@ -183,7 +183,7 @@ def seed_holds(args):
         p = prefix(event_id)
         batch.append(("EVALSHA", sha, 10, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
                       f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
-                      f"{p}xb:{event_id}",
+                      f"{p}xl:{event_id}",
                       str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
                       event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
                       f"{p}we:{event_id}_"))

@@ -14,8 +14,7 @@ final class RedisJson {
 
     /**
      * What read-for-update.lua returns: the event hash, holds and bookings as stored by suffix, seat maps by section,
-     * customer figures, the line's entries and the entries named, how many wait, and whether the expiry index wants
-     * tidying with no commit to do it.
+     * customer figures, the line's entries and the entries named, and how many wait.
      */
     record Snapshot(
             Map<String, String> event,
@@ -25,8 +24,7 @@ final class RedisJson {
             Map<String, Integer> customers,
             Map<String, String> line,
             Map<String, String> entries,
-            Integer waiting,
-            boolean untidy) {}
+            Integer waiting) {}
 
     private RedisJson() {}
 

@@ -17,9 +17,9 @@ import boxoffice.core.Ids;
  * bo:{s}:d:E              string: the event as created (name, created_at, sections: compact JSON); immutable
  * bo:{s}:e:E              hash: the event's counters (in all, and per section) and version
  * bo:{s}:m:E:section      string: a reserved section's seat map, one byte a seat (A, H, B)
- * bo:{s}:xb:E             zset: the expiry index's one-second buckets of the event's active holds (expiry-index.lua)
- * bo:{s}:xb:E:start       list: the holds expiring in the bucket starting at start (epoch ms), with their expiry
- * bo:{s}:x:E              zset hold suffix -> expires_at: the earlier expiry index, read and emptied, not added to
+ * bo:{s}:xl:E             zset: the lanes of the event's expiry index, lane -> expiry of its first hold
+ * bo:{s}:xl:E:lane        list: a lane, its active holds in order of expiry (expiry-index.lua)
+ * bo:{s}:x:E              zset hold suffix -> expires_at: the holds no lane took, and those indexed before lanes
  * bo:{s}:h:E_suffix       string: a hold (compact JSON); a finished one expires after the retention
  * bo:{s}:b:E              hash booking suffix -> booking (compact JSON); kept for good
  * bo:{s}:l:E              the event's lock
@@ -109,12 +109,12 @@ final class RedisKeys {
         return eventPrefix(eventId) + "e:" + eventId;
     }
 
-    static String expiryIndex(String eventId) {
-        return eventPrefix(eventId) + "xb:" + eventId;
+    static String expiryLanes(String eventId) {
+        return eventPrefix(eventId) + "xl:" + eventId;
     }
 
-    /** The expiry index of holds placed before {@link #expiryIndex}: emptied as they finish. */
-    static String legacyExpiry(String eventId) {
+    /** The exact expiry index: the holds no lane of {@link #expiryLanes} took, and those indexed before lanes. */
+    static String exactExpiry(String eventId) {
         return eventPrefix(eventId) + "x:" + eventId;
     }
 

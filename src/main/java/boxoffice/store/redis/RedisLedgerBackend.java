@@ -63,7 +63,6 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final LuaScript<String> readCounts = LuaScript.reader("read-counts", EXPIRY_INDEX);
     private final LuaScript<String> readForUpdate = LuaScript.reader("read-for-update", EXPIRY_INDEX);
     private final LuaScript<Long> commit = LuaScript.counter("commit", EXPIRY_INDEX);
-    private final LuaScript<Long> tidyExpiry = LuaScript.counter("tidy-expiry", EXPIRY_INDEX);
     private final LuaScript<String> audit = LuaScript.reader("audit", EXPIRY_INDEX);
     private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
     private final LuaScript<String> readChanges = LuaScript.reader("read-changes");
@@ -122,8 +121,8 @@ public final class RedisLedgerBackend implements LedgerBackend {
     public Optional<EventCounts> readCounts(String eventId, Instant now) {
         Optional<Event> cached = events.get(eventId);
         String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.legacyExpiry(eventId), RedisKeys.definition(eventId),
-                        RedisKeys.expiryIndex(eventId)),
+                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.definition(eventId),
+                        RedisKeys.expiryLanes(eventId)),
                 RedisRecords.millis(now), RedisKeys.holdPrefix(eventId), cached.isPresent() ? "0" : "1"));
         if (reply == null) {
             return Optional.empty();
@@ -162,8 +161,8 @@ public final class RedisLedgerBackend implements LedgerBackend {
         List<String> customerFields = reads.customers().stream()
                 .flatMap(customer -> CustomerSeats.fields(event, customer).stream()).toList();
         String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.legacyExpiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.customers(eventId), RedisKeys.waitlist(eventId), RedisKeys.expiryIndex(eventId)),
+                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.bookings(eventId),
+                        RedisKeys.customers(eventId), RedisKeys.waitlist(eventId), RedisKeys.expiryLanes(eventId)),
                 RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
                 RedisJson.write(reads.holdIds().stream().map(Ids::suffixOf).toList()),
                 RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()),
@@ -172,35 +171,18 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 Integer.toString(WaitlistRead.SCAN),
                 RedisJson.write(reads.entryIds().stream().map(Ids::suffixOf).toList()),
                 RedisJson.write(event.sections().stream().map(Section::id).toList())));
-        if (reply == null) {
-            return Optional.empty();
-        }
-        RedisJson.Snapshot read = RedisJson.read(reply, RedisJson.Snapshot.class);
-        if (read.untidy()) {
-            tidyExpiryIndex(eventId, now);
-        }
-        return Optional.of(ScriptMessages.snapshot(event, read));
-    }
-
-    /**
-     * An event with nothing due whose expiry index still has a passed bucket (of holds booked, released or extended)
-     * may see no commit, which is what tidies the index; left so, the sweeper would visit it on every pass.
-     */
-    private void tidyExpiryIndex(String eventId, Instant now) {
-        // Not waited for on replicas: a tidying lost in a failover is done again on the next visit.
-        roundTrips.call(tidyExpiry.name(), () -> tidyExpiry.run(scripts,
-                List.of(RedisKeys.expiryIndex(eventId), RedisKeys.legacyExpiry(eventId), RedisKeys.shardDue(eventId)),
-                RedisKeys.holdPrefix(eventId), RedisRecords.millis(now), eventId));
+        return Optional.ofNullable(reply)
+                .map(json -> ScriptMessages.snapshot(event, RedisJson.read(json, RedisJson.Snapshot.class)));
     }
 
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
         Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
         Long applied = roundTrips.call(commit.name(), () -> writes.run(commit,
-                List.of(RedisKeys.event(eventId), RedisKeys.legacyExpiry(eventId), RedisKeys.bookings(eventId),
+                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
                         RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId), RedisKeys.waitlist(eventId),
-                        RedisKeys.expiryIndex(eventId)),
+                        RedisKeys.expiryLanes(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
                 Long.toString(retention.finishedHolds().toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
                 RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis()),
@@ -280,8 +262,8 @@ public final class RedisLedgerBackend implements LedgerBackend {
     public Optional<LedgerAudit> audit(String eventId) {
         return readEvent(eventId).flatMap(event -> Optional.ofNullable(roundTrips.call(audit.name(),
                         () -> audit.run(scripts,
-                                List.of(RedisKeys.event(eventId), RedisKeys.legacyExpiry(eventId),
-                                        RedisKeys.bookings(eventId), RedisKeys.expiryIndex(eventId)),
+                                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId),
+                                        RedisKeys.bookings(eventId), RedisKeys.expiryLanes(eventId)),
                                 RedisKeys.holdPrefix(eventId), RedisKeys.seatMapPrefix(eventId),
                                 ScriptMessages.auditSections(event))))
                 .map(reply -> ScriptMessages.audit(event, reply)));

@@ -3,12 +3,12 @@
 -- of the seat map; and how many holds have more than one booking. Costs one pass over the event's active holds,
 -- bookings and seat maps.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index
+local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local hold_prefix = ARGV[1]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local map_prefix = ARGV[2]       -- bo:{s}:m:E: (+ section id)
 local sections = cjson.decode(ARGV[3])  -- [{id, reserved}]
-local expiry_key = KEYS[4]       -- bo:{s}:xb:E: the expiry index of every active hold (expiry-index.lua)
+local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -19,7 +19,7 @@ for i = 1, #flat, 2 do counters[flat[i]] = flat[i + 1] end
 
 local held_in = {}
 local held = 0
-each_live_hold(expiry_key, legacy_expiry_key, hold_prefix, '+inf', function(_, stored)
+each_live_hold(lanes_key, exact_key, hold_prefix, '+inf', function(_, stored)
   for _, item in ipairs(cjson.decode(stored).i) do
     held_in[item[1]] = (held_in[item[1]] or 0) + item[2]
     held = held + item[2]

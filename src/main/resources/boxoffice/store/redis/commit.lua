@@ -2,7 +2,7 @@
 -- bumps it; returns 1, or 0 having changed nothing when another writer committed first. In the same step it keeps the
 -- shard's totals and due index exact: every key here shares the shard's hash tag.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index (read and emptied)
+local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local due_key = KEYS[4]          -- bo:{s}:due: event id -> earliest expiry of its active holds
 local totals_key = KEYS[5]       -- bo:{s}:totals
@@ -25,7 +25,7 @@ local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key,
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
 local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
-local expiry_key = KEYS[10]      -- bo:{s}:xb:E: the expiry index (expiry-index.lua)
+local lanes_key = KEYS[10]       -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -61,14 +61,12 @@ end
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix
   if hold.expires_at then
-    if index_hold(expiry_key, hold_prefix, hold.suffix, hold.expires_at) then
-      redis.call('ZREM', legacy_expiry_key, hold.suffix)
-    end
+    index_hold(lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
     redis.call('SET', key, hold.record)
     if hold.customer then redis.call('SADD', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   else
     redis.call('SET', key, hold.record, 'PX', retention_ms)
-    redis.call('ZREM', legacy_expiry_key, hold.suffix)
+    redis.call('ZREM', exact_key, hold.suffix)
     if hold.customer then redis.call('SREM', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   end
 end
@@ -125,6 +123,6 @@ if #changes.feed > 0 then
   end
 end
 
-tidy_index(expiry_key, hold_prefix, changes.at)
-score_due(due_key, event_id, expiry_key, legacy_expiry_key)
+tidy_lanes(lanes_key, hold_prefix)
+score_due(due_key, event_id, lanes_key, exact_key)
 return 1

@@ -1,42 +1,52 @@
 -- The expiry index of an event's active holds, shared by the scripts that read or write it (loaded before each).
--- A zset of one-second buckets (member: the bucket's start, epoch ms; score: the earliest expiry ever entered in it)
--- and one list per bucket of its holds, each entry the hold's suffix followed by its expiry's ms within the bucket. A
--- list entry costs about 30 bytes a hold where a zset entry per hold cost about 120. Entries are not removed when a
--- hold is booked, released or extended (that would scan its bucket): a read checks each entry it meets against the
--- hold's record (live_entry), and tidy_index drops the dead entries of buckets that have passed. The earlier index,
--- one zset of hold suffix -> expiry (bo:{s}:x:E), is still read and emptied, never added to.
-local BUCKET_MS = 1000
+-- Lanes: lists of entries in order of expiry, each entry a hold's suffix followed by its expiry in ms after its id
+-- was issued (about 30 bytes a hold, where a zset entry cost about 120), and a small zset of the lanes, each scored
+-- by the expiry of its first entry. A hold joins the lane whose last entry expires latest but not after it (holds
+-- of one TTL placed in order need one lane; an instance whose clock runs behind, or a shorter TTL, opens another);
+-- when MAX_LANES are open it goes to the exact index, a zset of hold suffix -> expiry, which also keeps the holds
+-- indexed before the lanes. Entries are not removed from the middle of a lane when a hold is booked, released or
+-- extended (that would scan the lane): an entry is live while its hold is active and still expires when the entry
+-- says; every commit pops the dead entries at the head of each lane, so a lane's first entry is always live and the
+-- due index exact. A read walks each lane from its head and stops at the first entry not yet due.
+local MAX_LANES = 8
 local SUFFIX_LENGTH = 22
+local SCAN_CHUNK = 64
 
 local BASE64URL = {}
 for i = 1, 64 do
   BASE64URL[string.byte('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', i)] = i - 1
 end
 
--- When the hold of this record expires (epoch ms). Its suffix starts with the ms its id was issued (six bytes: eight
--- base64url digits); the record says how long after that it was created and then how long it lives (HoldRecords).
-local function hold_expiry(suffix, record)
-  if record.e then
-    return tonumber(record.e)  -- a record of the earlier layout: absolute
-  end
+-- The ms a hold's id was issued: its suffix starts with them (six bytes: eight base64url digits).
+local function issued_at(suffix)
   local issued = 0
   for i = 1, 8 do
     issued = issued * 64 + BASE64URL[string.byte(suffix, i)]
   end
-  return issued + (record.o or 0) + record.d
+  return issued
 end
 
-local function bucket_key(index_key, start)
-  return index_key .. ':' .. start
+-- When the hold of this record expires (epoch ms): HoldRecords keeps how long after its id's issue it was created
+-- and then how long it lives (a record of the earlier layout: the time itself).
+local function hold_expiry(suffix, record)
+  if record.e then
+    return tonumber(record.e)
+  end
+  return issued_at(suffix) + (record.o or 0) + record.d
 end
 
--- An entry's hold suffix and expiry.
-local function entry_parts(start, entry)
-  return string.sub(entry, 1, SUFFIX_LENGTH), tonumber(start) + tonumber(string.sub(entry, SUFFIX_LENGTH + 1))
+local function lane_key(index_key, lane)
+  return index_key .. ':' .. lane
 end
 
--- The hold's stored record if the entry is live: the hold is still active and still expires when the entry says.
-local function live_entry(hold_prefix, suffix, expires_at)
+-- An entry's hold suffix and expiry (epoch ms).
+local function entry_parts(entry)
+  local suffix = string.sub(entry, 1, SUFFIX_LENGTH)
+  return suffix, issued_at(suffix) + tonumber(string.sub(entry, SUFFIX_LENGTH + 1))
+end
+
+-- The hold's stored record if its entry is live: the hold is still active and still expires at expires_at.
+local function live_record(hold_prefix, suffix, expires_at)
   local stored = redis.call('GET', hold_prefix .. suffix)
   if not stored then
     return nil
@@ -48,22 +58,41 @@ local function live_entry(hold_prefix, suffix, expires_at)
   return nil
 end
 
--- Indexes an active hold expiring at expires_at (epoch ms) unless its stored record (before this write) already
--- expires then; returns true if it did.
-local function index_hold(index_key, hold_prefix, suffix, expires_at)
+-- Indexes an active hold expiring at expires_at (epoch ms), unless its stored record (before this write) already
+-- expires then: in the best lane, a new lane, or the exact index.
+local function index_hold(index_key, exact_key, hold_prefix, suffix, expires_at)
   expires_at = tonumber(expires_at)
-  if live_entry(hold_prefix, suffix, expires_at) then
-    return false
+  if live_record(hold_prefix, suffix, expires_at) then
+    return
   end
-  local start = expires_at - expires_at % BUCKET_MS
-  redis.call('RPUSH', bucket_key(index_key, start), suffix .. (expires_at - start))
-  redis.call('ZADD', index_key, 'LT', expires_at, start)
-  return true
+  redis.call('ZREM', exact_key, suffix)
+  local best, best_last, taken = nil, nil, {}
+  for _, lane in ipairs(redis.call('ZRANGE', index_key, 0, -1)) do
+    taken[lane] = true
+    local _, last = entry_parts(redis.call('LINDEX', lane_key(index_key, lane), -1))
+    if last <= expires_at and (best_last == nil or last > best_last) then
+      best, best_last = lane, last
+    end
+  end
+  local entry = suffix .. (expires_at - issued_at(suffix))
+  if best then
+    redis.call('RPUSH', lane_key(index_key, best), entry)
+    return
+  end
+  for lane = 1, MAX_LANES do
+    if not taken[tostring(lane)] then
+      redis.call('RPUSH', lane_key(index_key, lane), entry)
+      redis.call('ZADD', index_key, expires_at, lane)
+      return
+    end
+  end
+  redis.call('ZADD', exact_key, expires_at, suffix)
 end
 
--- Calls visit(suffix, stored) once for each active hold expiring at or before `through` (epoch ms): the earlier
--- index's first, then bucket by bucket; stops when visit returns true.
-local function each_live_hold(index_key, legacy_key, hold_prefix, through, visit)
+-- Calls visit(suffix, stored) once for each active hold expiring at or before `through` (epoch ms, or '+inf'): the
+-- exact index's, then lane by lane from the head, each up to its first entry that expires later; stops when visit
+-- returns true.
+local function each_live_hold(index_key, exact_key, hold_prefix, through, visit)
   local last = through == '+inf' and math.huge or tonumber(through)
   local seen = {}
   local function once(suffix, stored)
@@ -71,53 +100,53 @@ local function each_live_hold(index_key, legacy_key, hold_prefix, through, visit
     seen[suffix] = true
     return visit(suffix, stored)
   end
-  for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', legacy_key, '-inf', through)) do
+  for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', exact_key, '-inf', through)) do
     if once(suffix, redis.call('GET', hold_prefix .. suffix)) then return end
   end
-  for _, start in ipairs(redis.call('ZRANGEBYSCORE', index_key, '-inf', through)) do
-    for _, entry in ipairs(redis.call('LRANGE', bucket_key(index_key, start), 0, -1)) do
-      local suffix, expires_at = entry_parts(start, entry)
-      if expires_at <= last and once(suffix, live_entry(hold_prefix, suffix, expires_at)) then return end
+  for _, lane in ipairs(redis.call('ZRANGEBYSCORE', index_key, '-inf', through)) do
+    local key, from, walking = lane_key(index_key, lane), 0, true
+    while walking do
+      local entries = redis.call('LRANGE', key, from, from + SCAN_CHUNK - 1)
+      for _, entry in ipairs(entries) do
+        local suffix, expires_at = entry_parts(entry)
+        if expires_at > last then
+          walking = false
+          break
+        end
+        if once(suffix, live_record(hold_prefix, suffix, expires_at)) then return end
+      end
+      walking = walking and #entries == SCAN_CHUNK
+      from = from + SCAN_CHUNK
     end
   end
 end
 
--- The buckets that have passed at now (every entry in them is due).
-local function passed_buckets(index_key, now)
-  local passed = {}
-  for _, start in ipairs(redis.call('ZRANGEBYSCORE', index_key, '-inf', now)) do
-    if tonumber(start) + BUCKET_MS <= tonumber(now) then
-      table.insert(passed, start)
-    end
-  end
-  return passed
-end
-
--- Drops the dead entries at the head of each bucket that has passed, and the buckets left empty; stops at a live one
--- (a due hold the sweeper has yet to release).
-local function tidy_index(index_key, hold_prefix, now)
-  for _, start in ipairs(passed_buckets(index_key, now)) do
-    local key = bucket_key(index_key, start)
+-- Pops the dead entries at the head of each lane, rescoring it by its new first entry, or dropping it once empty.
+local function tidy_lanes(index_key, hold_prefix)
+  for _, lane in ipairs(redis.call('ZRANGE', index_key, 0, -1)) do
+    local key = lane_key(index_key, lane)
     while true do
-      local entry = redis.call('LINDEX', key, 0)
-      if not entry then
-        redis.call('ZREM', index_key, start)
+      local head = redis.call('LINDEX', key, 0)
+      if not head then
+        redis.call('ZREM', index_key, lane)
         break
       end
-      if live_entry(hold_prefix, entry_parts(start, entry)) then
-        return
+      local suffix, expires_at = entry_parts(head)
+      if live_record(hold_prefix, suffix, expires_at) then
+        redis.call('ZADD', index_key, expires_at, lane)
+        break
       end
       redis.call('LPOP', key)
     end
   end
 end
 
--- Sets the event's score in its shard's due index: the earliest an active hold of it may expire (the first bucket's
--- score, or the earlier index's first expiry); removes the event when it has none.
-local function score_due(due_key, event_id, index_key, legacy_key)
-  local legacy = redis.call('ZRANGE', legacy_key, 0, 0, 'WITHSCORES')[2]
-  local bucket = redis.call('ZRANGE', index_key, 0, 0, 'WITHSCORES')[2]
-  local earliest = legacy and bucket and math.min(tonumber(legacy), tonumber(bucket)) or legacy or bucket
+-- Sets the event's score in its shard's due index: the earliest expiry of its active holds (a lane's first entry,
+-- or the exact index's first), or removes the event when it has none.
+local function score_due(due_key, event_id, index_key, exact_key)
+  local exact = redis.call('ZRANGE', exact_key, 0, 0, 'WITHSCORES')[2]
+  local lane = redis.call('ZRANGE', index_key, 0, 0, 'WITHSCORES')[2]
+  local earliest = exact and lane and math.min(tonumber(exact), tonumber(lane)) or exact or lane
   if earliest then
     redis.call('ZADD', due_key, earliest, event_id)
   else

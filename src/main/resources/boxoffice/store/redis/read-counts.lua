@@ -2,12 +2,12 @@
 -- due holds' seats as available, section by section. With want_definition '1' (the caller has not cached the event
 -- yet), the event's definition too, so that a status read is one round trip whether or not the event is cached.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index
+local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local definition_key = KEYS[3]   -- bo:{s}:d:E: the event as created
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local want_definition = ARGV[3] == '1'
-local expiry_key = KEYS[4]       -- bo:{s}:xb:E: the expiry index (expiry-index.lua)
+local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -16,7 +16,7 @@ end
 local counters = {}
 for i = 1, #flat, 2 do counters[flat[i]] = flat[i + 1] end
 local due = {}
-each_live_hold(expiry_key, legacy_expiry_key, hold_prefix, now, function(_, stored)
+each_live_hold(lanes_key, exact_key, hold_prefix, now, function(_, stored)
   table.insert(due, stored)
   return false
 end)

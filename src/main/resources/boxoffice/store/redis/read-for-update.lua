@@ -3,10 +3,9 @@
 -- sections named and the customer figures named; the first `scan` entries of its waiting list with their customers'
 -- figures, and the entries named. Returns JSON {event, holds: {suffix: stored}, bookings: {suffix:
 -- stored}, maps: {section: states}, customers: {field: seats}, line: {suffix: stored}, entries: {suffix: stored},
--- waiting: how many wait in all, untidy: true when nothing is due but a passed bucket of the expiry index is left, which
--- only a commit tidies}, or nil if there is no event.
+-- waiting: how many wait in all}, or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
-local legacy_expiry_key = KEYS[2]  -- bo:{s}:x:E: the earlier expiry index
+local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local customers_key = KEYS[4]    -- bo:{s}:cu:E: customer figure -> seats
 local waitlist_key = KEYS[5]     -- bo:{s}:wl:E: waiting entry suffix -> number
@@ -22,7 +21,7 @@ local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry
 local scan = tonumber(ARGV[10])  -- how many entries of the line to read
 local named_entries = cjson.decode(ARGV[11])  -- entry suffixes
 local sections = cjson.decode(ARGV[12])       -- the event's section ids, for the figures of waiting customers
-local expiry_key = KEYS[6]       -- bo:{s}:xb:E: the expiry index (expiry-index.lua)
+local lanes_key = KEYS[6]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then
@@ -44,7 +43,7 @@ end
 
 local holds = {}
 local due = 0
-each_live_hold(expiry_key, legacy_expiry_key, hold_prefix, now, function(suffix, stored)
+each_live_hold(lanes_key, exact_key, hold_prefix, now, function(suffix, stored)
   holds[suffix] = stored
   due = due + 1
   return due >= tonumber(due_limit)
@@ -89,5 +88,4 @@ for _, section in ipairs(map_sections) do
   end
 end
 return cjson.encode({event = event, holds = holds, bookings = bookings,
-  maps = maps, customers = customers, line = line, entries = entries, waiting = redis.call('ZCARD', waitlist_key),
-  untidy = due == 0 and #passed_buckets(expiry_key, now) > 0})
+  maps = maps, customers = customers, line = line, entries = entries, waiting = redis.call('ZCARD', waitlist_key)})

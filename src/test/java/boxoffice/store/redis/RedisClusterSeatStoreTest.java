@@ -138,9 +138,7 @@ class RedisClusterSeatStoreTest {
         Instant due = expiring.expiresAt();
         assertThat(store.eventsWithDueHolds(due, EVENTS)).contains(eventId);
         assertThat(store.releaseDue(eventId, due)).isEqualTo(1);
-        Instant secondAfter = due.plusSeconds(1); // the due index lags until the hold's second has passed
-        assertThat(store.releaseDue(eventId, secondAfter)).isZero();
-        assertThat(store.eventsWithDueHolds(secondAfter, EVENTS)).doesNotContain(eventId);
+        assertThat(store.eventsWithDueHolds(due, EVENTS)).doesNotContain(eventId);
         assertThat(store.findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(store.counts(eventId, due).map(EventCounts::total)).contains(new SeatCounts(5, 2, 0, 3));
     }

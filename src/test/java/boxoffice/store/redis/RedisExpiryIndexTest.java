@@ -15,6 +15,8 @@ import boxoffice.core.SeatCounts;
 import boxoffice.store.ledger.LedgerSeatStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
- * The expiry index (expiry-index.lua) on a real redis-server: entries of booked, released or extended holds are left
- * behind and must never count, the index empties itself once their second has passed, and holds indexed by the
- * earlier layout (one zset entry a hold) are still found, released and moved out of it.
+ * The expiry index (expiry-index.lua) on a real redis-server: holds in lanes in order of expiry, entries of booked,
+ * released or extended holds never counting and leaving from the head of their lane, holds out of order in more
+ * lanes and, past the last lane, in the exact zset; and holds indexed before lanes (in the zset) still found,
+ * released, and moved to a lane when extended.
  */
 class RedisExpiryIndexTest {
     private static final Duration TTL = Duration.ofMinutes(1);
@@ -49,56 +52,79 @@ class RedisExpiryIndexTest {
     void anExtendedHoldIsDueAtItsNewExpiryOnly() {
         Hold hold = place(2, TTL);
         Hold extended = store.extend(hold.id(), hold.paymentToken(), Duration.ofMinutes(5), now).value();
+        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(1); // the old entry was the head
 
         Instant afterFirstExpiry = hold.expiresAt().plusSeconds(2);
         assertCounts(afterFirstExpiry, 8, 2);
+        assertThat(store.eventsWithDueHolds(afterFirstExpiry, 10)).doesNotContain(eventId);
         assertThat(store.releaseDue(eventId, afterFirstExpiry)).isZero();
         assertThat(store.findHold(hold.id()).map(Hold::status)).contains(HoldStatus.ACTIVE);
         assertAuditAddsUp();
 
         assertCounts(extended.expiresAt(), 10, 0);
         assertThat(store.releaseDue(eventId, extended.expiresAt())).isEqualTo(1);
-        assertThat(store.releaseDue(eventId, extended.expiresAt().plusSeconds(1))).isZero();
-        assertThat(jedis.exists(RedisKeys.expiryIndex(eventId))).isFalse();
+        assertThat(jedis.exists(RedisKeys.expiryLanes(eventId))).isFalse();
+        assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isNull();
     }
 
     @Test
-    void entriesOfFinishedHoldsNeverCountAndGoOnceTheirSecondHasPassed() {
-        Hold booked = place(1, TTL);
-        Hold released = place(2, TTL);
-        Hold expiring = place(3, TTL);
-        store.book(booked.id(), booked.paymentToken(), newBookingId(eventId), now);
-        store.release(released.id(), Optional.empty(), now);
-        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(3);
+    void entriesOfFinishedHoldsNeverCountAndLeaveFromTheHeadOfTheirLane() {
+        Hold first = place(1, TTL);
+        Hold booked = place(now.plusMillis(1), 2);
+        Hold released = place(now.plusMillis(2), 3);
+        Hold last = place(now.plusMillis(3), 1);
+        store.book(booked.id(), booked.paymentToken(), newBookingId(eventId), now.plusMillis(4));
+        store.release(released.id(), Optional.empty(), now.plusMillis(4));
+        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(4); // behind a live head they wait
         assertAuditAddsUp();
 
-        Instant afterAll = expiring.expiresAt().plusSeconds(1);
-        assertCounts(afterAll, 9, 0);
-        Hold next = place(afterAll, 1); // its batch releases the due hold, and its commit tidies the passed second
+        assertCounts(released.expiresAt(), 7, 1);
+        assertThat(store.eventsWithDueHolds(first.expiresAt(), 10)).contains(eventId);
+        assertThat(store.releaseDue(eventId, released.expiresAt())).isEqualTo(1); // the first, not the two dead ones
 
-        assertThat(store.findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store.findHold(first.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(1);
-        assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isEqualTo(next.expiresAt().toEpochMilli());
+        assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isEqualTo(last.expiresAt().toEpochMilli());
         assertAuditAddsUp();
     }
 
     @Test
-    void holdsOfTheEarlierIndexAreStillDueAndLeaveIt() {
+    void holdsOutOfOrderOpenLanesAndPastTheLastOneGoToTheExactIndex() {
+        List<Hold> shorterEachTime = new ArrayList<>();
+        for (int minutes = 10; minutes >= 1; minutes--) {
+            shorterEachTime.add(place(1, Duration.ofMinutes(minutes)));
+        }
+        assertThat(jedis.zcard(RedisKeys.expiryLanes(eventId))).isEqualTo(8);
+        assertThat(jedis.zcard(RedisKeys.exactExpiry(eventId))).isEqualTo(2);
+        assertAuditAddsUp();
+
+        for (int released = 1; released <= shorterEachTime.size(); released++) {
+            Hold due = shorterEachTime.get(shorterEachTime.size() - released);
+            assertThat(store.eventsWithDueHolds(due.expiresAt().minusMillis(1), 10)).doesNotContain(eventId);
+            assertCounts(due.expiresAt(), released, 10 - released);
+            assertThat(store.releaseDue(eventId, due.expiresAt())).isEqualTo(1);
+        }
+        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isZero();
+        assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isNull();
+    }
+
+    @Test
+    void holdsOfTheEarlierIndexAreStillDueAndMoveToALaneWhenExtended() {
         Hold kept = place(2, TTL);
         Hold extended = place(3, TTL);
         moveToEarlierIndex(kept);
         moveToEarlierIndex(extended);
-        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isZero();
+        assertThat(jedis.exists(RedisKeys.expiryLanes(eventId))).isFalse();
         assertAuditAddsUp();
 
         Hold longer = store.extend(extended.id(), extended.paymentToken(), Duration.ofMinutes(5), now).value();
-        assertThat(jedis.zscore(RedisKeys.legacyExpiry(eventId), Ids.suffixOf(extended.id()))).isNull();
-        assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(1);
+        assertThat(jedis.zscore(RedisKeys.exactExpiry(eventId), Ids.suffixOf(extended.id()))).isNull();
+        assertThat(jedis.zcard(RedisKeys.expiryLanes(eventId))).isEqualTo(1);
 
         assertCounts(kept.expiresAt(), 7, 3);
         assertThat(store.eventsWithDueHolds(kept.expiresAt(), 10)).contains(eventId);
         assertThat(store.releaseDue(eventId, kept.expiresAt())).isEqualTo(1);
-        assertThat(jedis.exists(RedisKeys.legacyExpiry(eventId))).isFalse();
+        assertThat(jedis.exists(RedisKeys.exactExpiry(eventId))).isFalse();
         assertAuditAddsUp();
 
         assertThat(store.releaseDue(eventId, longer.expiresAt())).isEqualTo(1);
@@ -117,17 +143,17 @@ class RedisExpiryIndexTest {
         return hold;
     }
 
-    /** Indexes an active hold the way holds placed before the expiry index were: one zset entry. */
+    /** Indexes an active hold the way holds placed before lanes were: an entry in the exact zset. */
     private void moveToEarlierIndex(Hold hold) {
-        String index = RedisKeys.expiryIndex(eventId);
-        for (String start : jedis.zrange(index, 0, -1)) {
-            jedis.lrem(index + ":" + start, 0, Ids.suffixOf(hold.id()) + (hold.expiresAt().toEpochMilli()
-                    - Long.parseLong(start)));
-            if (jedis.llen(index + ":" + start) == 0) {
-                jedis.zrem(index, start);
+        String lanes = RedisKeys.expiryLanes(eventId);
+        for (String lane : jedis.zrange(lanes, 0, -1)) {
+            jedis.lrem(lanes + ":" + lane, 0, Ids.suffixOf(hold.id()) + (hold.expiresAt().toEpochMilli()
+                    - Ids.issuedAt(hold.id()).orElseThrow().toEpochMilli()));
+            if (jedis.llen(lanes + ":" + lane) == 0) {
+                jedis.zrem(lanes, lane);
             }
         }
-        jedis.zadd(RedisKeys.legacyExpiry(eventId), hold.expiresAt().toEpochMilli(), Ids.suffixOf(hold.id()));
+        jedis.zadd(RedisKeys.exactExpiry(eventId), hold.expiresAt().toEpochMilli(), Ids.suffixOf(hold.id()));
     }
 
     private void assertCounts(Instant at, int available, int held) {

@@ -48,10 +48,11 @@ final class RedisTestStores {
         return new RedisLedgerBackend(client, registry, Duration.ofSeconds(5), lockLease, TestStores.RETENTIONS);
     }
 
-    /** The entries of an event's expiry index, in all its buckets: live and dead alike. */
+    /** The entries of an event's expiry index, in its lanes (live and dead alike) and in its exact zset. */
     static long expiryIndexEntries(Jedis jedis, String eventId) {
-        String index = RedisKeys.expiryIndex(eventId);
-        return jedis.zrange(index, 0, -1).stream().mapToLong(start -> jedis.llen(index + ":" + start)).sum();
+        String lanes = RedisKeys.expiryLanes(eventId);
+        return jedis.zcard(RedisKeys.exactExpiry(eventId))
+                + jedis.zrange(lanes, 0, -1).stream().mapToLong(lane -> jedis.llen(lanes + ":" + lane)).sum();
     }
 
     /** Millisecond precision, as stored. */

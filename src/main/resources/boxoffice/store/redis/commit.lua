@@ -58,10 +58,19 @@ for _, seats in ipairs(changes.seats) do
     redis.call('SETRANGE', map_key, run[1], run[2])
   end
 end
+-- Active holds join the expiry index in order of expiry (a batch's requests read the clock in one order and may
+-- reach it in another), each before its record is written (index_hold compares with the record it replaces).
+local active = {}
+for _, hold in ipairs(changes.holds) do
+  if hold.expires_at then table.insert(active, hold) end
+end
+table.sort(active, function(a, b) return tonumber(a.expires_at) < tonumber(b.expires_at) end)
+for _, hold in ipairs(active) do
+  index_hold(lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
+end
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix
   if hold.expires_at then
-    index_hold(lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
     redis.call('SET', key, hold.record)
     if hold.customer then redis.call('SADD', index_prefix .. hold.customer, 'h' .. hold.suffix) end
   else

@@ -123,7 +123,9 @@ end
 
 -- Pops the dead entries at the head of each lane, rescoring it by its new first entry, or dropping it once empty.
 local function tidy_lanes(index_key, hold_prefix)
-  for _, lane in ipairs(redis.call('ZRANGE', index_key, 0, -1)) do
+  local lanes = redis.call('ZRANGE', index_key, 0, -1, 'WITHSCORES')
+  for i = 1, #lanes, 2 do
+    local lane, score = lanes[i], tonumber(lanes[i + 1])
     local key = lane_key(index_key, lane)
     while true do
       local head = redis.call('LINDEX', key, 0)
@@ -133,7 +135,7 @@ local function tidy_lanes(index_key, hold_prefix)
       end
       local suffix, expires_at = entry_parts(head)
       if live_record(hold_prefix, suffix, expires_at) then
-        redis.call('ZADD', index_key, expires_at, lane)
+        if expires_at ~= score then redis.call('ZADD', index_key, expires_at, lane) end
         break
       end
       redis.call('LPOP', key)

@@ -4,6 +4,7 @@
 #   active hold          placed without an Idempotency-Key, still active
 #   finished hold        the same holds after they expired (kept for FINISHED_HOLD_RETENTION)
 #   idempotency key      a second batch, each with its own key, after expiry, minus a finished hold
+# and how the active holds sit in the expiry index (lanes or the exact zset: docs/design.md, "Expiry").
 # Needs: java, wrk, redis-server, redis-cli, python3, curl; target/box-office.jar (mvn -q package -DskipTests).
 # Usage: bench/memory.sh        Settings: DURATION (10s) CONNECTIONS (16)
 set -euo pipefail
@@ -45,6 +46,15 @@ EVENT_ID=$(new_event); export EVENT_ID
 m0=$(used); h0=$(holds_created)
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$PORT" >/dev/null
 n1=$(( $(holds_created) - h0 )); m1=$(used)
+# How the active holds sit in the expiry index: lanes (a list each, ~30 bytes a hold) or the exact zset (~120).
+index_keys() {
+  local p; p=$(redis-cli -p "$REDIS_PORT" --scan --pattern "bo:{*}:e:$EVENT_ID" | sed 's/e:.*$//')
+  echo "expiry index of the active holds: $(redis-cli -p "$REDIS_PORT" zcard "${p}xl:$EVENT_ID") lane(s) holding" \
+    "$(redis-cli -p "$REDIS_PORT" zrange "${p}xl:$EVENT_ID" 0 -1 \
+      | while read -r lane; do redis-cli -p "$REDIS_PORT" llen "${p}xl:$EVENT_ID:$lane"; done \
+      | awk '{ s += $1 } END { print s + 0 }') holds, $(redis-cli -p "$REDIS_PORT" zcard "${p}x:$EVENT_ID") in the exact zset"
+}
+index_keys
 settle; m2=$(used)
 EVENT_ID=$(new_event); export EVENT_ID
 h2=$(holds_created)

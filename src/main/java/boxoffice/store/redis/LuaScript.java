@@ -61,7 +61,7 @@ final class LuaScript<R> {
     }
 
     /** Reads {@code boxoffice/store/redis/<name>.lua} from the class path. */
-    static String source(String name) {
+    private static String source(String name) {
         String resource = name + ".lua";
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {

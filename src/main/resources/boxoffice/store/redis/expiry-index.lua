@@ -89,6 +89,21 @@ local function index_hold(index_key, exact_key, hold_prefix, suffix, expires_at)
   redis.call('ZADD', exact_key, expires_at, suffix)
 end
 
+-- Calls each(item) on the items fetch(from, count) returns, SCAN_CHUNK at a time, until the items run out or each
+-- returns something, which it then returns.
+local function each_in_chunks(fetch, each)
+  local from = 0
+  repeat
+    local chunk = fetch(from, SCAN_CHUNK)
+    for _, item in ipairs(chunk) do
+      local stop = each(item)
+      if stop then return stop end
+    end
+    from = from + SCAN_CHUNK
+  until #chunk < SCAN_CHUNK
+  return nil
+end
+
 -- Calls visit(suffix, stored) once for each active hold expiring at or before `through` (epoch ms, or '+inf'): the
 -- exact index's, then lane by lane from the head, each up to its first entry that expires later; stops when visit
 -- returns true.
@@ -96,28 +111,27 @@ local function each_live_hold(index_key, exact_key, hold_prefix, through, visit)
   local last = through == '+inf' and math.huge or tonumber(through)
   local seen = {}
   local function once(suffix, stored)
-    if not stored or seen[suffix] then return false end
+    if not stored or seen[suffix] then return nil end
     seen[suffix] = true
-    return visit(suffix, stored)
+    if visit(suffix, stored) then return 'done' end
+    return nil
   end
-  for _, suffix in ipairs(redis.call('ZRANGEBYSCORE', exact_key, '-inf', through)) do
-    if once(suffix, redis.call('GET', hold_prefix .. suffix)) then return end
-  end
+  local exact = each_in_chunks(function(from, count)
+    return redis.call('ZRANGEBYSCORE', exact_key, '-inf', through, 'LIMIT', from, count)
+  end, function(suffix)
+    return once(suffix, redis.call('GET', hold_prefix .. suffix))
+  end)
+  if exact == 'done' then return end
   for _, lane in ipairs(redis.call('ZRANGEBYSCORE', index_key, '-inf', through)) do
-    local key, from, walking = lane_key(index_key, lane), 0, true
-    while walking do
-      local entries = redis.call('LRANGE', key, from, from + SCAN_CHUNK - 1)
-      for _, entry in ipairs(entries) do
-        local suffix, expires_at = entry_parts(entry)
-        if expires_at > last then
-          walking = false
-          break
-        end
-        if once(suffix, live_record(hold_prefix, suffix, expires_at)) then return end
-      end
-      walking = walking and #entries == SCAN_CHUNK
-      from = from + SCAN_CHUNK
-    end
+    local key = lane_key(index_key, lane)
+    local walked = each_in_chunks(function(from, count)
+      return redis.call('LRANGE', key, from, from + count - 1)
+    end, function(entry)
+      local suffix, expires_at = entry_parts(entry)
+      if expires_at > last then return 'lane walked' end
+      return once(suffix, live_record(hold_prefix, suffix, expires_at))
+    end)
+    if walked == 'done' then return end
   end
 end
 

@@ -84,7 +84,7 @@ public final class WaitingRoomService {
      */
     public Created<QueueVisit> join(String eventId, Optional<IdempotencyKey> idempotencyKey) {
         requireEvent(eventId);
-        Created<QueueVisit> created = creator.create("queue", idempotencyKey, eventId,
+        Created<QueueVisit> created = creator.create("queue", idempotencyKey, () -> eventId,
                 () -> Ids.newChildId(eventId, clock.instant()),
                 entryId -> rooms.find(entryId, clock.instant()),
                 entryId -> rooms.join(entryId, clock.instant(), retention)

@@ -19,6 +19,7 @@ import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class WaitlistService {
             throw new InvalidFieldException("qty", "must be 1 to " + policy.maxQuantity());
         }
         section.ifPresent(WaitlistService::checkSection);
-        String request = eventId + "\n" + customerId + "\n" + qty + "\n" + section.orElse("");
+        Supplier<String> request = () -> eventId + "\n" + customerId + "\n" + qty + "\n" + section.orElse("");
         Created<WaitlistPlace> created = creator.create("waitlist", idempotencyKey, request,
                 () -> Ids.newChildId(eventId, clock.instant()), store::findWaitlistEntry,
                 entryId -> store.joinWaitlist(WaitlistEntry.joining(entryId, eventId, customerId, qty,

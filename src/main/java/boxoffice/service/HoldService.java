@@ -3,10 +3,10 @@ package boxoffice.service;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldOrder;
-import boxoffice.core.SeatRequest;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Outcome;
+import boxoffice.core.SeatRequest;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,8 @@ public final class HoldService {
         policy.checkRequests(requests);
         policy.checkCustomer(customerId);
         Duration ttl = policy.ttl(ttlSeconds);
-        String request = eventId + "\n" + requests + "\n" + ttl.toSeconds() + "\n" + customerId.orElse("");
+        Supplier<String> request = () -> eventId + "\n" + requests + "\n" + ttl.toSeconds() + "\n"
+                + customerId.orElse("");
         Created<Hold> created = creator.create("holds", idempotencyKey, request,
                 () -> Ids.newChildId(eventId, clock.instant()), this::findStored,
                 holdId -> placeNew(holdId, eventId, requests, ttl, customerId.orElse(null)));

@@ -34,14 +34,14 @@ public final class IdempotentCreator {
     }
 
     /**
-     * @param request a canonical description of the request, compared by fingerprint
+     * @param request a canonical description of the request, compared by fingerprint; built only under a key
      * @param find the resource with a given id, if it exists
      * @param create creates the resource with a given id, idempotently
      */
     public <T> Created<T> create(
             String scope,
             Optional<IdempotencyKey> key,
-            String request,
+            Supplier<String> request,
             Supplier<String> newId,
             Function<String, Optional<T>> find,
             Function<String, Outcome<T>> create) {
@@ -49,7 +49,7 @@ public final class IdempotentCreator {
             return new Created<>(create.apply(newId.get()).value(), false);
         }
         Instant now = clock.instant();
-        IdempotencyRecord proposed = new IdempotencyRecord(fingerprint(request), newId.get(), now);
+        IdempotencyRecord proposed = new IdempotencyRecord(fingerprint(request.get()), newId.get(), now);
         String scopedKey = key.get().scoped();
         Optional<IdempotencyRecord> earlier = keys.claim(scope, scopedKey, proposed, retention);
         if (earlier.isEmpty()) {

@@ -1,6 +1,7 @@
 package boxoffice.core;
 
 import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +15,11 @@ import java.util.regex.Pattern;
  * refuse to give an id a second life once it may have forgotten the first; clients treat all ids as opaque.
  */
 public final class Ids {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One DRBG per thread: the default {@code SecureRandom} (NativePRNG) serialises every caller on one JVM-wide
+     * lock, which every request placing a hold would queue on.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::newDrbg);
     private static final int CHILD_BYTES = 16;
     private static final int TIME_BYTES = 6;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -36,7 +41,7 @@ public final class Ids {
         ByteBuffer bytes = ByteBuffer.allocate(CHILD_BYTES);
         bytes.putShort((short) (issuedAt.toEpochMilli() >>> 32)).putInt((int) issuedAt.toEpochMilli());
         byte[] random = new byte[CHILD_BYTES - TIME_BYTES];
-        RANDOM.nextBytes(random);
+        RANDOM.get().nextBytes(random);
         return eventId + "_" + BASE64URL.encodeToString(bytes.put(random).array());
     }
 
@@ -85,9 +90,17 @@ public final class Ids {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    private static SecureRandom newDrbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without a DRBG", e);
+        }
+    }
+
     private static String randomToken(int bytes) {
         byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
+        RANDOM.get().nextBytes(buffer);
         return BASE64URL.encodeToString(buffer);
     }
 }

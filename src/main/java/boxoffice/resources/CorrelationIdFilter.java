@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -23,7 +24,18 @@ public final class CorrelationIdFilter implements Filter {
 
     /** The client's id when it sent a sane one, else a new one. */
     public static String correlationIdFor(String sent) {
-        return sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return sent != null && SANE.matcher(sent).matches() ? sent : newCorrelationId();
+    }
+
+    /**
+     * A random (version 4) UUID from a fast generator: a correlation id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} queues every request on one JVM-wide lock.
+     */
+    private static String newCorrelationId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60);
+        return new UUID(high, low).toString();
     }
 
     @Override

@@ -180,6 +180,9 @@ class ErrorHandlingTest {
         assertThat(first.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
         assertThat(second.header("X-Correlation-ID")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
         assertThat(first.header("X-Correlation-ID")).isNotEqualTo(second.header("X-Correlation-ID"));
+        UUID generated = UUID.fromString(first.header("X-Correlation-ID").orElseThrow());
+        assertThat(generated.version()).isEqualTo(4);
+        assertThat(generated.variant()).isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -47,7 +46,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         Optional<String> organizer = organizers.organizerOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         Optional<RateLimitAnswer> answer = organizer.isPresent()
                 ? limiter.take(RateLimit.ORGANIZER, organizer.get())
-                : limiter.take(RateLimit.CLIENT, clientAddress());
+                : limiter.take(RateLimit.CLIENT, clientAddress(request));
         answer.ifPresent(granted -> request.setProperty(ANSWER, granted));
     }
 
@@ -58,9 +57,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
-    private String clientAddress() {
-        var forwarded = servletRequest.getHeaders(FORWARDED_FOR);
-        return proxies.clientOf(servletRequest.getRemoteAddr(),
-                forwarded == null ? null : Collections.list(forwarded));
+    /** Headers come from Jersey's request: each call on the injected servlet request is a lookup through a proxy. */
+    private String clientAddress(ContainerRequestContext request) {
+        return proxies.clientOf(servletRequest.getRemoteAddr(), request.getHeaders().get(FORWARDED_FOR));
     }
 }

@@ -201,7 +201,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
 
     /** Bodies too large (413) or too slow to arrive (408), refused before anything parses them. */
     private static void registerBodyLimits(HttpConfiguration http, Environment environment) {
-        environment.jersey().register(new BodySizeLimitFilter(http.getMaxBodySize().toBytes(),
+        environment.jersey().register(BodySizeLimitFilter.perMethod(http.getMaxBodySize().toBytes(),
                 http.getMaxLargeBodySize().toBytes()));
         environment.jersey().register(new BodyDeadlineFilter(http.getBodyTimeout().toJavaDuration(),
                 environment.lifecycle().scheduledExecutorService("body-deadline").threads(1)

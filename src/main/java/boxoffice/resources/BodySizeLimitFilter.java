@@ -3,8 +3,9 @@ package boxoffice.resources;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,25 +14,29 @@ import java.io.InputStream;
 /**
  * Refuses request bodies over the limit with 413, whether the client declared the length or streams the body in
  * chunks, before anything parses them. A method marked {@link LargeBody} (creating an event with its seating chart)
- * has a larger limit than the rest.
+ * has a larger limit than the rest: {@link #perMethod} binds each resource method its own filter when Jersey starts,
+ * so no request has to look its method up.
  */
 public final class BodySizeLimitFilter implements ContainerRequestFilter {
-    private final long defaultMaxBytes;
-    private final long largeMaxBytes;
+    private final long maxBytes;
 
-    @Context
-    private ResourceInfo resource;
+    private BodySizeLimitFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
-    public BodySizeLimitFilter(long defaultMaxBytes, long largeMaxBytes) {
-        this.defaultMaxBytes = defaultMaxBytes;
-        this.largeMaxBytes = largeMaxBytes;
+    /** The filters of every resource method: {@code largeMaxBytes} for a {@link LargeBody} one, else the default. */
+    public static DynamicFeature perMethod(long defaultMaxBytes, long largeMaxBytes) {
+        return new DynamicFeature() {
+            @Override
+            public void configure(ResourceInfo resource, FeatureContext context) {
+                boolean large = resource.getResourceMethod().isAnnotationPresent(LargeBody.class);
+                context.register(new BodySizeLimitFilter(large ? largeMaxBytes : defaultMaxBytes));
+            }
+        };
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean large = resource.getResourceMethod() != null
-                && resource.getResourceMethod().isAnnotationPresent(LargeBody.class);
-        long maxBytes = large ? largeMaxBytes : defaultMaxBytes;
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }

@@ -38,10 +38,23 @@ public final class BodyDeadlineFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (AnnouncedBody.isPresent(request)) {
+        if (AnnouncedBody.isPresent(request) && !arrivedWhole(request)) {
             DeadlineStream body = new DeadlineStream(request.getEntityStream());
             body.arm(alarms, timeout);
             request.setEntityStream(body);
+        }
+    }
+
+    /**
+     * A body whose every announced byte is already buffered cannot trickle, so it needs no alarm. Nearly every body
+     * of this API comes in the packet of its headers, and arming an alarm takes the scheduler's lock, which every
+     * request thread would queue on.
+     */
+    private static boolean arrivedWhole(ContainerRequestContext request) {
+        try {
+            return request.getLength() > 0 && request.getEntityStream().available() >= request.getLength();
+        } catch (IOException e) {
+            return false; // the read will meet the same failure, under the alarm
         }
     }
 

@@ -39,6 +39,7 @@ import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
+import boxoffice.resources.PeerAddressFilter;
 import boxoffice.resources.QueueResource;
 import boxoffice.resources.RateLimitFilter;
 import boxoffice.resources.RequestDeadlineFilter;
@@ -183,6 +184,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         environment.servlets().addFilter("request-deadline", new RequestDeadlineFilter(config.getStore().timeout()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        environment.servlets().addFilter("peer-address", new PeerAddressFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
         environment.jersey().register(new RateLimitFilter(services.rateLimiter(), organizers,

@@ -6,13 +6,11 @@ import boxoffice.admission.TrustedProxies;
 import boxoffice.core.RateLimitAnswer;
 import boxoffice.errors.RateLimitHeaders;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 
@@ -31,9 +29,6 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private final RateLimiter limiter;
     private final OrganizerKeys organizers;
     private final TrustedProxies proxies;
-
-    @Context
-    private HttpServletRequest servletRequest;
 
     public RateLimitFilter(RateLimiter limiter, OrganizerKeys organizers, TrustedProxies proxies) {
         this.limiter = limiter;
@@ -57,8 +52,11 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
-    /** Headers come from Jersey's request: each call on the injected servlet request is a lookup through a proxy. */
     private String clientAddress(ContainerRequestContext request) {
-        return proxies.clientOf(servletRequest.getRemoteAddr(), request.getHeaders().get(FORWARDED_FOR));
+        String peer = (String) request.getProperty(PeerAddressFilter.PROPERTY);
+        if (peer == null) {
+            throw new IllegalStateException(PeerAddressFilter.class.getSimpleName() + " is not in front of the API");
+        }
+        return proxies.clientOf(peer, request.getHeaders().get(FORWARDED_FOR));
     }
 }

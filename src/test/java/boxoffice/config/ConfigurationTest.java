@@ -39,6 +39,15 @@ class ConfigurationTest {
         assertThat(server.getMaxThreads()).isEqualTo(1024);
     }
 
+    /** Issue #16: Dropwizard's per-request thread renaming is off unless asked for (two system calls a request). */
+    @Test
+    void requestThreadsAreRenamedOnlyWhenAskedFor() throws Exception {
+        var byDefault = (DefaultServerFactory) ConfigFile.load(Map.of()).getServerFactory();
+        var asked = (DefaultServerFactory) ConfigFile.load(Map.of("THREAD_NAME_FILTER", "true")).getServerFactory();
+        assertThat(byDefault.getEnableThreadNameFilter()).isFalse();
+        assertThat(asked.getEnableThreadNameFilter()).isTrue();
+    }
+
     /** Issue #16: off unless asked for (the image asks), bounded so that an instance is ready within a minute. */
     @Test
     void theWarmupIsOffByDefaultAndTakenFromTheEnvironment() throws Exception {

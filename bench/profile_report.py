@@ -47,6 +47,7 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     stacks = list(read(sys.argv[1]))
+    wanted_frames = list(dict.fromkeys(sys.argv[2:]))  # in the order given, each once
     total = sum(count for _, count in stacks)
     by_library = collections.Counter()
     through = collections.Counter()
@@ -56,16 +57,16 @@ def main():
         by_library[charged] += count
         if frames[-1].endswith("_[k]"):
             kernel += count
-        for wanted in set(sys.argv[2:]):
+        for wanted in wanted_frames:
             if any(wanted in frame for frame in frames):
                 through[wanted] += count
     print(f"{total} samples; in the kernel at the leaf: {100 * kernel / total:.1f} %")
     print("by library (deepest library frame):")
     for lib, count in by_library.most_common():
         print(f"  {100 * count / total:5.1f} %  {lib}")
-    if sys.argv[2:]:
+    if wanted_frames:
         print("through these frames:")
-        for wanted in sys.argv[2:]:
+        for wanted in wanted_frames:
             print(f"  {100 * through[wanted] / total:5.1f} %  {wanted}")
 
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
     /** Every instance a test starts shares this ADMISSION_TOKEN_KEY (the Redis store refuses to start without one). */
     public static final String ADMISSION_TOKEN_KEY = "test-admission-token-key-of-32-bytes-or-more";
+    private static final int START_ATTEMPTS = 3;
 
     private final Process process;
     private final int port;
@@ -34,8 +35,26 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts an instance with these environment overrides and waits until its admin port answers. */
+    /**
+     * Starts an instance with these environment overrides and waits until its admin port answers. A port found free
+     * may be taken by another process before the instance binds it (the machine is shared, and outgoing connections
+     * draw on the same range): an instance that exits for that reason is started again on other ports.
+     */
     public static AppProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            AppProcess app = launch(environment);
+            try {
+                app.awaitReady(Duration.ofSeconds(60));
+                return app;
+            } catch (IllegalStateException e) {
+                if (attempt == START_ATTEMPTS || !app.lostAPortAtStartUp()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static AppProcess launch(Map<String, String> environment) throws IOException {
         int port = FreePorts.next();
         int adminPort = FreePorts.next();
         Path log = Files.createTempFile("box-office-" + port + "-", ".log");
@@ -52,9 +71,11 @@ public final class AppProcess implements AutoCloseable {
                 "ADMISSION_TOKEN_KEY", ADMISSION_TOKEN_KEY));
         env.putAll(environment);
         builder.environment().putAll(env);
-        AppProcess app = new AppProcess(builder.start(), port, adminPort, log);
-        app.awaitReady(Duration.ofSeconds(60));
-        return app;
+        return new AppProcess(builder.start(), port, adminPort, log);
+    }
+
+    private boolean lostAPortAtStartUp() throws IOException {
+        return !process.isAlive() && log().contains("Failed to bind to ");
     }
 
     public URI api() {

@@ -109,7 +109,16 @@ if changes.waitlist_joined and changes.waitlist_joined ~= '0' then
 end
 
 -- The feed: number the changes after the event's last seq, then trim what is older than the retention. Trimming looks
--- at a few more entries than were added, so the feed's length follows its retention however the batches come.
+-- at a few more entries than were added, so the feed's length follows its retention however the batches come; only
+-- when the oldest entry is due, so a commit whose feed holds nothing old reads one entry, not a screenful.
+local function entry_time(entry)
+  local fields = entry[2]
+  for j = 1, #fields, 2 do
+    if fields[j] == 'a' then return tonumber(fields[j + 1]) end
+  end
+  return nil
+end
+
 if #changes.feed > 0 then
   local first = redis.call('HINCRBY', event_key, 'seq', #changes.feed) - #changes.feed
   for i, fields in ipairs(changes.feed) do
@@ -117,17 +126,13 @@ if #changes.feed > 0 then
   end
   redis.call('ZADD', changed_key, changes.at, event_id)
   local cutoff = tonumber(changes.at) - feed_retention_ms
-  local trim_through = nil
-  for _, entry in ipairs(redis.call('XRANGE', feed_key, '-', '+', 'COUNT', #changes.feed + 16)) do
-    local fields = entry[2]
-    local at = nil
-    for j = 1, #fields, 2 do
-      if fields[j] == 'a' then at = tonumber(fields[j + 1]) end
+  local oldest = redis.call('XRANGE', feed_key, '-', '+', 'COUNT', 1)[1]
+  if entry_time(oldest) < cutoff then
+    local trim_through = nil
+    for _, entry in ipairs(redis.call('XRANGE', feed_key, '-', '+', 'COUNT', #changes.feed + 16)) do
+      if entry_time(entry) >= cutoff then break end
+      trim_through = tonumber(string.match(entry[1], '^(%d+)'))
     end
-    if at >= cutoff then break end
-    trim_through = tonumber(string.match(entry[1], '^(%d+)'))
-  end
-  if trim_through then
     redis.call('XTRIM', feed_key, 'MINID', (trim_through + 1) .. '-0')
   end
 end

@@ -53,7 +53,7 @@ rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
 redis_used_memory() { rcli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
 
 # start_app [VAR=value...]: one instance on Redis, on free ports (APP_PORT, APP_ADMIN, APP_PID), settings from the
-# arguments on top of the defaults below. JAVA_OPTS (-Xms1g -Xmx1g) are its JVM flags.
+# arguments on top of the defaults below. JAVA_OPTS (-Xms1g -Xmx1g) are its JVM flags; APP_JAR another build's jar.
 start_app() {
   APP_PORT=$(free_port); APP_ADMIN=$(free_port)
   # shellcheck disable=SC2086
@@ -61,7 +61,7 @@ start_app() {
   env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
     HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN WARMUP=false \
     ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" "$@" \
-    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$ROOT/target/box-office.jar" server "$ROOT/config.yml" \
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "${APP_JAR:-$ROOT/target/box-office.jar}" server "$ROOT/config.yml" \
     >"$WORK/app-$APP_PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=($!)
   wait_until "the service on $APP_PORT" curl -sf "http://127.0.0.1:$APP_ADMIN/ping"

@@ -11,6 +11,7 @@ import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
+import boxoffice.testing.Pause;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
@@ -73,7 +74,7 @@ class AdminPortTest {
         api.get("/api/v1/holds/" + hold.get("hold_id").asText());
         steps.book(hold);
 
-        Resp resp = admin.get("/prometheus");
+        Resp resp = scrapeShowing("http_requests_total{method=\"POST\",path=\"/api/v1/book\",status=\"201\"}");
         assertThat(resp.status()).isEqualTo(200);
         assertThat(resp.contentType()).startsWith("text/plain");
         String text = resp.body();
@@ -90,6 +91,20 @@ class AdminPortTest {
         // (JVM metrics are registered by Application.run's bootstrap, which DropwizardTestSupport does not call.)
         assertThat(text).doesNotContain(eventId);
         assertThat(text).doesNotContain(hold.get("hold_id").asText());
+    }
+
+    /**
+     * Scrapes until the text shows the line, for at most a few seconds: a request is counted when Jersey reports it
+     * finished, which is after its response went out, so the client may ask for the scrape first.
+     */
+    private Resp scrapeShowing(String line) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Resp resp = admin.get("/prometheus");
+        while (!resp.body().contains(line) && System.nanoTime() - deadline < 0) {
+            Pause.sleep(Duration.ofMillis(20));
+            resp = admin.get("/prometheus");
+        }
+        return resp;
     }
 
     @Test

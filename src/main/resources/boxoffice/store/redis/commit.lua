@@ -37,20 +37,25 @@ for _, section in ipairs(changes.sections) do
   redis.call('HSET', event_key, 'available:' .. section.id, section.available, 'held:' .. section.id, section.held,
     'booked:' .. section.id, section.booked)
 end
-redis.call('HINCRBY', event_key, 'holds_created', changes.holds_created)
-redis.call('HINCRBY', event_key, 'holds_expired', changes.holds_expired)
-redis.call('HINCRBY', event_key, 'bookings', changes.bookings_created)
-redis.call('HINCRBY', event_key, 'bookings_cancelled', changes.bookings_cancelled)
-redis.call('HINCRBY', totals_key, 'available', tonumber(changes.available) - tonumber(stored[2]))
-redis.call('HINCRBY', totals_key, 'held', tonumber(changes.held) - tonumber(stored[3]))
-redis.call('HINCRBY', totals_key, 'booked', tonumber(changes.booked) - tonumber(stored[4]))
-redis.call('HINCRBY', totals_key, 'available:reserved', changes.reserved_change.available)
-redis.call('HINCRBY', totals_key, 'held:reserved', changes.reserved_change.held)
-redis.call('HINCRBY', totals_key, 'booked:reserved', changes.reserved_change.booked)
-redis.call('HINCRBY', totals_key, 'holds_created', changes.holds_created)
-redis.call('HINCRBY', totals_key, 'holds_expired', changes.holds_expired)
-redis.call('HINCRBY', totals_key, 'bookings', changes.bookings_created)
-redis.call('HINCRBY', totals_key, 'bookings_cancelled', changes.bookings_cancelled)
+-- A batch moves few of these counters; an increment of 0 would still be a write (and a line in the AOF).
+local function increment(key, field, by)
+  by = tonumber(by)
+  if by ~= 0 then redis.call('HINCRBY', key, field, by) end
+end
+increment(event_key, 'holds_created', changes.holds_created)
+increment(event_key, 'holds_expired', changes.holds_expired)
+increment(event_key, 'bookings', changes.bookings_created)
+increment(event_key, 'bookings_cancelled', changes.bookings_cancelled)
+increment(totals_key, 'available', tonumber(changes.available) - tonumber(stored[2]))
+increment(totals_key, 'held', tonumber(changes.held) - tonumber(stored[3]))
+increment(totals_key, 'booked', tonumber(changes.booked) - tonumber(stored[4]))
+increment(totals_key, 'available:reserved', changes.reserved_change.available)
+increment(totals_key, 'held:reserved', changes.reserved_change.held)
+increment(totals_key, 'booked:reserved', changes.reserved_change.booked)
+increment(totals_key, 'holds_created', changes.holds_created)
+increment(totals_key, 'holds_expired', changes.holds_expired)
+increment(totals_key, 'bookings', changes.bookings_created)
+increment(totals_key, 'bookings_cancelled', changes.bookings_cancelled)
 
 for _, seats in ipairs(changes.seats) do
   local map_key = map_prefix .. seats.section
@@ -65,8 +70,9 @@ for _, hold in ipairs(changes.holds) do
   if hold.expires_at then table.insert(active, hold) end
 end
 table.sort(active, function(a, b) return tonumber(a.expires_at) < tonumber(b.expires_at) end)
+local tails = #active > 0 and lane_tails(lanes_key) or {}
 for _, hold in ipairs(active) do
-  index_hold(lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
+  index_hold(tails, lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
 end
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix

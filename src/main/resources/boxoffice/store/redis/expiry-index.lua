@@ -12,16 +12,20 @@ local MAX_LANES = 8
 local SUFFIX_LENGTH = 22
 local SCAN_CHUNK = 64
 
-local BASE64URL = {}
-for i = 1, 64 do
-  BASE64URL[string.byte('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', i)] = i - 1
+-- A base64url digit's value, computed: a lookup table would be rebuilt on every call of every script that loads this.
+local function digit(byte)
+  if byte == 95 then return 63 end          -- '_'
+  if byte >= 97 then return byte - 71 end   -- 'a'..'z': 26..51
+  if byte >= 65 then return byte - 65 end   -- 'A'..'Z': 0..25
+  if byte >= 48 then return byte + 4 end    -- '0'..'9': 52..61
+  return 62                                 -- '-'
 end
 
 -- The ms a hold's id was issued: its suffix starts with them (six bytes: eight base64url digits).
 local function issued_at(suffix)
   local issued = 0
   for i = 1, 8 do
-    issued = issued * 64 + BASE64URL[string.byte(suffix, i)]
+    issued = issued * 64 + digit(string.byte(suffix, i))
   end
   return issued
 end
@@ -45,44 +49,61 @@ local function entry_parts(entry)
   return suffix, issued_at(suffix) + tonumber(string.sub(entry, SUFFIX_LENGTH + 1))
 end
 
+-- Whether the stored record is of a hold still active that still expires at expires_at.
+local function is_live(suffix, stored, expires_at)
+  local record = cjson.decode(stored)
+  return (record.s == nil or record.s == 'a') and hold_expiry(suffix, record) == expires_at
+end
+
 -- The hold's stored record if its entry is live: the hold is still active and still expires at expires_at.
 local function live_record(hold_prefix, suffix, expires_at)
   local stored = redis.call('GET', hold_prefix .. suffix)
-  if not stored then
-    return nil
-  end
-  local record = cjson.decode(stored)
-  if (record.s == nil or record.s == 'a') and hold_expiry(suffix, record) == expires_at then
+  if stored and is_live(suffix, stored, expires_at) then
     return stored
   end
   return nil
 end
 
--- Indexes an active hold expiring at expires_at (epoch ms), unless its stored record (before this write) already
--- expires then: in the best lane, a new lane, or the exact index.
-local function index_hold(index_key, exact_key, hold_prefix, suffix, expires_at)
-  expires_at = tonumber(expires_at)
-  if live_record(hold_prefix, suffix, expires_at) then
-    return
-  end
-  redis.call('ZREM', exact_key, suffix)
-  local best, best_last, taken = nil, nil, {}
+-- The expiry of each lane's last entry, by lane: where index_hold looks for a lane, read once for a whole commit.
+local function lane_tails(index_key)
+  local tails = {}
   for _, lane in ipairs(redis.call('ZRANGE', index_key, 0, -1)) do
-    taken[lane] = true
     local _, last = entry_parts(redis.call('LINDEX', lane_key(index_key, lane), -1))
-    if last <= expires_at and (best_last == nil or last > best_last) then
+    tails[lane] = last
+  end
+  return tails
+end
+
+-- Indexes an active hold expiring at expires_at (epoch ms), unless its stored record (before this write) already
+-- expires then: in the best lane, a new lane, or the exact index. tails is lane_tails' table, kept up to date here.
+local function index_hold(tails, index_key, exact_key, hold_prefix, suffix, expires_at)
+  expires_at = tonumber(expires_at)
+  local stored = redis.call('GET', hold_prefix .. suffix)
+  if stored then
+    if is_live(suffix, stored, expires_at) then
+      return
+    end
+    redis.call('ZREM', exact_key, suffix) -- an extended hold may have been in the exact index
+  end
+  local best, best_last = nil, nil
+  for lane, last in pairs(tails) do
+    -- (ties go to the lower lane, so that the choice does not hang on the table's order)
+    if last <= expires_at and (best_last == nil or last > best_last or (last == best_last and lane < best)) then
       best, best_last = lane, last
     end
   end
   local entry = suffix .. (expires_at - issued_at(suffix))
   if best then
     redis.call('RPUSH', lane_key(index_key, best), entry)
+    tails[best] = expires_at
     return
   end
   for lane = 1, MAX_LANES do
-    if not taken[tostring(lane)] then
-      redis.call('RPUSH', lane_key(index_key, lane), entry)
-      redis.call('ZADD', index_key, expires_at, lane)
+    local name = tostring(lane)
+    if not tails[name] then
+      redis.call('RPUSH', lane_key(index_key, name), entry)
+      redis.call('ZADD', index_key, expires_at, name)
+      tails[name] = expires_at
       return
     end
   end

@@ -12,12 +12,21 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,6 +140,67 @@ class RedisExpiryIndexTest {
         assertCounts(longer.expiresAt(), 10, 0);
     }
 
+    /**
+     * A commit looks up the lanes' last entries once and keeps them current as its holds join: three holds placed in
+     * one batch, out of order and all expiring before the one lane's last entry, open a second lane and join it in
+     * order of expiry, the lane scored by the earliest.
+     */
+    @Test
+    void holdsOfOneBatchJoinTheLanesInOrderOfExpiry() throws Exception {
+        Hold latest = place(1, Duration.ofMinutes(5));
+        CountDownLatch firstBatchInside = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        AtomicBoolean paused = new AtomicBoolean();
+        CriticalSectionHook pauseFirstBatch = event -> {
+            if (paused.compareAndSet(false, true)) {
+                firstBatchInside.countDown();
+                awaitQuietly(othersQueued);
+            }
+        };
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        ExecutorService buyers = Executors.newFixedThreadPool(4);
+        try {
+            LedgerSeatStore batching = new LedgerSeatStore(
+                    RedisTestStores.backend(redis.client(), redis.registry(), Duration.ofSeconds(5)),
+                    new LedgerMetrics(redis.registry()), Optional.of(workers), 256, Duration.ofSeconds(10),
+                    TestStores.RETENTION, pauseFirstBatch);
+            Future<?> first = buyers.submit(
+                    () -> batching.placeHold(order(active(eventId, 1, now, Duration.ofMinutes(6))), now));
+            assertThat(firstBatchInside.await(10, TimeUnit.SECONDS)).isTrue();
+            String versionBefore = jedis.hget(RedisKeys.event(eventId), "version");
+            List<Hold> outOfOrder = List.of(active(eventId, 1, now, Duration.ofMinutes(3)),
+                    active(eventId, 1, now, Duration.ofMinutes(2)), active(eventId, 1, now, Duration.ofMinutes(4)));
+            List<Future<?>> placed = outOfOrder.stream()
+                    .<Future<?>>map(hold -> buyers.submit(() -> batching.placeHold(order(hold), now)))
+                    .toList();
+            while (batching.queueDepth() < outOfOrder.size()) {
+                Thread.sleep(5);
+            }
+            othersQueued.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (Future<?> hold : placed) {
+                hold.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(Long.parseLong(jedis.hget(RedisKeys.event(eventId), "version")))
+                    .as("the three holds were one commit").isEqualTo(Long.parseLong(versionBefore) + 2);
+        } finally {
+            workers.shutdownNow();
+            buyers.shutdownNow();
+        }
+
+        String lanes = RedisKeys.expiryLanes(eventId);
+        assertThat(jedis.zcard(lanes)).isEqualTo(2);
+        List<Instant> secondLane = jedis.lrange(lanes + ":2", 0, -1).stream().map(this::expiryOf)
+                .toList();
+        assertThat(secondLane).containsExactly(now.plus(Duration.ofMinutes(2)), now.plus(Duration.ofMinutes(3)),
+                now.plus(Duration.ofMinutes(4)));
+        assertThat(jedis.zscore(lanes, "2")).isEqualTo((double) now.plus(Duration.ofMinutes(2)).toEpochMilli());
+        assertAuditAddsUp();
+        Instant afterAll = latest.expiresAt().plus(Duration.ofMinutes(1));
+        assertThat(store.releaseDue(eventId, afterAll)).isEqualTo(5);
+        assertCounts(afterAll, 10, 0);
+    }
+
     private Hold place(int qty, Duration ttl) {
         Hold hold = active(eventId, qty, now, ttl);
         assertThat(store.placeHold(order(hold), now).changed()).isTrue();
@@ -141,6 +211,19 @@ class RedisExpiryIndexTest {
         Hold hold = active(eventId, qty, at, TTL);
         assertThat(store.placeHold(order(hold), at).changed()).isTrue();
         return hold;
+    }
+
+    /** The expiry a lane entry records: its hold suffix, then the ms from the id's issue to the expiry. */
+    private Instant expiryOf(String entry) {
+        return Ids.issuedAt(Ids.childId(eventId, entry.substring(0, 22))).orElseThrow().plusMillis(Long.parseLong(entry.substring(22)));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Indexes an active hold the way holds placed before lanes were: an entry in the exact zset. */

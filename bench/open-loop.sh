@@ -2,8 +2,10 @@
 # Open-loop latency of POST /api/v1/holds (1 seat): what a buyer waits at a steady arrival rate, without coordinated
 # omission. One Redis (AOF everysec, as bench/run.sh), one instance (group commit on), warmed until its JIT is quiet;
 # then, in the same run:
-#   1. the maximum: closed-loop holds for MAX_DURATION with CONNECTIONS in flight (wrk, or MAX_WITH=loadgen, which
-#      first runs LOADGEN_WARMUP seconds unrecorded: a cold client JVM sends little);
+#   1. the maximum: closed-loop holds for MAX_DURATION with CONNECTIONS in flight, sent by bench/loadgen after
+#      LOADGEN_WARMUP seconds unrecorded (a cold client JVM sends little): the generator shares the cores with the
+#      instance, so the shares below are of what the instance does beside it; MAX_WITH=wrk measures it with wrk,
+#      a cheaper client, whose maximum the instance cannot reach beside the JVM generator;
 #   2. for each of PERCENTS (25 50 75) of that maximum, on a fresh 1,000,000-seat event: bench/loadgen sends holds
 #      at that constant rate for DURATION seconds (after LOADGEN_WARMUP seconds of the same load, not recorded),
 #      each request scheduled at start + i/rate, its latency counted from that scheduled time, at most
@@ -13,7 +15,7 @@
 #
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/open-loop.sh
 # Settings (environment): DURATION (30: seconds per rate) PERCENTS ("25 50 75") MAX_DURATION (10: seconds)
-#   MAX_WITH (wrk | loadgen) CONNECTIONS (64: the maximum's and the warm-up's) LOADGEN_CONNECTIONS (64)
+#   MAX_WITH (loadgen | wrk) CONNECTIONS (64: the maximum's and the warm-up's) LOADGEN_CONNECTIONS (64)
 #   LOADGEN_WARMUP (15: seconds) WARMUP (15) WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0: 1 reuses target/box-office.jar)
 #   OUT (bench/results/open-loop-<time>) TITLE (the plot's title)
 set -euo pipefail
@@ -21,7 +23,7 @@ set -euo pipefail
 DURATION=${DURATION:-30}
 PERCENTS=${PERCENTS:-25 50 75}
 MAX_DURATION=${MAX_DURATION:-10}
-MAX_WITH=${MAX_WITH:-wrk}
+MAX_WITH=${MAX_WITH:-loadgen}
 CONNECTIONS=${CONNECTIONS:-64}
 LOADGEN_CONNECTIONS=${LOADGEN_CONNECTIONS:-64}
 LOADGEN_WARMUP=${LOADGEN_WARMUP:-15}

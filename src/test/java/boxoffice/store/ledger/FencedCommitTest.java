@@ -18,6 +18,7 @@ import boxoffice.core.StoreTotals;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
+import boxoffice.testing.FirstBatchStall;
 import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
@@ -29,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -59,24 +58,16 @@ class FencedCommitTest {
     void aWriterThatStalledWithoutItsLockCannotOversell() throws Exception {
         LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS));
         Event event = backend.insertEvent(EventFixtures.event(1, now));
-        CountDownLatch stalledInside = new CountDownLatch(1);
-        CountDownLatch otherWriterDone = new CountDownLatch(1);
-        AtomicInteger entries = new AtomicInteger();
-        CriticalSectionHook stallFirstWriter = eventId -> {
-            if (entries.incrementAndGet() == 1) {
-                stalledInside.countDown();
-                awaitQuietly(otherWriterDone);
-            }
-        };
+        FirstBatchStall stallFirstWriter = new FirstBatchStall();
         LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
                 TIMEOUT, TestStores.RETENTION, stallFirstWriter);
         Hold stalled = newHold(event, 1);
         Hold other = newHold(event, 1);
 
         CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.placeHold(order(stalled), now));
-        assertThat(stalledInside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stallFirstWriter.awaitInside()).isTrue();
         Outcome<Hold> otherWrite = store.placeHold(order(other), now); // the lock is "lost": this writer gets in too
-        otherWriterDone.countDown();
+        stallFirstWriter.release();
 
         assertThat(otherWrite.changed()).isTrue();
         assertThatThrownBy(() -> stalledWrite.get(10, TimeUnit.SECONDS))
@@ -107,14 +98,6 @@ class FencedCommitTest {
         assertThat(memory.readHold(hold.id())).isEmpty();
         assertThat(memory.readCounts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(5));
         assertThat(registry.counter("boxoffice.holds.created").getCount()).isZero();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A backend whose lock protects nothing, as if every holder had lost it; storage and fencing are real. */

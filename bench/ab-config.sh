@@ -7,15 +7,16 @@
 #
 # Usage: CONFIG_B=/tmp/config-b.yml bench/ab-config.sh      Needs what run.sh needs.
 # Two builds instead: JAR_A and CONFIG_A (an older jar with its own config.yml) against this one, CONFIG_B=config.yml.
-# HOLDS=reserved: best_available 2 on a fresh 50,000-seat section (bench/hall-50k.json) instead of 1 seat of general
-# admission (DURATION at most ~6 s: the section sells out at 25,000 holds).
-# Settings (environment): CONFIG_B (required) CONFIG_A JAR_A JAR_B ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
+# LOAD=reserved: best_available 2 on a fresh 50,000-seat section (bench/hall-50k.json) instead of 1 seat of general
+# admission (DURATION at most ~6 s: the section sells out at 25,000 holds). LOAD=status: GET /events/{id}/status
+# instead of holds (one Redis script a request: what a change to the Redis client does to a plain read).
+# Settings (environment): CONFIG_B (required) CONFIG_A JAR_A JAR_B LOAD (general) ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
 #   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0) JAVA_OPTS (-Xms1g -Xmx1g)
 set -euo pipefail
 
 : "${CONFIG_B:?set CONFIG_B to the configuration file of instance B}"
 ROUNDS=${ROUNDS:-5}
-HOLDS=${HOLDS:-general}
+LOAD=${LOAD:-general}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
@@ -57,27 +58,27 @@ use() {  # use A|B: that instance alone (the other paused)
 
 for which in A B; do use "$which"; echo "Warming $which..."; warm_up; done
 
-holds() {  # holds: DURATION seconds on a fresh event of the instance in use; its rate
+rate() {  # rate: DURATION seconds of LOAD on a fresh event of the instance in use; its requests/s
   local event script=post-hold.lua
-  if [ "$HOLDS" = reserved ]; then
-    event=$(create_reserved_event); script=post-hold-best.lua
-  else
-    event=$(create_event 1000000)
-  fi
+  case $LOAD in
+    reserved) event=$(create_reserved_event); script=post-hold-best.lua ;;
+    status) event=$(create_event 1000000); script=get-status.lua ;;
+    *) event=$(create_event 1000000) ;;
+  esac
   EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$script" "http://127.0.0.1:$APP_PORT" \
     >"$WORK/wrk.txt"
   result_field "$WORK/wrk.txt" rps
 }
 
-if [ "$HOLDS" = reserved ]; then  # the reserved path's own code, warmed too
-  for which in A B; do use "$which"; for _ in $(seq 1 "$WARMUP_MAX_ROUNDS"); do holds >/dev/null; done; done
+if [ "$LOAD" = reserved ]; then  # the reserved path's own code, warmed too
+  for which in A B; do use "$which"; for _ in $(seq 1 "$WARMUP_MAX_ROUNDS"); do rate >/dev/null; done; done
 fi
 
 : >"$WORK/ratios"
 for round in $(seq 1 "$ROUNDS"); do
-  use A; a=$(holds); use B; b=$(holds)
+  use A; a=$(rate); use B; b=$(rate)
   ratio=$(python3 -c "print(round($b / $a, 3))")
-  echo "round $round: A $a holds/s, B $b holds/s, B/A $ratio"
+  echo "round $round: A $a /s, B $b /s, B/A $ratio"
   echo "$ratio" >>"$WORK/ratios"
 done
 python3 -c "import statistics,sys; r=[float(l) for l in open('$WORK/ratios')]; print('median B/A over %d rounds: %.3f' % (len(r), statistics.median(r)))"

@@ -10,6 +10,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,6 +81,28 @@ class ConfigurationTest {
         var redis = ((RedisStoreFactory) config.getStore()).getRedis();
         assertThat(redis.getPassword()).isEqualTo("#s3cret: yes");
         assertThat(redis.describe()).isEqualTo("single Redis at redis://10.0.0.1:6380");
+    }
+
+    @Test
+    void redissonRunsOneEventLoopPerCoreUnlessToldOtherwise() throws Exception {
+        assertThat(nettyThreadsOfTheClient(Map.of())).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(nettyThreadsOfTheClient(Map.of("REDIS_NETTY_THREADS", "6"))).isEqualTo(6);
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("STORE", "redis", "ADMISSION_TOKEN_KEY", TOKEN_KEY,
+                "REDIS_NETTY_THREADS", "-1")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("nettyThreads");
+    }
+
+    /** Builds the client (lazily: it does not connect) and reads back the configuration it was given. */
+    private static int nettyThreadsOfTheClient(Map<String, String> environment) throws Exception {
+        var settings = new HashMap<>(environment);
+        settings.putAll(Map.of("STORE", "redis", "ADMISSION_TOKEN_KEY", TOKEN_KEY));
+        var client = ((RedisStoreFactory) ConfigFile.load(settings).getStore()).getRedis().build();
+        try {
+            return client.getConfig().getNettyThreads();
+        } finally {
+            client.shutdown();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

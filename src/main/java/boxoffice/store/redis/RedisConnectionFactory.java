@@ -71,6 +71,15 @@ public class RedisConnectionFactory {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration responseTimeout = Duration.seconds(1);
 
+    /**
+     * Netty event loops for all Redis connections; 0 means one per core. Redisson's own default is 32: on a small
+     * machine each command is then a hand-off to a loop that must be woken, and waking them cost more CPU than the
+     * commands (see bench/README.md, "Redisson's event loops").
+     */
+    @JsonProperty
+    @Min(0)
+    private int nettyThreads = 0;
+
     public RedisMode getMode() {
         return mode;
     }
@@ -97,7 +106,7 @@ public class RedisConnectionFactory {
     }
 
     public RedissonClient build() {
-        Config config = new Config().setLazyInitialization(true);
+        Config config = new Config().setLazyInitialization(true).setNettyThreads(eventLoops());
         switch (mode) {
             case SINGLE -> tune(config.useSingleServer().setAddress(url));
             case CLUSTER -> tune(config.useClusterServers()
@@ -132,6 +141,10 @@ public class RedisConnectionFactory {
         if (password != null && !password.isBlank()) {
             server.setPassword(password);
         }
+    }
+
+    int eventLoops() {
+        return nettyThreads > 0 ? nettyThreads : Runtime.getRuntime().availableProcessors();
     }
 
     private List<String> nodeList() {

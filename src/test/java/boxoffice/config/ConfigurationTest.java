@@ -84,8 +84,10 @@ class ConfigurationTest {
     }
 
     @Test
-    void redissonRunsOneEventLoopPerCoreUnlessToldOtherwise() throws Exception {
-        assertThat(nettyThreadsOfTheClient(Map.of())).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void redissonRunsItsOwnNumberOfEventLoopsUnlessToldOtherwise() throws Exception {
+        assertThat(nettyThreadsOfTheClient(Map.of())).isEqualTo(32);
+        assertThat(nettyThreadsOfTheClient(Map.of("REDIS_NETTY_THREADS", "0")))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(nettyThreadsOfTheClient(Map.of("REDIS_NETTY_THREADS", "6"))).isEqualTo(6);
         assertThatThrownBy(() -> ConfigFile.load(Map.of("STORE", "redis", "ADMISSION_TOKEN_KEY", TOKEN_KEY,
                 "REDIS_NETTY_THREADS", "-1")))

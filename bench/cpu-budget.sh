@@ -36,8 +36,7 @@ need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
 mkdir -p "$OUT"
 start_redis --appendonly yes --appendfsync everysec --save ""
-REDIS_PID=${PIDS[0]}
-JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:CICompilerCount=3" start_app
+start_ready --
 echo "Warming the instance..."
 warm_up
 EVENT_ID=$(create_event 1000000)
@@ -46,34 +45,30 @@ HZ=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system time of a process, in clock ticks
 
-# measure <scenario> <url> [wrk script]: one line of results.tsv (scenario, requests/s, seconds, CPU seconds of the
+# measure <scenario> <url> <wrk script>: one line of results.tsv (scenario, requests/s, seconds, CPU seconds of the
 # instance, of Redis, of wrk)
 measure() {
-  local scenario=$1 url=$2 script=${3:-} app0 redis0 started
-  local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s")
-  [ -z "$script" ] || args+=(-s "$BENCH_DIR/$script")
+  local scenario=$1 url=$2 script=$3 app0 redis0 started
   app0=$(cpu_ticks "$APP_PID"); redis0=$(cpu_ticks "$REDIS_PID"); started=$(date +%s%N)
   # wrk's own CPU: getrusage of the python process's children once wrk has exited
   python3 -c 'import resource, subprocess, sys
-out = subprocess.run(sys.argv[1:], capture_output=True, text=True).stdout
+print(subprocess.run(sys.argv[1:], capture_output=True, text=True).stdout)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(out); print("WRK_CPU", usage.ru_utime + usage.ru_stime)' wrk "${args[@]}" "$url" >"$WORK/wrk.txt"
-  python3 - "$WORK/wrk.txt" "$scenario" "$HZ" "$started" "$(date +%s%N)" "$app0" "$(cpu_ticks "$APP_PID")" \
-      "$redis0" "$(cpu_ticks "$REDIS_PID")" >>"$OUT/results.tsv" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-scenario, hz, t0, t1, a0, a1, r0, r1 = sys.argv[2], int(sys.argv[3]), *map(int, sys.argv[4:])
-rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-wrk_cpu = float(re.search(r"WRK_CPU ([\d.]+)", text).group(1))
-print("\t".join(map(str, [scenario, rate, (t1 - t0) / 1e9, (a1 - a0) / hz, (r1 - r0) / hz, wrk_cpu])))
-PY
+print("WRK_CPU", usage.ru_utime + usage.ru_stime)' \
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$script" "$url" >"$WORK/wrk.txt"
+  python3 -c 'import sys
+scenario, rate, wrk_cpu, hz, t0, t1, a0, a1, r0, r1 = sys.argv[1], *sys.argv[2:4], *map(int, sys.argv[4:])
+print("\t".join(map(str, [scenario, rate, (t1 - t0) / 1e9, (a1 - a0) / hz, (r1 - r0) / hz, wrk_cpu])))' \
+    "$scenario" "$(result_field "$WORK/wrk.txt" rps)" "$(sed -n 's/^WRK_CPU //p' "$WORK/wrk.txt")" "$HZ" \
+    "$started" "$(date +%s%N)" "$app0" "$(cpu_ticks "$APP_PID")" "$redis0" "$(cpu_ticks "$REDIS_PID")" \
+    >>"$OUT/results.tsv"
   tail -1 "$OUT/results.tsv"
 }
 
 url="http://127.0.0.1:$APP_PORT"
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round"
-  measure floor "http://127.0.0.1:$APP_ADMIN/ping"
+  measure floor "http://127.0.0.1:$APP_ADMIN" ping.lua
   measure baseline "$url" get-event.lua
   measure status "$url" get-status.lua
   measure holds "$url" post-hold.lua
@@ -86,7 +81,7 @@ for line in open(sys.argv[1]):
     scenario, rate, secs, app, redis, wrk = line.split("\t")
     rows[scenario].append((float(rate), float(secs), float(app), float(redis), float(wrk)))
 cores = int(sys.argv[2])
-med = lambda values: statistics.median(values)
+med = statistics.median
 per_request = {}
 print(f"{'scenario':10} {'req/s':>8}  {'CPU us per request: instance':>29} {'Redis':>6} {'wrk':>6} {'all':>6}"
       f"   {'cores busy: instance':>20} {'Redis':>6} {'wrk':>6}")

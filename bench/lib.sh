@@ -39,12 +39,12 @@ build() {
   done
 }
 
-# start_redis [redis-server options...]: on a free port (REDIS_PORT), its files in $WORK/redis.
+# start_redis [redis-server options...]: on a free port (REDIS_PORT, REDIS_PID), its files in $WORK/redis.
 start_redis() {
   REDIS_PORT=$(free_port)
   mkdir -p "$WORK/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" "$@" >"$WORK/redis.log" 2>&1 &
-  PIDS+=($!)
+  REDIS_PID=$!; PIDS+=($!)
   wait_until "redis" redis-cli -p "$REDIS_PORT" ping
 }
 

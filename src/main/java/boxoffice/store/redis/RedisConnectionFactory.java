@@ -143,7 +143,7 @@ public class RedisConnectionFactory {
         }
     }
 
-    int eventLoops() {
+    private int eventLoops() {
         return nettyThreads > 0 ? nettyThreads : Runtime.getRuntime().availableProcessors();
     }
 

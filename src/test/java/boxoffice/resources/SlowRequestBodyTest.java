@@ -85,7 +85,7 @@ class SlowRequestBodyTest {
             Resp healthDuringAttack = admin.get("/healthcheck");
             String metricsDuringAttack = admin.get("/prometheus").body();
 
-            Resp held = awaitHold(hold);
+            Resp held = awaitAnswer(hold);
             assertThat(held.status()).as(held.toString()).isEqualTo(201);
 
             for (SlowBodySender sender : senders) {
@@ -111,6 +111,43 @@ class SlowRequestBodyTest {
         }
     }
 
+    /**
+     * Issue #27 item 1: headers that announce a body and then nothing (or a part of it, then nothing). The check
+     * whether a body is present read from the socket before the body deadline was armed, so each such request held
+     * its thread until Jetty's idle timeout (30 s) and then got a 500; more of them than threads starved every
+     * other request.
+     */
+    @Test
+    void silentSendersGetA408InTimeWhileAStatusReadIsAnswered() throws Exception {
+        String eventId = new BoxOfficeSteps(api).newEventId(100);
+        List<SlowBodySender> senders = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_SENDERS; i++) {
+                SlowBodySender sender = SlowBodySender.open(app.api(), "/api/v1/holds", 40);
+                for (int sent = 0; i % 4 == 0 && sent < 10; sent++) {
+                    sender.trickle(); // most send nothing, a quarter a part of the body; then all fall silent
+                }
+                senders.add(sender);
+            }
+            Pause.sleep(Duration.ofSeconds(1)); // their requests now hold every request thread
+
+            CompletableFuture<Resp> status = CompletableFuture.supplyAsync(
+                    () -> api.fresh().get("/api/v1/events/" + eventId + "/status"));
+            Resp answered = awaitAnswer(status);
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+
+            for (SlowBodySender sender : senders) {
+                Answer answer = awaitCutOff(sender);
+                assertThat(answer.after()).as("silent sender cut off in time").isLessThan(CUT_OFF);
+                assertRequestTimeout(answer);
+            }
+        } finally {
+            for (SlowBodySender sender : senders) {
+                sender.close();
+            }
+        }
+    }
+
     @Test
     void aSenderBelowTheMinimumDataRateGetsAJson408() throws Exception {
         try (SlowBodySender sender = SlowBodySender.open(app.api(), "/api/v1/holds", 200)) {
@@ -126,11 +163,11 @@ class SlowRequestBodyTest {
         }
     }
 
-    private static Resp awaitHold(CompletableFuture<Resp> hold) throws Exception {
+    private static Resp awaitAnswer(CompletableFuture<Resp> request) throws Exception {
         try {
-            return hold.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS);
+            return request.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException notAnswered) {
-            return fail("a normal hold got no answer within %s while %d slow senders were connected (MAX_THREADS=%d)",
+            return fail("a normal request got no answer within %s while %d slow senders were connected (MAX_THREADS=%d)",
                     PROMPT, SLOW_SENDERS, MAX_THREADS);
         }
     }

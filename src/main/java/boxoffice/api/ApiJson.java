@@ -1,5 +1,6 @@
 package boxoffice.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,12 @@ public final class ApiJson {
 
     /**
      * Strict types: "5" is not a number, 1.5 is not an integer, 5 or true is not a string; times as ISO-8601 text.
-     * Unknown fields are ignored (Dropwizard's default), so clients may send fields from a newer API version.
+     * Strict bodies: a key given twice is malformed (which one would count?), and a field the request does not have
+     * is refused rather than ignored (Dropwizard's default), so a misplaced option never silently does nothing.
      */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -2,6 +2,7 @@ package boxoffice.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,5 +18,5 @@ public record CreateHoldRequest(
         @NotNull String eventId,
         Integer qty,
         List<@Valid HoldItemRequest> items,
-        Integer ttlSeconds,
+        @JsonDeserialize(using = SaturatedInt.class) Integer ttlSeconds,
         String customerId) {}

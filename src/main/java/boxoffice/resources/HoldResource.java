@@ -6,6 +6,7 @@ import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
 import boxoffice.api.ExtendHoldRequest;
 import boxoffice.api.HoldResponse;
+import boxoffice.api.SaturatedInt;
 import boxoffice.core.Hold;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.MalformedRequestException;
@@ -145,7 +146,7 @@ public final class HoldResource {
             return Optional.empty();
         }
         try {
-            return Optional.of(Integer.parseInt(ttlQuery.strip()));
+            return Optional.of(SaturatedInt.parse(ttlQuery.strip()));
         } catch (NumberFormatException e) {
             throw new InvalidFieldException("ttl_seconds", "must be a whole number of seconds");
         }

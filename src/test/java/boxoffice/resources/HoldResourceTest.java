@@ -36,6 +36,12 @@ class HoldResourceTest {
         steps = new BoxOfficeSteps(api);
     }
 
+    /** The TTL written into the JSON as given, however large: {@code obj} could not hold it. */
+    private Resp holdWithTtlInTheBody(String eventId, String ttl) {
+        return api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": 1, \"ttl_seconds\": " + ttl
+                + "}");
+    }
+
     private static Instant expiresAt(JsonNode hold) {
         return Instant.parse(hold.get("expires_at").asText());
     }
@@ -99,7 +105,7 @@ class HoldResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 10", "9, 10", "60, 60", "900, 900", "901, 900", "86400, 900", "' 30 ', 30"})
+    @CsvSource({"1, 10", "9, 10", "60, 60", "900, 900", "901, 900", "86400, 900", "' 30 ', 30", "99999999999, 900"})
     void clampsTtlFromTheQuery(String requested, int expected) {
         String eventId = steps.newEventId(5);
         Resp created = api.post("/api/v1/holds?ttl_seconds=" + requested.replace(" ", "%20"),
@@ -117,7 +123,7 @@ class HoldResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1.5", "", "10s", "99999999999", "-"})
+    @ValueSource(strings = {"abc", "1.5", "", "10s", "1e10", "-"})
     void refusesATtlQueryThatIsNotAWholeNumber(String ttl) {
         String eventId = steps.newEventId(5);
         Resp refused = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
@@ -126,11 +132,24 @@ class HoldResourceTest {
         assertThat(steps.counts(eventId)).containsExactly(5, 5, 0, 0);
     }
 
+    /** Issue #27 item 14: one rule in the body and the query, however large the number: clamped, as documented. */
     @ParameterizedTest
-    @ValueSource(ints = {0, -1, -900})
-    void refusesANonPositiveTtl(int ttl) {
+    @ValueSource(strings = {"99999999999", "99999999999999999999999"})
+    void clampsAWholeNumberOfAnySizeInTheBodyAndTheQuery(String ttl) {
         String eventId = steps.newEventId(5);
-        Resp body = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1, "ttl_seconds", ttl));
+        Resp body = holdWithTtlInTheBody(eventId, ttl);
+        assertThat(body.status()).as(body.toString()).isEqualTo(201);
+        assertThat(expiresAt(body.json())).isEqualTo(CLOCK.instant().plusSeconds(900));
+        Resp query = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
+        assertThat(query.status()).as(query.toString()).isEqualTo(201);
+        assertThat(expiresAt(query.json())).isEqualTo(CLOCK.instant().plusSeconds(900));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "-900", "-99999999999999999999999"})
+    void refusesANonPositiveTtl(String ttl) {
+        String eventId = steps.newEventId(5);
+        Resp body = holdWithTtlInTheBody(eventId, ttl);
         body.assertError(422, "VALIDATION_FAILED");
         assertThat(body.fieldErrors()).containsExactly("ttl_seconds");
         Resp query = api.post("/api/v1/holds?ttl_seconds=" + ttl, obj("event_id", eventId, "qty", 1));
@@ -142,7 +161,7 @@ class HoldResourceTest {
     @ValueSource(strings = {"\"60\"", "1.5", "true", "[60]"})
     void refusesATtlOfTheWrongTypeInTheBody(String ttl) {
         String eventId = steps.newEventId(5);
-        api.post("/api/v1/holds", "{\"event_id\": \"" + eventId + "\", \"qty\": 1, \"ttl_seconds\": " + ttl + "}")
+        holdWithTtlInTheBody(eventId, ttl)
                 .assertError(400, "MALFORMED_REQUEST");
     }
 

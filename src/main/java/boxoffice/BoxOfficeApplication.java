@@ -31,6 +31,7 @@ import boxoffice.metrics.SeatGauges;
 import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.BookingResource;
+import boxoffice.resources.ClientHangUpFilter;
 import boxoffice.resources.CorrelationIdFilter;
 import boxoffice.resources.EventAdmissionResource;
 import boxoffice.resources.EventResource;
@@ -74,6 +75,7 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -123,7 +125,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events());
         registerBodyLimits(config.getHttp(), environment);
         registerRequestThreads(environment);
-        registerErrorMappers(environment);
+        registerErrorMappers(config, environment);
         ExactHeaderValues.enable(environment);
         registerSweeper(config, environment, services.expiry());
         registerLedgerAudit(config, environment, services.auditor());
@@ -202,8 +204,13 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new ApiDocsResource());
     }
 
-    /** Bodies too large (413) or too slow to arrive (408), refused before anything parses them. */
+    /**
+     * Bodies too large (413), too slow to arrive (408) or malformed in their framing (400), refused before anything
+     * parses them.
+     */
     private static void registerBodyLimits(HttpConfiguration http, Environment environment) {
+        environment.servlets().addFilter("client-hang-up", new ClientHangUpFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(BodySizeLimitFilter.perMethod(http.getMaxBodySize().toBytes(),
                 http.getMaxLargeBodySize().toBytes()));
         environment.jersey().register(new BodyDeadlineFilter(http.getBodyTimeout().toJavaDuration(),
@@ -219,8 +226,9 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.healthChecks().register("request-threads", new RequestThreadsHealthCheck(threads));
     }
 
-    private static void registerErrorMappers(Environment environment) {
-        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+    private static void registerErrorMappers(BoxOfficeConfiguration config, Environment environment) {
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper(),
+                ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods());
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         DomainErrorMappers.all().forEach(environment.jersey()::register);

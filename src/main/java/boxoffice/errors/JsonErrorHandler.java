@@ -5,6 +5,7 @@ import boxoffice.resources.CorrelationIdFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,16 +17,19 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors that Jetty raises before a request reaches Jersey (an ambiguous URI, a malformed request line, headers too
- * large, and 503 for requests that arrive during a graceful shutdown) in the API's JSON error shape instead of
- * Jetty's HTML page.
+ * large, an HTTP version it does not speak, a method the server never serves, and 503 for requests that arrive during
+ * a graceful shutdown) in the API's JSON error shape instead of Jetty's HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     private final ObjectMapper mapper;
+    private final String allow;
 
-    public JsonErrorHandler(ObjectMapper mapper) {
+    /** {@code servedMethods}: the methods the server lets through to the API, named in a 405's {@code Allow}. */
+    public JsonErrorHandler(ObjectMapper mapper, Set<String> servedMethods) {
         this.mapper = mapper;
+        this.allow = String.join(", ", servedMethods.stream().sorted().toList());
     }
 
     /** Jetty writes a body only for GET, POST and HEAD; our refusals of TRACE or FOO are JSON like the rest. */
@@ -39,6 +43,10 @@ public final class JsonErrorHandler extends ErrorHandler {
             Request request, Response response, int status, String message, Throwable cause, Callback callback)
             throws JsonProcessingException {
         response.getHeaders().put(JSON);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED_405 && !response.getHeaders().contains(HttpHeader.ALLOW)) {
+            // Dropwizard's filter of allowed methods refuses TRACE, FOO or PROPFIND before any resource is matched.
+            response.getHeaders().put(HttpHeader.ALLOW, allow);
+        }
         if (!response.getHeaders().contains(CorrelationIdFilter.HEADER)) {
             // Refused before the servlet filters ran: the id is set here, as CorrelationIdFilter would.
             response.getHeaders().put(CorrelationIdFilter.HEADER,
@@ -61,7 +69,9 @@ public final class JsonErrorHandler extends ErrorHandler {
     private ByteBuffer body(int status, String message) throws JsonProcessingException {
         String code = switch (status) {
             case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
             case 503 -> "SHUTTING_DOWN";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
         };
         String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;

@@ -1,5 +1,6 @@
 package boxoffice.resources;
 
+import boxoffice.core.MalformedRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Refuses with 408 a request whose body has not arrived whole within the body timeout, and so gives its thread
@@ -21,6 +24,10 @@ import org.eclipse.jetty.http.HttpException;
  * not bound that time: its idle timeout restarts with every byte, and its minimum data rate is only checked when a
  * byte arrives and allows {@code size / rate} seconds for a body sent at exactly the rate. Whichever of the three
  * stops a body, the client gets the same JSON 408.
+ *
+ * <p>A body that ends early because its chunked framing was malformed, while its client is still connected, is
+ * refused with 400 MALFORMED_REQUEST here; one whose client hung up ends as before (499, see
+ * {@code UnexpectedErrorMapper}). {@link ClientHangUpFilter} tells the two apart.
  *
  * <p>The time runs from here, when a thread has taken the request: Jetty only parses a request once a thread is
  * free, so the time a connection waits for one cannot be counted (Jetty's idle timeout bounds that wait instead).
@@ -39,10 +46,15 @@ public final class BodyDeadlineFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (AnnouncedBody.isPresent(request) && !arrivedWhole(request)) {
-            DeadlineStream body = new DeadlineStream(request.getEntityStream());
+            DeadlineStream body = new DeadlineStream(request.getEntityStream(), hungUp(request));
             body.arm(alarms, timeout);
             request.setEntityStream(body);
         }
+    }
+
+    /** Whether the client hung up; without {@link ClientHangUpFilter} in front, every early EOF counts as one. */
+    private static BooleanSupplier hungUp(ContainerRequestContext request) {
+        return request.getProperty(ClientHangUpFilter.PROPERTY) instanceof BooleanSupplier hungUp ? hungUp : () -> true;
     }
 
     /**
@@ -64,12 +76,14 @@ public final class BodyDeadlineFilter implements ContainerRequestFilter {
      * Jetty fails it at once if it would have to wait. The interrupt never outlives the read.
      */
     private static final class DeadlineStream extends FilterInputStream {
+        private final BooleanSupplier hungUp;
         private ScheduledFuture<?> alarm;
         private Thread reader;
         private boolean expired;
 
-        DeadlineStream(InputStream in) {
+        DeadlineStream(InputStream in, BooleanSupplier hungUp) {
             super(in);
+            this.hungUp = hungUp;
         }
 
         synchronized void arm(ScheduledExecutorService alarms, Duration timeout) {
@@ -103,6 +117,9 @@ public final class BodyDeadlineFilter implements ContainerRequestFilter {
             } catch (IOException | RuntimeException e) {
                 if (tooSlow(e)) {
                     throw new WebApplicationException(REQUEST_TIMEOUT);
+                }
+                if (e instanceof EofException && !hungUp.getAsBoolean()) {
+                    throw new MalformedRequestException("Request body is not valid HTTP/1.1: malformed chunked encoding");
                 }
                 throw e;
             } finally {

@@ -29,6 +29,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class EventAdmissionResource {
+    /** RFC 7396, what the PATCH body is; plain JSON is accepted as well. */
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
     private final WaitingRoomService rooms;
     private final OrganizerKeys organizers;
 
@@ -40,6 +43,7 @@ public final class EventAdmissionResource {
     /** Changes what may change of an event: today its waiting room ({@code "admission": {...}} or {@code null}). */
     @PATCH
     @Path("/{event_id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
     @OrganizerOnly
     @RateLimited
     public AdmissionResponse update(@PathParam("event_id") String eventId, @Valid UpdateEventRequest request) {

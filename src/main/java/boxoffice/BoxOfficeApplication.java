@@ -63,6 +63,9 @@ import boxoffice.tasks.RedeliverWebhooksTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
 import boxoffice.warmup.Warmup;
+import boxoffice.webhooks.AddressPolicy;
+import boxoffice.webhooks.HostResolver;
+import boxoffice.webhooks.PublicAddresses;
 import boxoffice.webhooks.RetrySchedule;
 import boxoffice.webhooks.WebhookDispatcher;
 import boxoffice.webhooks.WebhookLagHealthCheck;
@@ -89,6 +92,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(BoxOfficeApplication.class);
 
     private final Clock clock;
+    private final HostResolver webhookHosts;
+    private final AddressPolicy webhookAddresses;
 
     /** Milliseconds are the precision of the API and of the stores. */
     public BoxOfficeApplication() {
@@ -97,7 +102,17 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
 
     /** Tests pass a clock they can move. */
     public BoxOfficeApplication(Clock clock) {
+        this(clock, HostResolver.SYSTEM, new PublicAddresses());
+    }
+
+    /**
+     * Tests also pass how webhook hosts resolve and which addresses count as public, to play the internet on loopback
+     * (the policy applies unless WEBHOOK_ALLOW_PRIVATE).
+     */
+    public BoxOfficeApplication(Clock clock, HostResolver webhookHosts, AddressPolicy webhookAddresses) {
         this.clock = clock;
+        this.webhookHosts = webhookHosts;
+        this.webhookAddresses = webhookAddresses;
     }
 
     public static void main(String[] args) throws Exception {
@@ -267,7 +282,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
      * metrics and lag health check, and the operators' replay of dead messages.
      */
     private void registerWebhooks(WebhooksConfiguration config, Environment environment, Stores stores) {
-        WebhookUrls urls = new WebhookUrls(config.isAllowHttp(), config.isAllowPrivate());
+        WebhookUrls urls = new WebhookUrls(config.isAllowHttp(), config.isAllowPrivate(), webhookHosts,
+                webhookAddresses);
         if (config.isAllowHttp() || config.isAllowPrivate()) {
             LOG.warn("WEBHOOK_ALLOW_HTTP={} WEBHOOK_ALLOW_PRIVATE={}: webhooks may go to plain http or internal"
                     + " addresses; for tests and development only", config.isAllowHttp(), config.isAllowPrivate());

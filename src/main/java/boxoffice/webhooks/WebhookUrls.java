@@ -1,29 +1,41 @@
 package boxoffice.webhooks;
 
 import boxoffice.core.InvalidFieldException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Which URLs a webhook may be sent to. A webhook makes this service send requests where an organizer says, so it must
- * not become a way into the network it runs in (SSRF): {@code https} only, and never a host that resolves to a
- * loopback, private, shared (CGNAT), link-local, unique-local, multicast or unspecified address. The check runs when
- * the webhook is created and again before every send, so a name that later resolves elsewhere (DNS rebinding) is
- * refused then. {@code allowHttp} and {@code allowPrivate} lift the rules for tests and development only.
+ * not become a way into the network it runs in (SSRF): {@code https} only, a port from 1 to 65535, and never a host
+ * with an address the policy refuses ({@link PublicAddresses}: loopback, private, shared, link-local, reserved,
+ * multicast, and IPv6 forms of those). The check runs when the webhook is created and again whenever the sender opens
+ * a connection, which then goes to the addresses checked, never to a second lookup's (DNS rebinding).
+ * {@code allowHttp} and {@code allowPrivate} lift the rules for tests and development only.
  */
 public final class WebhookUrls {
     private static final int MAX_LENGTH = 2000;
+    private static final int MAX_PORT = 65535;
 
     private final boolean allowHttp;
     private final boolean allowPrivate;
+    private final HostResolver resolver;
+    private final AddressPolicy policy;
 
+    /** As in production: the system's resolver, public addresses only (unless {@code allowPrivate}). */
     public WebhookUrls(boolean allowHttp, boolean allowPrivate) {
+        this(allowHttp, allowPrivate, HostResolver.SYSTEM, new PublicAddresses());
+    }
+
+    /** @param policy the addresses allowed unless {@code allowPrivate} */
+    public WebhookUrls(boolean allowHttp, boolean allowPrivate, HostResolver resolver, AddressPolicy policy) {
         this.allowHttp = allowHttp;
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+        this.policy = allowPrivate ? AddressPolicy.ANY : policy;
     }
 
     /** The URL a client asks for, checked; else {@link InvalidFieldException} on {@code url} (422). */
@@ -42,43 +54,44 @@ public final class WebhookUrls {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new InvalidFieldException("url", "must name a host");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+            throw new InvalidFieldException("url", "must have a port from 1 to " + MAX_PORT);
+        }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new InvalidFieldException("url", "must not carry credentials or a fragment");
         }
-        try {
-            checkAddresses(uri);
-        } catch (RefusedAddressException e) {
-            throw new InvalidFieldException("url", e.getMessage());
+        if (!allowPrivate) {
+            try {
+                addresses(uri.getHost());
+            } catch (RefusedAddressException e) {
+                throw new InvalidFieldException("url", e.getMessage());
+            }
         }
         return uri;
     }
 
-    /** Before a send: the host's addresses now, refused as at creation. */
-    public void checkAddresses(URI uri) throws RefusedAddressException {
-        if (allowPrivate) {
-            return;
-        }
-        InetAddress[] addresses;
+    /**
+     * The host's addresses now, each allowed by the policy: what a connection may go to. Refused when the host does
+     * not resolve or when any of its addresses is refused (a name that also points inward is not trusted).
+     */
+    public List<InetAddress> addresses(String host) throws RefusedAddressException {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            throw new RefusedAddressException("host " + uri.getHost() + " does not resolve");
+            throw new RefusedAddressException("host " + name + " does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            throw new RefusedAddressException("host " + name + " does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw new RefusedAddressException("host " + uri.getHost() + " resolves to an internal address ("
+            if (!policy.allows(address)) {
+                throw new RefusedAddressException("host " + name + " resolves to an internal address ("
                         + address.getHostAddress() + "); webhooks go to public addresses only");
             }
         }
-    }
-
-    /** Loopback, unspecified, private, shared, link-local, unique-local (fc00::/7) or multicast. */
-    static boolean isInternal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        boolean uniqueLocal = address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc;
-        boolean sharedOrZero = bytes.length == 4 && ((bytes[0] == 100 && (bytes[1] & 0xc0) == 64) || bytes[0] == 0);
-        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedOrZero;
+        return addresses;
     }
 
     private static URI parse(String url) {

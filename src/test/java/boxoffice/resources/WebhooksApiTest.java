@@ -102,6 +102,26 @@ class WebhooksApiTest {
         "https://[fd12:3456::1]/hooks",      // unique-local
         "https://0.0.0.0/hooks",             // unspecified
         "https://224.0.0.1/hooks",           // multicast
+        "https://[::127.0.0.1]/hooks",       // IPv4-compatible
+        "https://[::7f00:1]/hooks",
+        "https://[::ffff:127.0.0.1]/hooks",  // IPv4-mapped
+        "https://[::ffff:7f00:1]/hooks",
+        "https://[::ffff:a9fe:a9fe]/hooks",
+        "https://[64:ff9b::7f00:1]/hooks",   // NAT64
+        "https://[64:ff9b::a9fe:a9fe]/hooks",
+        "https://[2002:a9fe:a9fe::]/hooks",  // 6to4
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hooks", // Teredo
+        "https://198.18.0.1/hooks",          // benchmarking
+        "https://100.127.255.254/hooks",     // shared (CGNAT), its top
+        "https://240.0.0.1/hooks",           // reserved
+        "https://255.255.255.255/hooks",     // broadcast
+        "https://239.255.255.250/hooks",     // multicast
+        "https://[ff02::1]/hooks",
+        "https://[::]/hooks",                // unspecified
+        "https://2130706433/hooks",          // 127.0.0.1 as one number
+        "https://127.1/hooks",
+        "https://203.0.113.10:0/hooks",      // ports out of range
+        "https://203.0.113.10:99999/hooks",
         "ftp://example.com/hooks",
         "https:///nohost",
         "https://user:pw@example.com/hooks",

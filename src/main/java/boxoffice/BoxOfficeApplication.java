@@ -289,6 +289,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                     + " addresses; for tests and development only", config.isAllowHttp(), config.isAllowPrivate());
         }
         WebhookSender sender = new WebhookSender(urls, config.getTimeout().toJavaDuration(), clock);
+        environment.lifecycle().manage(sender); // before the dispatcher: started before it, stopped after it
         WebhookService service = new WebhookService(stores.webhooks(), stores.seats(), urls, sender, clock);
         WebhookMetrics metrics = new WebhookMetrics(environment.metrics());
         environment.lifecycle().manage(WebhookDispatcher.over(stores.webhooks(), stores.seats(), sender,

@@ -151,7 +151,7 @@ final class WebhookPass {
         }
         String messageId = WebhookMessages.messageId(change);
         String body = messages.body(change);
-        WebhookSender.Attempt attempt = sender.send(webhook, messageId, body);
+        WebhookSender.Attempt attempt = sender.send(webhook, messageId, body).join();
         Instant now = clock.instant();
         if (attempt.delivered()) {
             metrics.delivered(webhook.id()).inc();

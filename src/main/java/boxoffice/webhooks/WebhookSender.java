@@ -1,30 +1,45 @@
 package boxoffice.webhooks;
 
 import boxoffice.core.Webhook;
-import java.io.IOException;
+import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * One try of one message: the host's addresses checked again ({@link WebhookUrls}), then a signed POST; only a 2xx
- * within the timeout counts. Redirects are not followed (a 3xx is a failure): a redirect could lead anywhere, the
- * internal network included.
+ * One try of one message: a signed POST; only a 2xx within the timeout counts. Connections go only to addresses
+ * checked as they open ({@link CheckedAddressResolver}); a kept-alive connection stays on the address it was checked
+ * for. Redirects are not followed (a 3xx is a failure): a redirect could lead anywhere, the internal network included. A URL that
+ * cannot be sent to (a host refused or gone, a port out of range) is a failed try like any other, so its message goes
+ * dead on the retry schedule.
  */
-public final class WebhookSender {
+public final class WebhookSender implements Managed {
+    private static final int MAX_CLIENT_THREADS = 16;
+
     private final HttpClient client;
-    private final WebhookUrls urls;
     private final Duration timeout;
     private final Clock clock;
 
     public WebhookSender(WebhookUrls urls, Duration timeout, Clock clock) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                .build();
-        this.urls = urls;
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_CLIENT_THREADS, 1);
+        threads.setName("webhook-client");
+        this.client = new HttpClient();
+        client.setExecutor(threads);
+        client.setSocketAddressResolver(new CheckedAddressResolver(urls));
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(timeout.toMillis());
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "box-office-webhooks"));
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -32,38 +47,49 @@ public final class WebhookSender {
     /** What a try came to: delivered, or why not. */
     public record Attempt(boolean delivered, String outcome) {}
 
-    public Attempt send(Webhook webhook, String messageId, String body) {
-        URI url = URI.create(webhook.url());
-        try {
-            urls.addresses(url.getHost());
-        } catch (WebhookUrls.RefusedAddressException refused) {
-            return new Attempt(false, refused.getMessage());
-        }
+    @Override
+    public void start() throws Exception {
+        client.start();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        client.stop();
+    }
+
+    /** Sends; the future completes (never exceptionally) when the receiver answered, or at the latest at the timeout. */
+    public CompletableFuture<Attempt> send(Webhook webhook, String messageId, String body) {
+        CompletableFuture<Attempt> attempt = new CompletableFuture<>();
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request;
+        String signature = WebhookSigner.signature(webhook.secret(), messageId, timestamp, body);
         try {
-            request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "box-office-webhooks")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.signature(webhook.secret(), messageId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        } catch (IllegalArgumentException unsendable) { // a URL stored before today's checks, e.g. its port out of range
-            return new Attempt(false, "cannot be sent: " + unsendable.getMessage());
+            client.newRequest(URI.create(webhook.url()))
+                    .method(HttpMethod.POST)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .headers(headers -> headers
+                            .put("webhook-id", messageId)
+                            .put("webhook-timestamp", Long.toString(timestamp))
+                            .put("webhook-signature", signature))
+                    .body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
+                    .send(result -> attempt.complete(outcome(result)));
+        } catch (RuntimeException unsendable) { // a URL stored before today's checks, e.g. its port out of range
+            attempt.complete(new Attempt(false, "cannot be sent: " + unsendable.getMessage()));
         }
-        try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return attempt;
+    }
+
+    private Attempt outcome(Result result) {
+        if (result.isSucceeded()) {
+            int status = result.getResponse().getStatus();
             return new Attempt(status >= 200 && status < 300, "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new Attempt(false, "no answer within " + timeout.toMillis() + " ms");
-        } catch (IOException | IllegalArgumentException e) {
-            return new Attempt(false, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(false, "interrupted");
         }
+        Throwable failure = result.getFailure();
+        if (failure instanceof TimeoutException) {
+            return new Attempt(false, "no answer within " + timeout.toMillis() + " ms");
+        }
+        if (failure instanceof WebhookUrls.RefusedAddressException) {
+            return new Attempt(false, failure.getMessage());
+        }
+        return new Attempt(false, failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 }

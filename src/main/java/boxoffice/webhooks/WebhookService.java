@@ -72,7 +72,7 @@ public final class WebhookService {
         int delivered = 0;
         List<DeadMessage> dead = webhooks.dead(webhookId);
         for (DeadMessage message : dead) {
-            if (sender.send(webhook, message.messageId(), message.body()).delivered()) {
+            if (sender.send(webhook, message.messageId(), message.body()).join().delivered()) {
                 webhooks.forgetDead(webhookId, message.messageId());
                 delivered++;
             }

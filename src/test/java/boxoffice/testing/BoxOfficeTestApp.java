@@ -4,11 +4,15 @@ import static io.dropwizard.testing.ConfigOverride.config;
 
 import boxoffice.BoxOfficeApplication;
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.webhooks.AddressPolicy;
+import boxoffice.webhooks.HostResolver;
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +42,21 @@ public final class BoxOfficeTestApp {
     public static DropwizardAppExtension<BoxOfficeConfiguration> createOnSystemClock(ConfigOverride... extra) {
         ConfigOverride[] overrides = withTestDefaults(extra);
         return new DropwizardAppExtension<>(BoxOfficeApplication.class, CONFIG, overrides);
+    }
+
+    /**
+     * As {@link #createOnSystemClock}, with webhook hosts resolved by {@code hosts} and the addresses {@code publicOnes}
+     * allows taken for the public internet: a test plays DNS and the internet on loopback, with no real lookup.
+     */
+    public static DropwizardAppExtension<BoxOfficeConfiguration> withWebhookNetwork(
+            HostResolver hosts, AddressPolicy publicOnes, ConfigOverride... extra) {
+        ConfigOverride[] overrides = withTestDefaults(extra);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(BoxOfficeApplication.class, CONFIG, overrides) {
+            @Override
+            public Application<BoxOfficeConfiguration> newApplication() {
+                return new BoxOfficeApplication(Clock.tickMillis(ZoneOffset.UTC), hosts, publicOnes);
+            }
+        });
     }
 
     /** As {@link #create}, with one organizer key configured, so that organizers' calls can be refused. */

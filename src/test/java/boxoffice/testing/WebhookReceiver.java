@@ -13,37 +13,55 @@ import java.util.concurrent.Executors;
 
 /**
  * A webhook receiver for tests: a JDK HTTP server on a loopback port that records every request and answers with
- * the status it is set to; it can go down (its port closed) and come back on the same port, and can be slow.
+ * the status it is set to; it can go down (its port closed) and come back on the same port, and can be slow. It
+ * listens on 127.0.0.1 unless told another loopback address (Linux routes all of 127.0.0.0/8 to loopback).
  */
 public final class WebhookReceiver implements AutoCloseable {
-    private final int port = FreePorts.next();
+    private final String address;
+    private final int port;
     private final List<Received> received = new ArrayList<>();
     private volatile int status = 200;
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean closeConnections;
     private HttpServer server;
 
-    /** One request as it arrived, and what it was answered. */
-    public record Received(String id, String timestamp, String signature, String body, int answered, Instant at) {}
+    /** One request as it arrived (with its {@code Host} header), and what it was answered. */
+    public record Received(String id, String timestamp, String signature, String body, int answered, Instant at,
+            String host) {}
+
+    private WebhookReceiver(String address, int port) {
+        this.address = address;
+        this.port = port;
+    }
 
     public static WebhookReceiver up() throws IOException {
-        WebhookReceiver receiver = new WebhookReceiver();
+        return on("127.0.0.1", FreePorts.next());
+    }
+
+    public static WebhookReceiver down() {
+        return new WebhookReceiver("127.0.0.1", FreePorts.next());
+    }
+
+    /** Up on a loopback {@code address} and {@code port}. */
+    public static WebhookReceiver on(String address, int port) throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver(address, port);
         receiver.start();
         return receiver;
     }
 
-    public static WebhookReceiver down() {
-        return new WebhookReceiver();
+    public String url() {
+        return "http://" + address + ":" + port + "/hooks";
     }
 
-    public String url() {
-        return "http://127.0.0.1:" + port + "/hooks";
+    public int port() {
+        return port;
     }
 
     public synchronized void start() throws IOException {
         if (server != null) {
             return;
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server = HttpServer.create(new InetSocketAddress(address, port), 50);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hooks", exchange -> {
             String body;
@@ -55,7 +73,11 @@ public final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer, Instant.now()));
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer, Instant.now(),
+                        exchange.getRequestHeaders().getFirst("Host")));
+            }
+            if (closeConnections) {
+                exchange.getResponseHeaders().set("Connection", "close");
             }
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
@@ -74,6 +96,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void answer(int status) {
         this.status = status;
+    }
+
+    /** Closes each connection after its answer, so that every request comes on a connection of its own. */
+    public void closeConnections() {
+        this.closeConnections = true;
     }
 
     public void delay(Duration delay) {

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs on every instance. Every interval it lists the webhooks, updates their lag, and for each webhook whose lease
- * it can take (or already holds) and that it is not already sending, runs a {@link WebhookPass} on a worker: so the
- * instances share the webhooks, one sender per webhook at a time, and when an instance dies its leases run out and
- * another takes its webhooks on where their cursors (in the store) stand. On stop it gives its leases up, so that
- * another instance need not wait for them to run out.
+ * it can take (or already holds) and that it is not already sending, starts a {@link WebhookPass} on a worker (a pass
+ * holds a worker while it reads and writes the store, never while a receiver answers, so a slow receiver does not
+ * delay other webhooks): so the instances share the webhooks, one sender per webhook at a time, and when an instance
+ * dies its leases run out and another takes its webhooks on where their cursors (in the store) stand. On stop it
+ * gives its leases up, so that another instance need not wait for them to run out.
  */
 public final class WebhookDispatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -57,7 +61,7 @@ public final class WebhookDispatcher implements Managed {
             WebhookMessages messages, RetrySchedule retries, WebhookMetrics metrics, ScheduledExecutorService ticker,
             ExecutorService workers, Duration interval, Duration lease, Clock clock) {
         return new WebhookDispatcher(webhooks, new WebhookPass(webhooks, seats, sender, messages, retries, metrics,
-                lease, clock), metrics, ticker, workers, interval, lease, clock);
+                lease, clock, workers), metrics, ticker, workers, interval, lease, clock);
     }
 
     @Override
@@ -97,12 +101,18 @@ public final class WebhookDispatcher implements Managed {
     }
 
     private void runPass(Webhook webhook) {
+        CompletableFuture<Void> done;
         try {
-            pass.run(webhook, holder);
+            done = pass.run(webhook, holder);
         } catch (RuntimeException e) {
-            LOG.warn("Webhook {} pass failed: {}", webhook.id(), e.toString());
-        } finally {
-            sending.remove(webhook.id());
+            done = CompletableFuture.failedFuture(e);
         }
+        done.whenComplete((ignored, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause != null && !(cause instanceof RejectedExecutionException)) { // rejected: the workers stopped
+                LOG.warn("Webhook {} pass failed: {}", webhook.id(), cause.toString());
+            }
+            sending.remove(webhook.id());
+        });
     }
 }

@@ -13,10 +13,14 @@ import boxoffice.store.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +51,10 @@ final class WebhookPass {
     private final WebhookMetrics metrics;
     private final Duration lease;
     private final Clock clock;
+    private final Executor workers;
 
     WebhookPass(Webhooks webhooks, SeatStore seats, WebhookSender sender, WebhookMessages messages,
-            RetrySchedule retries, WebhookMetrics metrics, Duration lease, Clock clock) {
+            RetrySchedule retries, WebhookMetrics metrics, Duration lease, Clock clock, Executor workers) {
         this.webhooks = webhooks;
         this.seats = seats;
         this.sender = sender;
@@ -58,10 +63,15 @@ final class WebhookPass {
         this.metrics = metrics;
         this.lease = lease;
         this.clock = clock;
+        this.workers = workers;
     }
 
-    /** The holder of {@code webhook}'s lease sends what is due. */
-    void run(Webhook webhook, String holder) {
+    /**
+     * The holder of {@code webhook}'s lease sends what is due; the future completes when the pass is over. Each try is
+     * sent without holding a thread while the receiver answers (the rest of the pass goes on on {@code workers} when
+     * it has), so a slow receiver delays its own webhook only.
+     */
+    CompletableFuture<Void> run(Webhook webhook, String holder) {
         Instant started = clock.instant();
         DeliveryState state = webhooks.state(webhook.id());
         Set<String> events = new LinkedHashSet<>();
@@ -79,55 +89,97 @@ final class WebhookPass {
             }
         }
         state.cursors().values().stream().filter(DeliveryCursor::failing).forEach(c -> events.add(c.eventId()));
-        for (String eventId : events) {
-            if (!deliver(webhook, holder, state.cursor(eventId))) {
-                return;
+        Instant upTo = scannedUpTo.isBefore(started) ? scannedUpTo : started;
+        return deliverEach(webhook, holder, state, events.iterator()).thenAccept(held -> {
+            if (held) {
+                webhooks.scanned(webhook.id(), holder, upTo);
             }
-        }
-        webhooks.scanned(webhook.id(), holder, scannedUpTo.isBefore(started) ? scannedUpTo : started);
+        });
     }
 
-    /** Sends the event's messages after the cursor, in order; false when the lease was lost. */
-    private boolean deliver(Webhook webhook, String holder, DeliveryCursor start) {
-        if (start.failing() && !start.retryDue(clock.instant())) {
-            return true;
+    /** The events one after the other; false when the lease was lost. */
+    private CompletableFuture<Boolean> deliverEach(Webhook webhook, String holder, DeliveryState state,
+            Iterator<String> events) {
+        if (!events.hasNext()) {
+            return CompletableFuture.completedFuture(true);
         }
-        DeliveryCursor stored = start;
-        DeliveryCursor cursor = start;
-        Lease held = new Lease(webhook.id(), holder);
-        while (true) {
-            Optional<ChangePage> page = page(webhook, cursor);
-            if (page.isEmpty()) {
-                return true;
+        return new EventDelivery(webhook, holder, state.cursor(events.next())).run().thenComposeAsync(
+                held -> held ? deliverEach(webhook, holder, state, events) : CompletableFuture.completedFuture(false),
+                workers);
+    }
+
+    /**
+     * Sends one event's messages after its cursor, in order, one try at a time; completes with false when the lease
+     * was lost.
+     */
+    private final class EventDelivery {
+        private final Webhook webhook;
+        private final String holder;
+        private final Lease lease;
+        private DeliveryCursor stored;
+        private DeliveryCursor cursor;
+        private Iterator<Change> changes = Collections.emptyIterator();
+        private boolean lastPage;
+
+        EventDelivery(Webhook webhook, String holder, DeliveryCursor start) {
+            this.webhook = webhook;
+            this.holder = holder;
+            this.lease = new Lease(webhook.id(), holder);
+            this.stored = start;
+            this.cursor = start;
+        }
+
+        CompletableFuture<Boolean> run() {
+            if (cursor.failing() && !cursor.retryDue(clock.instant())) {
+                return CompletableFuture.completedFuture(true);
             }
-            for (Change change : page.get().changes()) {
+            return next();
+        }
+
+        /** Walks the changes up to the next one to send, sends it, and goes on from there once it is answered. */
+        private CompletableFuture<Boolean> next() {
+            while (true) {
+                if (!changes.hasNext()) {
+                    if (lastPage) {
+                        return CompletableFuture.completedFuture(
+                                cursor.equals(stored) || webhooks.advance(webhook.id(), holder, cursor));
+                    }
+                    Optional<ChangePage> page = page(webhook, cursor);
+                    if (page.isEmpty()) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    changes = page.get().changes().iterator();
+                    lastPage = page.get().changes().size() < PAGE;
+                    continue;
+                }
+                Change change = changes.next();
                 if (!webhook.wants(change)) {
                     cursor = cursor.doneUpTo(change.seq()); // stored with the next send's outcome, or at the end
                     continue;
                 }
-                if (!held.renewedForASend()) {
-                    return false;
+                if (!lease.renewedForASend()) {
+                    return CompletableFuture.completedFuture(false);
                 }
-                Optional<DeliveryCursor> after = send(webhook, holder, cursor, change);
-                if (after.isEmpty()) {
-                    return false;
-                }
-                cursor = after.get();
-                if (cursor.failing()) {
-                    return true; // send() stored the failure
-                }
-                if (cursor.delivered() - stored.delivered() >= STORE_EVERY) {
-                    if (!webhooks.advance(webhook.id(), holder, cursor)) {
-                        return false;
-                    }
-                    stored = cursor;
-                }
-            }
-            if (page.get().changes().size() < PAGE) {
-                break;
+                return send(webhook, holder, cursor, change).thenCompose(this::afterSend);
             }
         }
-        return cursor.equals(stored) || webhooks.advance(webhook.id(), holder, cursor);
+
+        private CompletableFuture<Boolean> afterSend(Optional<DeliveryCursor> after) {
+            if (after.isEmpty()) {
+                return CompletableFuture.completedFuture(false);
+            }
+            cursor = after.get();
+            if (cursor.failing()) {
+                return CompletableFuture.completedFuture(true); // send() stored the failure
+            }
+            if (cursor.delivered() - stored.delivered() >= STORE_EVERY) {
+                if (!webhooks.advance(webhook.id(), holder, cursor)) {
+                    return CompletableFuture.completedFuture(false);
+                }
+                stored = cursor;
+            }
+            return next();
+        }
     }
 
     /** The changes after the cursor; a cursor the retention has passed skips to the oldest change kept. */
@@ -143,15 +195,22 @@ final class WebhookPass {
 
     /**
      * One try of the message of {@code change}; the cursor as it stands after it (stored), or empty when the lease
-     * was lost (before the send, or when storing the outcome).
+     * was lost (when storing the outcome). Completes on {@code workers}.
      */
-    private Optional<DeliveryCursor> send(Webhook webhook, String holder, DeliveryCursor cursor, Change change) {
+    private CompletableFuture<Optional<DeliveryCursor>> send(Webhook webhook, String holder, DeliveryCursor cursor,
+            Change change) {
         if (cursor.failing()) {
             metrics.retries(webhook.id()).inc();
         }
         String messageId = WebhookMessages.messageId(change);
         String body = messages.body(change);
-        WebhookSender.Attempt attempt = sender.send(webhook, messageId, body).join();
+        return sender.send(webhook, messageId, body).thenApplyAsync(
+                attempt -> outcome(webhook, holder, cursor, change, messageId, body, attempt), workers);
+    }
+
+    /** Stores what a try came to: the cursor after it, or empty when the lease was lost. */
+    private Optional<DeliveryCursor> outcome(Webhook webhook, String holder, DeliveryCursor cursor, Change change,
+            String messageId, String body, WebhookSender.Attempt attempt) {
         Instant now = clock.instant();
         if (attempt.delivered()) {
             metrics.delivered(webhook.id()).inc();

@@ -18,11 +18,12 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * One try of one message: a signed POST; only a 2xx within the timeout counts. Connections go only to addresses
- * checked as they open ({@link CheckedAddressResolver}); a kept-alive connection stays on the address it was checked
- * for. Redirects are not followed (a 3xx is a failure): a redirect could lead anywhere, the internal network included. A URL that
- * cannot be sent to (a host refused or gone, a port out of range) is a failed try like any other, so its message goes
- * dead on the retry schedule.
+ * One try of one message: a signed POST; only a 2xx within the timeout counts. Asynchronous: a try waiting on its
+ * receiver holds no thread, so it delays nothing but its own webhook. Connections go only to addresses checked as
+ * they open ({@link CheckedAddressResolver}); a kept-alive connection stays on the address it was checked for.
+ * Redirects are not followed (a 3xx is a failure): a redirect could lead anywhere, the internal network included. A
+ * URL that cannot be sent to (a host refused or gone, a port out of range) is a failed try like any other, so its
+ * message goes dead on the retry schedule.
  */
 public final class WebhookSender implements Managed {
     private static final int MAX_CLIENT_THREADS = 16;
@@ -57,7 +58,7 @@ public final class WebhookSender implements Managed {
         client.stop();
     }
 
-    /** Sends; the future completes (never exceptionally) when the receiver answered, or at the latest at the timeout. */
+    /** Sends; the future completes (never exceptionally) once the receiver answered, at the latest at the timeout. */
     public CompletableFuture<Attempt> send(Webhook webhook, String messageId, String body) {
         CompletableFuture<Attempt> attempt = new CompletableFuture<>();
         long timestamp = clock.instant().getEpochSecond();

@@ -44,7 +44,7 @@ class WebhookRebindingTest {
     private static final AtomicInteger FLIPPING_LOOKUPS = new AtomicInteger();
     private static final AtomicInteger INWARD_LOOKUPS = new AtomicInteger();
 
-    /** {@code FLIPPING}: public, internal, public...; {@code TURNS_INWARD}: public once (its creation), then internal. */
+    /** {@code FLIPPING}: public, internal, public...; {@code TURNS_INWARD}: public once (at creation), then not. */
     private static final HostResolver DNS = host -> switch (host) {
         case FLIPPING -> List.of(FLIPPING_LOOKUPS.getAndIncrement() % 2 == 0 ? PUBLIC : INTERNAL);
         case TURNS_INWARD -> List.of(INWARD_LOOKUPS.getAndIncrement() == 0 ? PUBLIC : INTERNAL);

@@ -45,8 +45,9 @@ public final class BoxOfficeTestApp {
     }
 
     /**
-     * As {@link #createOnSystemClock}, with webhook hosts resolved by {@code hosts} and the addresses {@code publicOnes}
-     * allows taken for the public internet: a test plays DNS and the internet on loopback, with no real lookup.
+     * As {@link #createOnSystemClock}, with webhook hosts resolved by {@code hosts} and the addresses
+     * {@code publicOnes} allows taken for the public internet: a test plays DNS and the internet on loopback, with no
+     * real lookup.
      */
     public static DropwizardAppExtension<BoxOfficeConfiguration> withWebhookNetwork(
             HostResolver hosts, AddressPolicy publicOnes, ConfigOverride... extra) {

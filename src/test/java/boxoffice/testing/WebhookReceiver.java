@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook receiver for tests: a JDK HTTP server on a loopback port that records every request and answers with
@@ -20,6 +21,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final String address;
     private final int port;
     private final List<Received> received = new ArrayList<>();
+    private final AtomicInteger arrived = new AtomicInteger();
     private volatile int status = 200;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean closeConnections;
@@ -68,6 +70,7 @@ public final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            arrived.incrementAndGet();
             sleep(delay);
             int answer = status;
             synchronized (this) {
@@ -105,6 +108,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /** Requests that came in, answered or not yet (a slow receiver records a request when it answers). */
+    public int arrived() {
+        return arrived.get();
     }
 
     public synchronized List<Received> received() {

@@ -15,6 +15,7 @@ import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -37,6 +38,9 @@ public final class WebhookSender implements Managed {
         threads.setName("webhook-client");
         this.client = new HttpClient();
         client.setExecutor(threads);
+        SslContextFactory.Client tls = new SslContextFactory.Client(); // the JDK's trusted CAs, never trust-all
+        tls.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the URL's host, not its address
+        client.setSslContextFactory(tls);
         client.setSocketAddressResolver(new CheckedAddressResolver(urls));
         client.setFollowRedirects(false);
         client.setConnectTimeout(timeout.toMillis());

@@ -30,6 +30,7 @@ import boxoffice.metrics.RequestThreads;
 import boxoffice.metrics.SeatGauges;
 import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodySizeLimitFilter;
+import boxoffice.resources.ClientAddresses;
 import boxoffice.resources.BookingResource;
 import boxoffice.resources.ClientHangUpFilter;
 import boxoffice.resources.CorrelationIdFilter;
@@ -206,7 +207,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
         environment.jersey().register(new RateLimitFilter(services.rateLimiter(), organizers,
-                config.getAdmission().trustedProxies()));
+                new ClientAddresses(config.getAdmission().trustedProxies())));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
         environment.jersey().register(new EventResource(services.events(), organizers));
         environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission()));

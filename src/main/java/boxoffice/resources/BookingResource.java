@@ -34,7 +34,6 @@ public final class BookingResource {
     /** Idempotent by hold: a repeat returns the first booking with {@code Idempotent-Replayed: true}. */
     @POST
     @Path("/book")
-    @RateLimited
     public Response book(@Context UriInfo uri, @Valid BookRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"hold_id\": ..., \"payment_token\": ...}");

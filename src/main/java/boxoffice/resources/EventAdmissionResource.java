@@ -45,7 +45,6 @@ public final class EventAdmissionResource {
     @Path("/{event_id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
     @OrganizerOnly
-    @RateLimited
     public AdmissionResponse update(@PathParam("event_id") String eventId, @Valid UpdateEventRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"admission\": {...} or null}");
@@ -68,7 +67,6 @@ public final class EventAdmissionResource {
     /** Joins the event's queue; repeat with the same Idempotency-Key to get the same place back. */
     @POST
     @Path("/{event_id}/queue")
-    @RateLimited
     public Response join(
             @PathParam("event_id") String eventId,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,

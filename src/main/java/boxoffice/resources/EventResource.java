@@ -41,7 +41,6 @@ public final class EventResource {
     /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
     @POST
     @OrganizerOnly
-    @RateLimited
     @LargeBody
     public Response create(
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,

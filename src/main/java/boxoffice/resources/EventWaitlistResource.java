@@ -34,7 +34,6 @@ public final class EventWaitlistResource {
     /** 201 with a place in line, only while the seats asked for are not available (else 409 SEATS_AVAILABLE). */
     @POST
     @Path("/{event_id}/waitlist")
-    @RateLimited
     public Response join(
             @PathParam("event_id") String eventId,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,

@@ -51,7 +51,6 @@ public final class HoldResource {
 
     /** {@code ttl_seconds} may come in the body or, as in the original service, as a query parameter. */
     @POST
-    @RateLimited
     public Response create(
             @QueryParam("ttl_seconds") String ttlQuery,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
@@ -94,7 +93,6 @@ public final class HoldResource {
     /** Release by the holder (payment token in the body) or by an organizer (Authorization header). */
     @POST
     @Path("/{hold_id}/expire")
-    @RateLimited
     public HoldResponse expire(
             @PathParam("hold_id") String holdId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

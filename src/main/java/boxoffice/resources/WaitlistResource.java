@@ -34,7 +34,6 @@ public final class WaitlistResource {
     /** Leaves the line: 200 with the entry, status {@code left}; an offered entry is 409 (release its hold instead). */
     @DELETE
     @Path("/{entry_id}")
-    @RateLimited
     public WaitlistEntryResponse leave(@PathParam("entry_id") String entryId,
             @HeaderParam(ENTRY_TOKEN) String entryToken) {
         return WaitlistApiMapper.entry(new WaitlistPlace(waitlists.leave(entryId, token(entryToken)).value(), 0, null),

@@ -32,7 +32,6 @@ public final class WebhookResource {
 
     @POST
     @OrganizerOnly
-    @RateLimited
     public Response create(@Context UriInfo uri, CreateWebhookRequest request) {
         if (request == null) {
             throw new MalformedRequestException(

@@ -11,13 +11,9 @@ import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.MutableClock;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import jakarta.ws.rs.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,28 +114,5 @@ class RateLimitTest {
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.header("RateLimit")).isEmpty();
         }
-    }
-
-    /** A write that forgot @RateLimited would escape every limit. */
-    @Test
-    void everyWriteOfTheApiIsRateLimited() {
-        var config = APP.getEnvironment().jersey().getResourceConfig();
-        List<String> unlimited = new ArrayList<>();
-        config.getInstances().stream().map(Object::getClass)
-                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
-                .filter(type -> type.getAnnotation(jakarta.ws.rs.Path.class).value().startsWith("/api/"))
-                .map(Resource::from)
-                .flatMap(resource -> java.util.stream.Stream.concat(resource.getResourceMethods().stream(),
-                        resource.getChildResources().stream().flatMap(child -> child.getResourceMethods().stream())))
-                .filter(method -> !Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
-                        .contains(method.getHttpMethod()))
-                .filter(method -> !isRateLimited(method))
-                .forEach(method -> unlimited.add(method.getHttpMethod() + " "
-                        + method.getInvocable().getHandlingMethod()));
-        assertThat(unlimited).isEmpty();
-    }
-
-    private static boolean isRateLimited(ResourceMethod method) {
-        return method.getInvocable().getHandlingMethod().isAnnotationPresent(RateLimited.class);
     }
 }

@@ -55,7 +55,8 @@ class WaitingRoomTest {
         assertThat(joined.status()).isEqualTo(201);
         String first = joined.json().get("queue_id").asText();
         assertThat(first).startsWith(eventId + "_");
-        assertThat(joined.header("Location").orElseThrow()).endsWith("/api/v1/queue/" + first);
+        assertThat(joined.header("Location")).as("absolute, like every Location")
+                .hasValue(api.base() + "/api/v1/queue/" + first);
         assertThat(joined.json().get("position").asLong()).as("an idle room admits at once").isZero();
         JsonNode second = buyer.join(eventId);
         assertThat(second.get("position").asLong()).isEqualTo(1);

@@ -138,7 +138,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = warmup.route(buildStore(config, environment));
         Services services = buildServices(config, environment, stores);
         registerApi(config, environment, services);
-        LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events());
+        LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events(),
+                new ClientAddresses(config.getAdmission().trustedProxies()));
         registerBodyLimits(config.getHttp(), environment);
         registerRequestThreads(environment);
         registerErrorMappers(config, environment);

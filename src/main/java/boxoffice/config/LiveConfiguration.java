@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live availability streams ({@code GET /api/v1/events/{id}/availability}): how often the watched events' feeds
  * are polled (so at most one message per event per interval), the keep-alive comment's interval, and how many
- * streams one instance serves at once.
+ * streams one instance serves at once, in all and to one client address.
  */
 public class LiveConfiguration {
     @JsonProperty
@@ -33,6 +33,12 @@ public class LiveConfiguration {
     @Max(1_000_000)
     private int maxClients = 10_000;
 
+    /** Per client address, as the rate limit sees it: one client cannot take every stream. */
+    @JsonProperty
+    @Min(1)
+    @Max(1_000_000)
+    private int maxPerClient = 20;
+
     @JsonProperty
     @Min(1)
     @Max(64)
@@ -48,6 +54,10 @@ public class LiveConfiguration {
 
     public int getMaxClients() {
         return maxClients;
+    }
+
+    public int getMaxPerClient() {
+        return maxPerClient;
     }
 
     public int getSenderThreads() {

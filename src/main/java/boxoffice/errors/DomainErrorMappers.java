@@ -30,6 +30,7 @@ import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.core.TooManyStreamsException;
+import boxoffice.core.TooManyStreamsPerClientException;
 import boxoffice.core.UnauthorizedException;
 import boxoffice.core.WaitlistEntryNotFoundException;
 import boxoffice.core.WaitlistEntryOfferedException;
@@ -53,7 +54,8 @@ public final class DomainErrorMappers {
             new StoreUnavailable(), new Unauthorized(), new Forbidden(), new MalformedRequest(), new InvalidField(),
             new RateLimited(), new AdmissionRequired(), new AdmissionInvalid(), new AdmissionNotRequired(),
             new QueueEntryNotFound(), new WebhookNotFound(), new SeatsAvailable(), new WaitlistEntryNotFound(),
-            new InvalidEntryToken(), new WaitlistEntryOffered(), new NotAnEventStream(), new TooManyStreams());
+            new InvalidEntryToken(), new WaitlistEntryOffered(), new NotAnEventStream(), new TooManyStreams(),
+            new TooManyStreamsPerClient());
 
     private DomainErrorMappers() {}
 
@@ -317,6 +319,18 @@ public final class DomainErrorMappers {
     static final class TooManyStreams extends DomainErrorMapper<TooManyStreamsException> {
         TooManyStreams() {
             super(503, "TOO_MANY_STREAMS");
+        }
+
+        @Override
+        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
+            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+    }
+
+    /** This client holds SSE_MAX_PER_CLIENT streams already: its own doing, so 429 and not the balancer's 503. */
+    static final class TooManyStreamsPerClient extends DomainErrorMapper<TooManyStreamsPerClientException> {
+        TooManyStreamsPerClient() {
+            super(429, "TOO_MANY_STREAMS");
         }
 
         @Override

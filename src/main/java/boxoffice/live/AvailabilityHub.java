@@ -1,6 +1,5 @@
 package boxoffice.live;
 
-import boxoffice.core.TooManyStreamsException;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -9,13 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This instance's live streams, grouped by event: who is watching what (so the watcher polls only those events), the
- * cap on streams ({@code SSE_MAX_CLIENTS}), and the fan-out of one message to every subscriber of its event.
+ * caps on streams ({@link StreamCounts}), and the fan-out of one message to every subscriber of its event.
  */
 public final class AvailabilityHub {
     private static final Logger LOG = LoggerFactory.getLogger(AvailabilityHub.class);
@@ -23,16 +21,15 @@ public final class AvailabilityHub {
     private final Map<String, EventChannel> channels = new ConcurrentHashMap<>();
     private final AvailabilitySource source;
     private final Executor senders;
-    private final int maxClients;
-    private final AtomicInteger clients = new AtomicInteger();
+    private final StreamCounts clients;
     private final Meter messages;
 
-    AvailabilityHub(AvailabilitySource source, Executor senders, int maxClients, MetricRegistry metrics) {
+    AvailabilityHub(AvailabilitySource source, Executor senders, StreamCounts clients, MetricRegistry metrics) {
         this.source = source;
         this.senders = senders;
-        this.maxClients = maxClients;
+        this.clients = clients;
         this.messages = metrics.meter("boxoffice.live.messages");
-        metrics.gauge("boxoffice.live.clients", () -> clients::get);
+        metrics.gauge("boxoffice.live.clients", () -> clients::total);
         metrics.gauge("boxoffice.live.events", () -> channels::size);
     }
 
@@ -40,16 +37,13 @@ public final class AvailabilityHub {
      * Reads the event's state first (an unknown event is a 404 before the stream starts), then adds the client and
      * offers it the newest state known, unless {@code lastEventId} says it has exactly that state already.
      */
-    void subscribe(String eventId, SseEventSink sink, String lastEventId) {
-        if (clients.incrementAndGet() > maxClients) {
-            clients.decrementAndGet();
-            throw new TooManyStreamsException(maxClients);
-        }
+    void subscribe(String eventId, String client, SseEventSink sink, String lastEventId) {
+        clients.open(client);
         try {
             AvailabilityMessage now = knownOrRead(eventId);
             long resumed = Long.toString(now.seq()).equals(lastEventId == null ? null : lastEventId.trim())
                     ? now.seq() : -1;
-            Subscriber subscriber = new Subscriber(eventId, sink, resumed, senders, this::unsubscribe);
+            Subscriber subscriber = new Subscriber(eventId, sink, resumed, senders, gone -> unsubscribe(gone, client));
             EventChannel channel = channels.compute(eventId, (id, existing) -> {
                 EventChannel joined = existing == null ? new EventChannel() : existing;
                 joined.remember(now);
@@ -58,7 +52,7 @@ public final class AvailabilityHub {
             });
             subscriber.offer(channel.latest()); // newer than {@code now} if the watcher moved on meanwhile
         } catch (RuntimeException e) {
-            clients.decrementAndGet();
+            clients.close(client);
             throw e;
         }
     }
@@ -70,12 +64,12 @@ public final class AvailabilityHub {
         return latest != null ? latest : source.current(eventId);
     }
 
-    private void unsubscribe(Subscriber subscriber) {
+    private void unsubscribe(Subscriber subscriber, String client) {
         channels.computeIfPresent(subscriber.eventId(), (id, channel) -> {
             channel.remove(subscriber);
             return channel.isEmpty() ? null : channel;
         });
-        clients.decrementAndGet();
+        clients.close(client);
     }
 
     /** The events someone on this instance watches. */
@@ -104,12 +98,12 @@ public final class AvailabilityHub {
     }
 
     int clients() {
-        return clients.get();
+        return clients.total();
     }
 
     /** Ends every stream (at shutdown, so open streams do not hold the graceful stop for its whole period). */
     void closeAll() {
-        int open = clients.get();
+        int open = clients.total();
         channels.values().forEach(channel -> Set.copyOf(channel.subscribers()).forEach(Subscriber::close));
         if (open > 0) {
             LOG.info("Closed {} live availability streams", open);

@@ -1,11 +1,13 @@
 package boxoffice.live;
 
 import boxoffice.core.NotAnEventStreamException;
+import boxoffice.resources.ClientAddresses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -21,9 +23,11 @@ public final class AvailabilityResource {
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final AvailabilityHub hub;
+    private final ClientAddresses clients;
 
-    AvailabilityResource(AvailabilityHub hub) {
+    AvailabilityResource(AvailabilityHub hub, ClientAddresses clients) {
         this.hub = hub;
+        this.clients = clients;
     }
 
     @GET
@@ -32,11 +36,12 @@ public final class AvailabilityResource {
             @PathParam("event_id") String eventId,
             @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @Context HttpHeaders headers,
+            @Context ContainerRequestContext request,
             @Context SseEventSink sink) {
         if (!asksForEventStream(headers)) {
             throw new NotAnEventStreamException(eventId);
         }
-        hub.subscribe(eventId, sink, lastEventId);
+        hub.subscribe(eventId, clients.of(request), sink, lastEventId);
     }
 
     /** Named explicitly: a wildcard Accept (curl's default) gets the 406 that explains, not an endless body. */

@@ -2,6 +2,7 @@ package boxoffice.live;
 
 import boxoffice.config.LiveConfiguration;
 import boxoffice.lifecycle.PeriodicJob;
+import boxoffice.resources.ClientAddresses;
 import boxoffice.service.EventService;
 import boxoffice.store.SeatStore;
 import io.dropwizard.core.setup.Environment;
@@ -18,13 +19,14 @@ public final class LiveAvailability {
     private LiveAvailability() {}
 
     public static void register(LiveConfiguration config, Environment environment, SeatStore store,
-            EventService events) {
+            EventService events, ClientAddresses clients) {
         int threads = config.getSenderThreads();
         ExecutorService senders = environment.lifecycle().executorService("live-sender-%d")
                 .minThreads(threads).maxThreads(threads).build();
         AvailabilitySource source = new AvailabilitySource(store, events, environment.getObjectMapper(),
                 RECONNECT_DELAY);
-        AvailabilityHub hub = new AvailabilityHub(source, senders, config.getMaxClients(), environment.metrics());
+        AvailabilityHub hub = new AvailabilityHub(source, senders,
+                new StreamCounts(config.getMaxClients(), config.getMaxPerClient()), environment.metrics());
         AvailabilityWatcher watcher = new AvailabilityWatcher(hub, source);
         ScheduledExecutorService timer = environment.lifecycle().scheduledExecutorService("live-watcher")
                 .threads(1).build();
@@ -39,7 +41,7 @@ public final class LiveAvailability {
                 hub.closeAll();
             }
         });
-        environment.jersey().register(new AvailabilityResource(hub));
+        environment.jersey().register(new AvailabilityResource(hub, clients));
         environment.jersey().register(new LivePageResource(events));
     }
 }

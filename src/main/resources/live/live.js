@@ -39,7 +39,13 @@
       var reserved = Array.isArray(section.rows);
       var map = reserved ? el("div", { "class": "seat-map", role: "group",
                                        "aria-label": "Seats of " + (section.name || section.id) }) : null;
-      if (map) { box.appendChild(map); }
+      if (map) {
+        // Rows are drawn from the front (the first row) down, so the stage sits above them, as wide as the rows.
+        var seating = el("div", { "class": "seating" });
+        seating.appendChild(el("div", { "class": "stage", "data-stage": section.id }, "Stage"));
+        seating.appendChild(map);
+        box.appendChild(seating);
+      }
       container.appendChild(box);
       sectionsById[section.id] = { section: section, counts: counts, map: map, accessible: accessibleSeats(section) };
     });
@@ -70,7 +76,7 @@
         var state = STATES[row.states.charAt(i)] || "unknown";
         var seat = row.row + "-" + (i + 1);
         var label = "Row " + row.row + ", seat " + (i + 1) + ": " + state
-            + (known.accessible[seat] ? " (accessible)" : "");
+            + (known.accessible[seat] ? ", wheelchair space" : "");
         line.appendChild(el("span", { "class": "seat", role: "img", "data-seat": seat, "data-state": state,
                                       "data-accessible": known.accessible[seat] ? "true" : "false",
                                       "aria-label": label, title: label }));

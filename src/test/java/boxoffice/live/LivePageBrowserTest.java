@@ -23,9 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live seat page in a real headless Chromium: it draws a reserved section's seats all available, and after holds
+ * The live seat page in a real headless Chromium: it draws a reserved section's seats all available (each titled
+ * with its row and seat, the stage marked in front, the wheelchair outline explained by the legend), and after holds
  * and a booking made through the API (not through the page) the same seats turn held and booked in the DOM, from
- * the stream alone. The screenshot is kept as target/live-page.png.
+ * the stream alone. The screenshot is kept as target/live-page.png. An unknown event is an HTML 404 page to a
+ * browser and the API's JSON 404 to anyone else.
  */
 class LivePageBrowserTest {
     private static final MutableClock CLOCK = MutableClock.startingNow();
@@ -59,7 +61,23 @@ class LivePageBrowserTest {
             assertThat(chromium.evaluate("document.querySelectorAll('[data-state=\"available\"][data-seat]').length")
                     .asInt()).isEqualTo(20);
             assertThat(chromium.evaluate("document.querySelector('[data-seat=\"A-1\"]').getAttribute('aria-label')")
-                    .asText()).isEqualTo("Row A, seat 1: available (accessible)");
+                    .asText()).isEqualTo("Row A, seat 1: available, wheelchair space");
+            assertThat(chromium.evaluate("document.querySelector('[data-seat=\"B-7\"]').title").asText())
+                    .as("the seat's row and number on hover").isEqualTo("Row B, seat 7: available");
+            assertThat(chromium.evaluate("[...document.querySelectorAll('[data-seat]')].every(seat =>"
+                    + " seat.title.startsWith('Row ' + seat.dataset.seat.split('-')[0] + ', seat '"
+                    + " + seat.dataset.seat.split('-')[1] + ':'))").asBoolean()).as("every seat titled").isTrue();
+            assertThat(chromium.evaluate("document.querySelector('[data-section=\"stalls\"] .stage')?.textContent")
+                    .asText()).as("the stage in front of the reserved section").isEqualTo("Stage");
+            assertThat(chromium.evaluate("document.querySelectorAll('[data-section=\"floor\"] .stage').length")
+                    .asInt()).as("no stage drawn for general admission").isZero();
+            assertThat(chromium.evaluate("document.querySelector('[data-legend=\"wheelchair\"]').textContent.trim()")
+                    .asText()).isEqualTo("Wheelchair space (outlined)");
+            String outline = "getComputedStyle(document.querySelector('%s')).outline";
+            assertThat(chromium.evaluate(outline.formatted("[data-legend=\"wheelchair\"] .seat")).asText())
+                    .as("the legend shows the outline the wheelchair seats have")
+                    .isEqualTo(chromium.evaluate(outline.formatted("[data-seat=\"A-1\"]")).asText())
+                    .isNotEqualTo(chromium.evaluate(outline.formatted("[data-seat=\"A-2\"]")).asText());
 
             steps.holdItems(eventId, seats("stalls", "A-3", "A-4"));
             JsonNode toBook = steps.holdItems(eventId, seats("stalls", "B-5"));
@@ -80,5 +98,27 @@ class LivePageBrowserTest {
             chromium.screenshot(Path.of("target", "live-page.png"));
         }
         assertThat(Path.of("target", "live-page.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void anUnknownEventIsAnHtmlPageToABrowserAndJsonToOthers() throws Exception {
+        HttpTestClient api = BoxOfficeTestApp.api(APP);
+        String page = "/events/" + java.util.UUID.randomUUID() + "/live";
+        HttpTestClient.Resp toBrowser = api.get(page, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(toBrowser.status()).isEqualTo(404);
+        assertThat(toBrowser.contentType()).startsWith("text/html");
+        assertThat(toBrowser.body()).contains("<h1>Event not found</h1>");
+        api.get(page, "Accept", "application/json").assertError(404, "EVENT_NOT_FOUND");
+        String known = new BoxOfficeSteps(api).createEvent(5).get("event_id").asText();
+        api.get("/events/" + known + "/live", "Accept", "application/json").assertError(406, "NOT_ACCEPTABLE");
+
+        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY),
+                "Chromium is not installed at " + HeadlessChromium.BINARY + "; skipping the browser part");
+        try (HeadlessChromium chromium = HeadlessChromium.open(api.base() + page,
+                Files.createDirectory(temp.resolve("profile")))) {
+            assertThat(chromium.waitFor("document.querySelector('h1')?.textContent == 'Event not found'",
+                    Duration.ofSeconds(30))).as("the browser shows the not-found page, not JSON").isTrue();
+            chromium.screenshot(Path.of("target", "live-page-not-found.png"));
+        }
     }
 }

@@ -2,6 +2,7 @@ package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
 import boxoffice.core.BoxOfficeException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.lang.reflect.ParameterizedType;
@@ -12,10 +13,21 @@ abstract class DomainErrorMapper<E extends BoxOfficeException> implements Except
     private final Class<E> type = mappedType();
     private final int status;
     private final String errorCode;
+    private final Optional<Integer> retryAfterSeconds;
 
     DomainErrorMapper(int status, String errorCode) {
+        this(status, errorCode, Optional.empty());
+    }
+
+    /** A refusal that passes with time: its answer says when to retry ({@code Retry-After}). */
+    DomainErrorMapper(int status, String errorCode, int retryAfterSeconds) {
+        this(status, errorCode, Optional.of(retryAfterSeconds));
+    }
+
+    private DomainErrorMapper(int status, String errorCode, Optional<Integer> retryAfterSeconds) {
         this.status = status;
         this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
@@ -33,7 +45,7 @@ abstract class DomainErrorMapper<E extends BoxOfficeException> implements Except
     }
 
     protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
-        return response;
+        return retryAfterSeconds.map(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds)).orElse(response);
     }
 
     protected String errorCode() {

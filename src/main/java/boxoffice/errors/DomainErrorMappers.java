@@ -188,12 +188,7 @@ public final class DomainErrorMappers {
 
     static final class StoreUnavailable extends DomainErrorMapper<StoreUnavailableException> {
         StoreUnavailable() {
-            super(503, "STORE_UNAVAILABLE");
-        }
-
-        @Override
-        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
-            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            super(503, "STORE_UNAVAILABLE", RETRY_AFTER_SECONDS);
         }
     }
 
@@ -318,24 +313,14 @@ public final class DomainErrorMappers {
     /** This instance serves SSE_MAX_CLIENTS streams already; the balancer may send the retry elsewhere. */
     static final class TooManyStreams extends DomainErrorMapper<TooManyStreamsException> {
         TooManyStreams() {
-            super(503, "TOO_MANY_STREAMS");
-        }
-
-        @Override
-        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
-            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            super(503, "TOO_MANY_STREAMS", RETRY_AFTER_SECONDS);
         }
     }
 
     /** This client holds SSE_MAX_PER_CLIENT streams already: its own doing, so 429 and not the balancer's 503. */
     static final class TooManyStreamsPerClient extends DomainErrorMapper<TooManyStreamsPerClientException> {
         TooManyStreamsPerClient() {
-            super(429, "TOO_MANY_STREAMS");
-        }
-
-        @Override
-        protected Response.ResponseBuilder withHeaders(Response.ResponseBuilder response) {
-            return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            super(429, "TOO_MANY_STREAMS", RETRY_AFTER_SECONDS);
         }
     }
 }

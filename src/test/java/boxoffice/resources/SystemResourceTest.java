@@ -8,6 +8,7 @@ import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
+import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.ArrayList;
@@ -75,14 +76,38 @@ class SystemResourceTest {
     }
 
     @Test
-    void healthHasTheOriginalShape() {
+    void publicHealthSaysOnlyItsStatus() {
         Resp resp = api.get("/api/v1/health");
         assertThat(resp.status()).as(resp.toString()).isEqualTo(200);
         JsonNode health = resp.json();
+        List<String> keys = new ArrayList<>();
+        health.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("status");
         assertThat(health.get("status").asText()).isEqualTo("healthy");
-        assertThat(health.get("service").asText()).isEqualTo("Box Office API");
-        assertThat(health.get("checks").isObject()).isTrue();
-        assertThat(health.get("checks").has("sweeper")).isTrue();
-        health.get("checks").forEach(check -> assertThat(check.get("healthy").asBoolean()).isTrue());
+    }
+
+    /** A failing check's message (which may name a Redis address) is for the admin port, never the public one. */
+    @Test
+    void anUnhealthyServiceIs503WithTheDetailsOnlyOnTheAdminPort() {
+        String detail = "store at redis://10.20.30.40:6379 did not answer";
+        APP.getEnvironment().healthChecks().register("failing", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return Result.unhealthy(detail);
+            }
+        });
+        try {
+            Resp resp = api.get("/api/v1/health");
+            assertThat(resp.status()).as(resp.toString()).isEqualTo(503);
+            assertThat(resp.json().get("status").asText()).isEqualTo("unhealthy");
+            assertThat(resp.json().size()).isEqualTo(1);
+            assertThat(resp.body()).doesNotContain("10.20.30.40").doesNotContain("failing");
+            Resp admin = BoxOfficeTestApp.admin(APP).get("/healthcheck");
+            assertThat(admin.status()).isEqualTo(500);
+            assertThat(admin.body()).contains(detail);
+        } finally {
+            APP.getEnvironment().healthChecks().unregister("failing");
+        }
+        assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
     }
 }

@@ -41,6 +41,7 @@ import boxoffice.resources.ExactHeaderValues;
 import boxoffice.resources.HoldResource;
 import boxoffice.resources.OrganizerAuthFilter;
 import boxoffice.resources.OrganizerKeys;
+import boxoffice.resources.Tenancy;
 import boxoffice.resources.PeerAddressFilter;
 import boxoffice.resources.QueueResource;
 import boxoffice.resources.RateLimitFilter;
@@ -137,7 +138,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Warmup warmup = new Warmup(config.getWarmup(), config.getStore().timeout(), retention(config));
         Stores stores = warmup.route(buildStore(config, environment));
         Services services = buildServices(config, environment, stores);
-        registerApi(config, environment, services);
+        Tenancy tenancy = registerApi(config, environment, services);
         LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events(),
                 new ClientAddresses(config.getAdmission().trustedProxies()));
         registerBodyLimits(config.getHttp(), environment);
@@ -149,8 +150,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerAdminTasks(environment, services);
         SeatGauges.register(environment.metrics(), services.figures());
         AdmissionGauges.register(environment.metrics(), services.waitingRooms());
-        registerWebhooks(config.getWebhooks(), environment, stores);
-        warmup.register(environment, config.getHttp().organizerApiKeys());
+        registerWebhooks(config.getWebhooks(), environment, stores, tenancy);
+        warmup.register(environment, config.getHttp().apiKeys());
     }
 
     private static Stores buildStore(BoxOfficeConfiguration config, Environment environment) {
@@ -194,8 +195,10 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         return new AdmissionTokens(admission.tokenKeys());
     }
 
-    private static void registerApi(BoxOfficeConfiguration config, Environment environment, Services services) {
-        OrganizerKeys organizers = new OrganizerKeys(config.getHttp().organizerApiKeys());
+    /** The public API's filters and resources; answers the tenancy check the webhooks' resource shares. */
+    private static Tenancy registerApi(BoxOfficeConfiguration config, Environment environment, Services services) {
+        OrganizerKeys organizers = new OrganizerKeys(config.getHttp().organizerApiKeys(),
+                config.getHttp().adminApiKeys());
         if (organizers.isOpen()) {
             LOG.warn("No organizer API keys configured (ORGANIZER_API_KEYS): anyone may create events and release"
                     + " any hold. Configure keys before exposing this service.");
@@ -210,15 +213,17 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new RateLimitFilter(services.rateLimiter(), organizers,
                 new ClientAddresses(config.getAdmission().trustedProxies())));
         environment.jersey().register(new HttpMetricsListener(PrometheusBridge.install(environment)));
-        environment.jersey().register(new EventResource(services.events(), organizers));
-        environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission()));
-        environment.jersey().register(new EventAdmissionResource(services.waitingRooms(), organizers));
+        Tenancy tenancy = new Tenancy(organizers, services.events());
+        environment.jersey().register(new EventResource(services.events(), organizers, tenancy));
+        environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission(), tenancy));
+        environment.jersey().register(new EventAdmissionResource(services.waitingRooms(), organizers, tenancy));
         environment.jersey().register(new QueueResource(services.waitingRooms()));
         environment.jersey().register(new EventWaitlistResource(services.waitlists(), organizers));
         environment.jersey().register(new WaitlistResource(services.waitlists()));
-        environment.jersey().register(new BookingResource(services.bookings()));
+        environment.jersey().register(new BookingResource(services.bookings(), tenancy));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
+        return tenancy;
     }
 
     /**
@@ -283,7 +288,8 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
      * Webhooks: the organizers' resource, the dispatcher every instance runs (sharing the webhooks by lease), their
      * metrics and lag health check, and the operators' replay of dead messages.
      */
-    private void registerWebhooks(WebhooksConfiguration config, Environment environment, Stores stores) {
+    private void registerWebhooks(
+            WebhooksConfiguration config, Environment environment, Stores stores, Tenancy tenancy) {
         WebhookUrls urls = new WebhookUrls(config.isAllowHttp(), config.isAllowPrivate(), webhookHosts,
                 webhookAddresses);
         if (config.isAllowHttp() || config.isAllowPrivate()) {
@@ -303,7 +309,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 config.getPollInterval().toJavaDuration(), config.getLease().toJavaDuration(), clock));
         environment.healthChecks().register("webhooks",
                 new WebhookLagHealthCheck(metrics, config.getLagThreshold().toJavaDuration()));
-        environment.jersey().register(new WebhookResource(service));
+        environment.jersey().register(new WebhookResource(service, tenancy));
         AdminTaskServlet.serve(environment.admin(), new RedeliverWebhooksTask(service));
     }
 

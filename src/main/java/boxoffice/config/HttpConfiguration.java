@@ -1,5 +1,6 @@
 package boxoffice.config;
 
+import boxoffice.core.Organizer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
@@ -9,8 +10,10 @@ import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Limits and credentials of the public API. */
 public class HttpConfiguration {
@@ -32,9 +35,16 @@ public class HttpConfiguration {
     @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
     private Duration bodyTimeout = Duration.seconds(10);
 
-    /** Comma-separated organizer API keys; empty leaves organizer actions open to anyone. */
+    /**
+     * Comma-separated organizer API keys, each {@code organizer:key} (several per organizer, for rotation) or a bare
+     * key (organizer {@code default}); empty, with no admin keys either, leaves organizer actions open to anyone.
+     */
     @JsonProperty
     private String organizerApiKeys = "";
+
+    /** Comma-separated keys that act on every organizer's events (operators); optional. */
+    @JsonProperty
+    private String adminApiKeys = "";
 
     public DataSize getMaxBodySize() {
         return maxBodySize;
@@ -55,8 +65,43 @@ public class HttpConfiguration {
         return organizerApiKeys == null || organizerApiKeys.isBlank() || !organizerApiKeys().isEmpty();
     }
 
-    public List<String> organizerApiKeys() {
-        return Arrays.stream(organizerApiKeys == null ? new String[0] : organizerApiKeys.split(","))
+    @ValidationMethod(message = "ADMIN_API_KEYS (http.adminApiKeys) is set but holds no key;"
+            + " leave it empty, or list comma-separated keys")
+    public boolean isAdminApiKeysEmptyOnlyWhenUnset() {
+        return adminApiKeys == null || adminApiKeys.isBlank() || !adminApiKeys().isEmpty();
+    }
+
+    @ValidationMethod(message = "ORGANIZER_API_KEYS (http.organizerApiKeys) has an entry organizer:key with an"
+            + " empty key or an organizer id other than letters, digits, '.', '_' and '-' (at most 64); the first"
+            + " colon ends the organizer id, so write a key containing a colon as default:<key>")
+    public boolean isEveryOrganizerKeyWellFormed() {
+        return organizerApiKeys().stream()
+                .allMatch(entry -> Organizer.isValidId(entry.organizer()) && !entry.key().isEmpty());
+    }
+
+    /** One key for two organizers (or for an organizer and the admins) could not say whose a request is. */
+    @ValidationMethod(message = "ORGANIZER_API_KEYS and ADMIN_API_KEYS list a key more than once; give every"
+            + " organizer, and the admins, keys of their own")
+    public boolean isEveryKeyListedOnce() {
+        return apiKeys().size() == new HashSet<>(apiKeys()).size();
+    }
+
+    /** The organizer keys, in the order configured. */
+    public List<OrganizerApiKey> organizerApiKeys() {
+        return split(organizerApiKeys).stream().map(OrganizerApiKey::parse).toList();
+    }
+
+    public List<String> adminApiKeys() {
+        return split(adminApiKeys);
+    }
+
+    /** Every key, the organizers' first, then the admins'. */
+    public List<String> apiKeys() {
+        return Stream.concat(organizerApiKeys().stream().map(OrganizerApiKey::key), adminApiKeys().stream()).toList();
+    }
+
+    private static List<String> split(String keys) {
+        return Arrays.stream(keys == null ? new String[0] : keys.split(","))
                 .map(String::strip)
                 .filter(key -> !key.isEmpty())
                 .toList();

@@ -2,18 +2,27 @@ package boxoffice.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An event and its seats: one or more sections, each general admission or reserved, and the most seats one customer
- * may hold and book in all ({@code maxPerCustomer}, or null for no limit). Immutable once created. An event created
- * with just a number of seats has one general-admission section, {@link Section#GENERAL}.
+ * may hold and book in all ({@code maxPerCustomer}, or null for no limit), owned by the organizer whose key created it
+ * ({@link Organizer#id}). Immutable once created. An event created with just a number of seats has one
+ * general-admission section, {@link Section#GENERAL}.
  */
-public record Event(String id, String name, Instant createdAt, List<Section> sections, Integer maxPerCustomer) {
+public record Event(
+        String id, String name, Instant createdAt, List<Section> sections, Integer maxPerCustomer, String organizer) {
     public static final String GENERAL_ADMISSION = "General admission";
 
     public Event {
         sections = List.copyOf(sections);
+        Objects.requireNonNull(organizer, "organizer");
+    }
+
+    /** An event of {@link Organizer#DEFAULT}, as is every event stored before organizers were tenants. */
+    public Event(String id, String name, Instant createdAt, List<Section> sections, Integer maxPerCustomer) {
+        this(id, name, createdAt, sections, maxPerCustomer, Organizer.DEFAULT.id());
     }
 
     /** An event of {@code totalSeats} seats in one general-admission section. */
@@ -27,7 +36,11 @@ public record Event(String id, String name, Instant createdAt, List<Section> sec
     }
 
     public Event limitedTo(Integer maxSeatsPerCustomer) {
-        return new Event(id, name, createdAt, sections, maxSeatsPerCustomer);
+        return new Event(id, name, createdAt, sections, maxSeatsPerCustomer, organizer);
+    }
+
+    public Event ownedBy(String organizerId) {
+        return new Event(id, name, createdAt, sections, maxPerCustomer, organizerId);
     }
 
     /**

@@ -11,11 +11,13 @@ import boxoffice.service.Created;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,9 +28,11 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BookingResource {
     private final BookingService bookings;
+    private final Tenancy tenancy;
 
-    public BookingResource(BookingService bookings) {
+    public BookingResource(BookingService bookings, Tenancy tenancy) {
         this.bookings = bookings;
+        this.tenancy = tenancy;
     }
 
     /** Idempotent by hold: a repeat returns the first booking with {@code Idempotent-Replayed: true}. */
@@ -49,7 +53,9 @@ public final class BookingResource {
     @POST
     @OrganizerOnly
     @Path("/bookings/{booking_id}/cancel")
-    public BookingResponse cancel(@PathParam("booking_id") String bookingId, @Valid CancelBookingRequest request) {
+    public BookingResponse cancel(@PathParam("booking_id") String bookingId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid CancelBookingRequest request) {
+        tenancy.requireBooking(authorization, bookingId);
         Optional<String> reason = Optional.ofNullable(request).map(CancelBookingRequest::reason);
         return ApiMapper.booking(bookings.cancel(bookingId, reason).value());
     }

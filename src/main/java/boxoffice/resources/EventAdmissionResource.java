@@ -34,10 +34,12 @@ public final class EventAdmissionResource {
 
     private final WaitingRoomService rooms;
     private final OrganizerKeys organizers;
+    private final Tenancy tenancy;
 
-    public EventAdmissionResource(WaitingRoomService rooms, OrganizerKeys organizers) {
+    public EventAdmissionResource(WaitingRoomService rooms, OrganizerKeys organizers, Tenancy tenancy) {
         this.rooms = rooms;
         this.organizers = organizers;
+        this.tenancy = tenancy;
     }
 
     /** Changes what may change of an event: today its waiting room ({@code "admission": {...}} or {@code null}). */
@@ -45,7 +47,9 @@ public final class EventAdmissionResource {
     @Path("/{event_id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
     @OrganizerOnly
-    public AdmissionResponse update(@PathParam("event_id") String eventId, @Valid UpdateEventRequest request) {
+    public AdmissionResponse update(@PathParam("event_id") String eventId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid UpdateEventRequest request) {
+        tenancy.requireEvent(authorization, eventId);
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"admission\": {...} or null}");
         }
@@ -60,7 +64,9 @@ public final class EventAdmissionResource {
     @GET
     @Path("/{event_id}/admission")
     @OrganizerOnly
-    public AdmissionResponse admission(@PathParam("event_id") String eventId) {
+    public AdmissionResponse admission(@PathParam("event_id") String eventId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        tenancy.requireEvent(authorization, eventId);
         return AdmissionApiMapper.room(eventId, rooms.room(eventId), rooms.now());
     }
 

@@ -32,13 +32,18 @@ import java.util.Optional;
 public final class EventResource {
     private final EventService events;
     private final OrganizerKeys organizers;
+    private final Tenancy tenancy;
 
-    public EventResource(EventService events, OrganizerKeys organizers) {
+    public EventResource(EventService events, OrganizerKeys organizers, Tenancy tenancy) {
         this.events = events;
         this.organizers = organizers;
+        this.tenancy = tenancy;
     }
 
-    /** Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. */
+    /**
+     * Organizers only: {@link OrganizerAuthFilter} has checked the key before the body is read. The event belongs to
+     * the key's organizer.
+     */
     @POST
     @OrganizerOnly
     @LargeBody
@@ -52,7 +57,7 @@ public final class EventResource {
         }
         Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
                 SeatingRequests.sections(request.sections()), Optional.ofNullable(request.maxPerCustomer()),
-                AdmissionApiMapper.settings(request.admission()),
+                AdmissionApiMapper.settings(request.admission()), tenancy.caller(authorization).eventOwner(),
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));
@@ -75,7 +80,9 @@ public final class EventResource {
     @OrganizerOnly
     @Path("/{event_id}/customers/{customer_id}")
     public CustomerResponse customer(
-            @PathParam("event_id") String eventId, @PathParam("customer_id") String customerId) {
+            @PathParam("event_id") String eventId, @PathParam("customer_id") String customerId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        tenancy.requireEvent(authorization, eventId);
         return ApiMapper.customer(eventId, customerId, events.customer(eventId, customerId));
     }
 
@@ -89,7 +96,9 @@ public final class EventResource {
     public ChangesResponse changes(
             @PathParam("event_id") String eventId,
             @QueryParam("after") String after,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        tenancy.requireEvent(authorization, eventId);
         return ApiMapper.changes(events.changes(eventId, QueryNumbers.parse("after", after, 0),
                 QueryNumbers.parse("limit", limit, EventService.DEFAULT_CHANGES_PAGE)));
     }

@@ -42,11 +42,13 @@ public final class HoldResource {
     private final HoldService holds;
     private final OrganizerKeys organizers;
     private final AdmissionGate admission;
+    private final Tenancy tenancy;
 
-    public HoldResource(HoldService holds, OrganizerKeys organizers, AdmissionGate admission) {
+    public HoldResource(HoldService holds, OrganizerKeys organizers, AdmissionGate admission, Tenancy tenancy) {
         this.holds = holds;
         this.organizers = organizers;
         this.admission = admission;
+        this.tenancy = tenancy;
     }
 
     /** {@code ttl_seconds} may come in the body or, as in the original service, as a query parameter. */
@@ -112,8 +114,11 @@ public final class HoldResource {
     }
 
     private HoldResponse release(String holdId, Optional<String> token, String authorization) {
-        if (token.isEmpty() && !organizers.isOrganizer(authorization)) {
-            throw new UnauthorizedException();
+        if (token.isEmpty()) {
+            if (!organizers.isOrganizer(authorization)) {
+                throw new UnauthorizedException();
+            }
+            tenancy.requireHold(authorization, holdId); // an organizer releases the holds of its own events only
         }
         Outcome<Hold> outcome = holds.release(holdId, token);
         return ApiMapper.expiredHold(outcome.value(), outcome.changed());

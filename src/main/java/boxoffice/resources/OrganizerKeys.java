@@ -1,26 +1,34 @@
 package boxoffice.resources;
 
+import boxoffice.config.OrganizerApiKey;
 import boxoffice.core.Digests;
 import boxoffice.core.ForbiddenException;
+import boxoffice.core.Organizer;
 import boxoffice.core.UnauthorizedException;
 import boxoffice.service.IdempotencyKey;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Organizer API keys, sent as {@code Authorization: Bearer <key>}. With no keys configured every caller counts as an
- * organizer (the open mode of local development, announced at start-up).
+ * Organizer API keys, sent as {@code Authorization: Bearer <key>}: each belongs to one organizer, and an admin key to
+ * {@link Organizer#EVERY}. With no keys configured every caller counts as an organizer of every event (the open mode
+ * of local development, announced at start-up).
  */
 public final class OrganizerKeys {
     private static final String BEARER = "Bearer ";
 
-    private final List<byte[]> keys;
+    /** Keys are kept and compared as SHA-256 digests: equal lengths, so the comparison takes the same time. */
+    private record Key(byte[] digest, Organizer organizer) {}
 
-    public OrganizerKeys(List<String> keys) {
-        this.keys = keys.stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
+    private final List<Key> keys;
+
+    public OrganizerKeys(List<OrganizerApiKey> organizerKeys, List<String> adminKeys) {
+        this.keys = Stream.concat(
+                organizerKeys.stream().map(key -> new Key(Digests.sha256(key.key()), new Organizer(key.organizer()))),
+                adminKeys.stream().map(key -> new Key(Digests.sha256(key), Organizer.EVERY))).toList();
     }
 
     public boolean isOpen() {
@@ -29,31 +37,25 @@ public final class OrganizerKeys {
 
     /** Lets an organizer through: 401 without credentials, 403 with wrong ones. */
     void requireOrganizer(String authorization) {
-        if (!isOrganizer(authorization)) {
-            throw new UnauthorizedException();
+        organizer(authorization);
+    }
+
+    /**
+     * The organizer whose key is presented ({@link Organizer#EVERY} for an admin key, and for anyone in open mode):
+     * 401 without credentials, 403 with wrong ones.
+     */
+    Organizer organizer(String authorization) {
+        if (isOpen()) {
+            return Organizer.EVERY;
         }
+        return known(authorization).orElseThrow(UnauthorizedException::new);
     }
 
     /**
      * True for a valid organizer key (or in open mode), false when no credentials were sent; 403 for wrong ones.
      */
     boolean isOrganizer(String authorization) {
-        if (isOpen()) {
-            return true;
-        }
-        Optional<String> presented = bearerToken(authorization);
-        if (presented.isEmpty()) {
-            return false;
-        }
-        byte[] given = presented.get().getBytes(StandardCharsets.UTF_8);
-        boolean known = false;
-        for (byte[] key : keys) {
-            known |= MessageDigest.isEqual(key, given);
-        }
-        if (!known) {
-            throw new ForbiddenException("Organizer API key not recognised");
-        }
-        return true;
+        return isOpen() || known(authorization).isPresent();
     }
 
     /**
@@ -82,6 +84,25 @@ public final class OrganizerKeys {
         } catch (ForbiddenException unknown) {
             return Optional.empty();
         }
+    }
+
+    /** The presented key's organizer; empty without credentials, 403 for a key that is not configured. */
+    private Optional<Organizer> known(String authorization) {
+        Optional<String> presented = bearerToken(authorization);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] given = Digests.sha256(presented.get());
+        Organizer found = null;
+        for (Key key : keys) { // every key compared, whichever matches
+            if (MessageDigest.isEqual(key.digest(), given)) {
+                found = key.organizer();
+            }
+        }
+        if (found == null) {
+            throw new ForbiddenException("Organizer API key not recognised");
+        }
+        return Optional.of(found);
     }
 
     private static Optional<String> bearerToken(String authorization) {

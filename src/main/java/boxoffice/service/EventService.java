@@ -48,10 +48,10 @@ public final class EventService {
     /**
      * Creates an event of either {@code totalSeats} seats (one general-admission section) or the given sections;
      * exactly one of the two must be given. With {@code admission}, its waiting room is opened before the event
-     * exists (so a retry that finds the event finds the room too).
+     * exists (so a retry that finds the event finds the room too). The event belongs to {@code organizer} (an id).
      */
     public Created<Event> create(String name, Optional<Integer> totalSeats, Optional<List<Section>> sections,
-            Optional<Integer> maxPerCustomer, Optional<AdmissionSettings> admission,
+            Optional<Integer> maxPerCustomer, Optional<AdmissionSettings> admission, String organizer,
             Optional<IdempotencyKey> idempotencyKey) {
         String trimmed = DisplayText.normalize("name", name, MAX_NAME_LENGTH);
         if (totalSeats.isEmpty() && sections.isEmpty()) {
@@ -77,12 +77,12 @@ public final class EventService {
                     Event event = checked.map(list -> new Event(id, trimmed, now, list, maxPerCustomer.orElse(null)))
                             .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now)
                                     .limitedTo(maxPerCustomer.orElse(null)));
-                    return Outcome.changed(store.createEvent(event));
+                    return Outcome.changed(store.createEvent(event.ownedBy(organizer)));
                 });
         if (!created.replayed()) {
             Event event = created.value();
-            LOG.info("Event created event_id={} total_seats={} sections={}",
-                    event.id(), event.totalSeats(), event.sections().size());
+            LOG.info("Event created event_id={} organizer={} total_seats={} sections={}",
+                    event.id(), event.organizer(), event.totalSeats(), event.sections().size());
         }
         return created;
     }

@@ -3,6 +3,7 @@ package boxoffice.webhooks;
 import boxoffice.core.ChangeType;
 import boxoffice.core.DeadMessage;
 import boxoffice.core.InvalidFieldException;
+import boxoffice.core.Organizer;
 import boxoffice.core.Webhook;
 import boxoffice.core.WebhookNotFoundException;
 import boxoffice.store.SeatStore;
@@ -35,28 +36,34 @@ public final class WebhookService {
         this.clock = clock;
     }
 
-    /** A new webhook with a new secret; the URL, the types (wire names) and the event checked first. */
-    public Webhook create(String url, List<String> types, Optional<String> eventId) {
+    /**
+     * A new webhook of {@code organizer} with a new secret; the URL, the types (wire names) and the event checked
+     * first: an event of another organizer is no event to it.
+     */
+    public Webhook create(String url, List<String> types, Optional<String> eventId, Organizer organizer) {
         urls.check(url);
         Set<ChangeType> wanted = types(types);
-        if (eventId.isPresent() && seats.findEvent(eventId.get()).isEmpty()) {
+        if (eventId.isPresent() && seats.findEvent(eventId.get())
+                .filter(event -> organizer.reaches(event.organizer())).isEmpty()) {
             throw new InvalidFieldException("event_id", "is not an event: " + eventId.get());
         }
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         Webhook webhook = new Webhook("wh_" + HexFormat.of().formatHex(random), url.strip(), wanted, eventId,
-                WebhookSigner.newSecret(), clock.instant());
+                WebhookSigner.newSecret(), clock.instant(), organizer.id());
         webhooks.create(webhook);
         return webhook;
     }
 
-    public Webhook get(String webhookId) {
-        return known(webhookId).flatMap(webhooks::find).orElseThrow(() -> new WebhookNotFoundException(webhookId));
+    /** The webhook, if {@code caller} reaches it: another organizer's is not found, exactly as if it did not exist. */
+    public Webhook get(String webhookId, Organizer caller) {
+        return known(webhookId).flatMap(webhooks::find).filter(webhook -> caller.reaches(webhook.organizer()))
+                .orElseThrow(() -> new WebhookNotFoundException(webhookId));
     }
 
-    /** Deletes the webhook and answers it; its messages not yet sent never will be. */
-    public Webhook delete(String webhookId) {
-        Webhook webhook = get(webhookId);
+    /** Deletes {@code caller}'s webhook and answers it; its messages not yet sent never will be. */
+    public Webhook delete(String webhookId, Organizer caller) {
+        Webhook webhook = get(webhookId, caller);
         if (!webhooks.delete(webhookId)) {
             throw new WebhookNotFoundException(webhookId);
         }
@@ -68,7 +75,7 @@ public final class WebhookService {
      * and signature); those delivered are forgotten, the others stay dead.
      */
     public Redelivery redeliver(String webhookId) {
-        Webhook webhook = get(webhookId);
+        Webhook webhook = get(webhookId, Organizer.EVERY);
         int delivered = 0;
         List<DeadMessage> dead = webhooks.dead(webhookId);
         for (DeadMessage message : dead) {

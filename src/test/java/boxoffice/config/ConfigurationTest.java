@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shipped config.yml read as at start-up: values from the environment, and the combinations it refuses. */
 class ConfigurationTest {
@@ -71,7 +72,38 @@ class ConfigurationTest {
     @Test
     void aKeyStartingWithAHashIsAKeyNotAComment() throws Exception {
         var config = ConfigFile.load(Map.of("ORGANIZER_API_KEYS", "#Zx81kQ, k2: x"));
-        assertThat(config.getHttp().organizerApiKeys()).containsExactly("#Zx81kQ", "k2: x");
+        assertThat(config.getHttp().organizerApiKeys()).containsExactly(
+                new OrganizerApiKey("default", "#Zx81kQ"), new OrganizerApiKey("k2", "x"));
+    }
+
+    @Test
+    void organizerKeysNameTheirOrganizerUpToTheFirstColonAndABareKeyIsTheDefaults() throws Exception {
+        var http = ConfigFile.load(Map.of("ORGANIZER_API_KEYS", "acme:k1, acme:k2,globex:a:b, bare",
+                "ADMIN_API_KEYS", "root-1, root-2")).getHttp();
+        assertThat(http.organizerApiKeys()).containsExactly(new OrganizerApiKey("acme", "k1"),
+                new OrganizerApiKey("acme", "k2"), new OrganizerApiKey("globex", "a:b"),
+                new OrganizerApiKey("default", "bare"));
+        assertThat(http.adminApiKeys()).containsExactly("root-1", "root-2");
+        assertThat(http.organizerApiKeys().toString()).as("keys are never printed").doesNotContain("k1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme:", ":key", "ac me:key", "*:key", "acme:k1,globex:k1", "k1,admin:k1"})
+    void organizerKeysWithoutAKeyOrWithABadOrganizerOrTwiceRefuseToStart(String keys) {
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("ORGANIZER_API_KEYS", keys)))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("ORGANIZER_API_KEYS")
+                .hasMessageNotContaining("k1");
+    }
+
+    @Test
+    void aKeyThatIsBothAnOrganizersAndAnAdminsRefusesToStart() {
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("ORGANIZER_API_KEYS", "acme:same", "ADMIN_API_KEYS", "same")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("ADMIN_API_KEYS");
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("ADMIN_API_KEYS", " , ")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("ADMIN_API_KEYS");
     }
 
     @Test

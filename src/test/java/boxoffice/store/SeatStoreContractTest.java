@@ -165,6 +165,13 @@ public abstract class SeatStoreContractTest {
     }
 
     @Test
+    void anEventKeepsItsOrganizer() {
+        Event event = EventFixtures.event(3, t0).ownedBy("acme");
+        assertThat(store().createEvent(event).organizer()).isEqualTo("acme");
+        assertThat(store().findEvent(event.id()).map(Event::organizer)).contains("acme");
+    }
+
+    @Test
     void unknownOrMalformedIdsAreNotFound() {
         String unknownEvent = Ids.newEventId();
         String childOfUnknownEvent = HoldFixtures.newHoldId(unknownEvent);

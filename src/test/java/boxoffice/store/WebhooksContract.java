@@ -52,6 +52,15 @@ public abstract class WebhooksContract {
     }
 
     @Test
+    void aSubscriptionKeepsItsOrganizer() {
+        Webhook acme = new Webhook("wh_" + UUID.randomUUID().toString().replace("-", ""), "https://example.com/h",
+                Set.of(ChangeType.BOOKING_CREATED), Optional.empty(), "whsec_c2VjcmV0", now, "acme");
+        webhooks().create(acme);
+        assertThat(webhooks().find(acme.id())).contains(acme);
+        assertThat(newWebhook(Optional.empty()).organizer()).isEqualTo("default");
+    }
+
+    @Test
     void onlyTheLeaseHolderWritesDeliveryState() {
         Webhook webhook = newWebhook(Optional.empty());
         assertThat(webhooks().lease(webhook.id(), "a", Duration.ofSeconds(5))).isTrue();

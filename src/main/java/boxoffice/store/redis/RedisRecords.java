@@ -6,6 +6,7 @@ import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.HoldItem;
 import boxoffice.core.Ids;
+import boxoffice.core.Organizer;
 import boxoffice.core.Row;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
@@ -29,8 +30,8 @@ import java.util.Set;
  * the one place in Java that spells a stored field's name (the Lua scripts name the fields they read in locals at
  * their top). Times are epoch milliseconds.
  *
- * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "s": [sections],
- * "max": seats per customer}}, a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows":
+ * <p>The event as created is compact JSON, read once and cached: {@code {"n": name, "c": created, "o": organizer,
+ * "s": [sections], "max": seats per customer}}, a section {@code {"id", "n": name, "cap": capacity}} or {@code {"id", "n", "rows":
  * [[label, seats, [wheelchair seats]]]}}, with {@code "max"} when it limits seats per customer. Its counters live in
  * the event hash, in all ({@code available}) and per section ({@code available:<section id>}).
  *
@@ -73,6 +74,8 @@ final class RedisRecords {
     private static final String CANCELLED_AT = "x";
     private static final String REASON = "y";
     private static final String MAX_PER_CUSTOMER = "max";
+    /** The event's organizer; an event stored before organizers were tenants has none, and is the default's. */
+    private static final String ORGANIZER = "o";
     private static final String CANCELLED = "c";
     /** In a waiting-list entry's record, its number in line. */
     private static final String NUMBER = "n";
@@ -110,7 +113,8 @@ final class RedisRecords {
                 json.put(CAPACITY, section.capacity());
             }
         }
-        ObjectNode definition = RedisJson.object().put(NAME, event.name()).put(CREATED, millis(event.createdAt()));
+        ObjectNode definition = RedisJson.object().put(NAME, event.name()).put(CREATED, millis(event.createdAt()))
+                .put(ORGANIZER, event.organizer());
         definition.set(SECTIONS, sections);
         if (event.maxPerCustomer() != null) {
             definition.put(MAX_PER_CUSTOMER, event.maxPerCustomer());
@@ -140,7 +144,8 @@ final class RedisRecords {
             }
         }
         return new Event(eventId, definition.get(NAME).asText(), instant(definition, CREATED), sections,
-                optionalInt(definition, MAX_PER_CUSTOMER));
+                optionalInt(definition, MAX_PER_CUSTOMER),
+                definition.has(ORGANIZER) ? definition.get(ORGANIZER).asText() : Organizer.DEFAULT.id());
     }
 
     /** The event's counters per section, from the event hash. */

@@ -3,6 +3,7 @@ package boxoffice.store.redis;
 import boxoffice.core.ChangeType;
 import boxoffice.core.DeadMessage;
 import boxoffice.core.DeliveryCursor;
+import boxoffice.core.Organizer;
 import boxoffice.core.Webhook;
 import boxoffice.store.DeliveryState;
 import boxoffice.store.Webhooks;
@@ -48,7 +49,8 @@ public final class RedisWebhooks implements Webhooks {
     @Override
     public void create(Webhook webhook) {
         ObjectNode json = RedisJson.object().put("id", webhook.id()).put("url", webhook.url())
-                .put("secret", webhook.secret()).put("created_at", webhook.createdAt().toEpochMilli());
+                .put("secret", webhook.secret()).put("created_at", webhook.createdAt().toEpochMilli())
+                .put("organizer", webhook.organizer());
         webhook.eventId().ifPresent(eventId -> json.put("event_id", eventId));
         webhook.types().forEach(type -> json.withArray("types").add(type.wireName()));
         roundTrips.call("webhook.create", () -> redisson.getBucket(subscription(webhook.id()), StringCodec.INSTANCE)
@@ -173,7 +175,8 @@ public final class RedisWebhooks implements Webhooks {
         node.get("types").forEach(type -> types.add(ChangeType.ofWireName(type.asText())));
         return new Webhook(node.get("id").asText(), node.get("url").asText(), types,
                 Optional.ofNullable(node.get("event_id")).map(JsonNode::asText), node.get("secret").asText(),
-                Instant.ofEpochMilli(node.get("created_at").asLong()));
+                Instant.ofEpochMilli(node.get("created_at").asLong()),
+                node.has("organizer") ? node.get("organizer").asText() : Organizer.DEFAULT.id());
     }
 
     /** "delivered:attempts:next:failing since:pending since", times in ms or "-". */

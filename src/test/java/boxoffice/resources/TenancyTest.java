@@ -1,0 +1,144 @@
+package boxoffice.resources;
+
+import static boxoffice.testing.HttpTestClient.obj;
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.HttpTestClient.Resp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.http.HttpRequest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Organizers as tenants, through real HTTP: two organizers (acme with two keys, globex), a bare key (organizer
+ * {@code default}) and an admin key. Every organizer-only call on another organizer's event, hold, booking or webhook
+ * answers 404 exactly as for one that does not exist, and changes nothing; the admin key acts on all.
+ */
+class TenancyTest {
+    private static final String[] ACME = {"Authorization", "Bearer acme-key-1"};
+    private static final String[] ACME_ROTATED = {"Authorization", "Bearer acme-key-2"};
+    private static final String[] GLOBEX = {"Authorization", "Bearer globex-key"};
+    private static final String[] BARE = {"Authorization", "Bearer bare-key"};
+    private static final String[] ADMIN = {"Authorization", "Bearer admin-key"};
+    private static final String NO_SUCH_EVENT = "00000000-0000-4000-8000-000000000000";
+
+    @RegisterExtension
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.createOnSystemClock(
+            BoxOfficeTestApp.organizerKeys("acme:acme-key-1, acme:acme-key-2, globex:globex-key, bare-key"),
+            config("http.adminApiKeys", "admin-key"),
+            config("webhooks.allowHttp", "true"),
+            config("webhooks.allowPrivate", "true"),
+            config("webhooks.pollInterval", "100 milliseconds"));
+
+    private HttpTestClient api;
+    private BoxOfficeSteps steps;
+
+    @BeforeEach
+    void client() {
+        api = BoxOfficeTestApp.api(APP);
+        steps = new BoxOfficeSteps(api);
+    }
+
+    /** An event of {@code organizer} with a hold, a booking of customer {@code customer}, and a webhook on it. */
+    private record Sale(String eventId, String holdId, String bookingId, String webhookId) {}
+
+    private Sale sale(String[] organizer, String customer) {
+        String eventId = steps.createEvent(10, organizer).get("event_id").asText();
+        JsonNode hold = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 2, "customer_id", customer)).json();
+        JsonNode booked = steps.book(api.post("/api/v1/holds",
+                obj("event_id", eventId, "qty", 3, "customer_id", customer)).json()).json();
+        Resp webhook = api.post("/api/v1/webhooks", obj("url", "https://hooks.example.com/x",
+                "types", List.of("booking.created"), "event_id", eventId), organizer);
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        return new Sale(eventId, hold.get("hold_id").asText(), booked.get("booking_id").asText(),
+                webhook.json().get("id").asText());
+    }
+
+    @Test
+    void everyOrganizerCallOnAnotherOrganizersEventIs404AsIfItDidNotExistAndChangesNothing() {
+        Sale acme = sale(ACME, "acme-fan");
+        Sale missing = new Sale(NO_SUCH_EVENT, NO_SUCH_EVENT + "_AAAAAAAAAAAAAAAAAAAAAA",
+                NO_SUCH_EVENT + "_AAAAAAAAAAAAAAAAAAAAAA", "wh_00000000000000000000000000000000");
+        JsonNode before = api.get("/api/v1/events/" + acme.eventId() + "/changes", ACME).json();
+
+        for (Sale target : List.of(acme, missing)) {
+            String event = "/api/v1/events/" + target.eventId();
+            String hold = "/api/v1/holds/" + target.holdId();
+            String webhook = "/api/v1/webhooks/" + target.webhookId();
+            api.post("/api/v1/bookings/" + target.bookingId() + "/cancel", "{}", GLOBEX)
+                    .assertError(404, "BOOKING_NOT_FOUND");
+            api.get(event + "/customers/acme-fan", GLOBEX).assertError(404, "EVENT_NOT_FOUND");
+            api.get(event + "/changes", GLOBEX).assertError(404, "EVENT_NOT_FOUND");
+            api.send("PATCH", event, body("{\"admission\": {\"rate_per_minute\": 60, \"token_ttl_seconds\": 300}}"),
+                    with(GLOBEX, "Content-Type", "application/json")).assertError(404, "EVENT_NOT_FOUND");
+            api.get(event + "/admission", GLOBEX).assertError(404, "EVENT_NOT_FOUND");
+            api.post(hold + "/expire", "", GLOBEX).assertError(404, "HOLD_NOT_FOUND");
+            api.send("DELETE", hold, body(""), GLOBEX).assertError(404, "HOLD_NOT_FOUND");
+            api.get(webhook, GLOBEX).assertError(404, "WEBHOOK_NOT_FOUND");
+            api.send("DELETE", webhook, body(""), GLOBEX).assertError(404, "WEBHOOK_NOT_FOUND");
+            api.post("/api/v1/webhooks", obj("url", "https://h.example.com/", "types", List.of("booking.created"),
+                    "event_id", target.eventId()), GLOBEX).assertError(422, "VALIDATION_FAILED");
+        }
+
+        assertThat(steps.counts(acme.eventId())).as("nothing changed").containsExactly(10, 5, 2, 3);
+        assertThat(api.get("/api/v1/bookings/" + acme.bookingId()).json().get("status").asText())
+                .isEqualTo("confirmed");
+        assertThat(api.get("/api/v1/events/" + acme.eventId() + "/admission", ACME).json().get("admission").isNull())
+                .as("no waiting room was set").isTrue();
+        assertThat(api.get("/api/v1/webhooks/" + acme.webhookId(), ACME).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + acme.eventId() + "/changes", ACME).json()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrganizerActsOnItsOwnEventsWithAnyOfItsKeys() {
+        assertActsOn(sale(ACME, "fan"), ACME_ROTATED);
+    }
+
+    @Test
+    void anAdminKeyActsOnEveryOrganizersEvents() {
+        for (String[] organizer : List.of(ACME, GLOBEX, BARE)) {
+            assertActsOn(sale(organizer, "fan"), ADMIN);
+        }
+    }
+
+    /** With {@code key}, every organizer operation on the sale (of customer "fan") succeeds, and frees its seats. */
+    private void assertActsOn(Sale sale, String[] key) {
+        assertThat(api.get("/api/v1/events/" + sale.eventId() + "/changes", key).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + sale.eventId() + "/admission", key).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + sale.eventId() + "/customers/fan", key).json()
+                .get("bookings").get(0).get("qty").asInt()).isEqualTo(3);
+        assertThat(api.get("/api/v1/webhooks/" + sale.webhookId(), key).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/holds/" + sale.holdId() + "/expire", "", key).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/bookings/" + sale.bookingId() + "/cancel", "{}", key).status()).isEqualTo(200);
+        assertThat(steps.counts(sale.eventId())).containsExactly(10, 10, 0, 0);
+    }
+
+    @Test
+    void aBareKeyIsTheDefaultOrganizersAndSeesOnlyItsEvents() {
+        Sale bare = sale(BARE, "fan");
+        assertThat(api.get("/api/v1/events/" + bare.eventId() + "/changes", BARE).status()).isEqualTo(200);
+        api.get("/api/v1/events/" + bare.eventId() + "/changes", ACME).assertError(404, "EVENT_NOT_FOUND");
+        Sale acme = sale(ACME, "fan");
+        api.get("/api/v1/events/" + acme.eventId() + "/changes", BARE).assertError(404, "EVENT_NOT_FOUND");
+        api.post("/api/v1/bookings/" + acme.bookingId() + "/cancel", "{}", BARE)
+                .assertError(404, "BOOKING_NOT_FOUND");
+    }
+
+    private static HttpRequest.BodyPublisher body(String text) {
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private static String[] with(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+}

@@ -89,12 +89,21 @@ final class WebhookPass {
             }
         }
         state.cursors().values().stream().filter(DeliveryCursor::failing).forEach(c -> events.add(c.eventId()));
+        events.removeIf(eventId -> !reaches(webhook, eventId));
         Instant upTo = scannedUpTo.isBefore(started) ? scannedUpTo : started;
         return deliverEach(webhook, holder, state, events.iterator()).thenAccept(held -> {
             if (held) {
                 webhooks.scanned(webhook.id(), holder, upTo);
             }
         });
+    }
+
+    /**
+     * Whether the webhook's organizer owns the event (an admin's webhook reaches every organizer's): an all-events
+     * webhook is never sent another organizer's changes, nor their customers' ids.
+     */
+    private boolean reaches(Webhook webhook, String eventId) {
+        return seats.findEvent(eventId).filter(event -> webhook.reaches(event.organizer())).isPresent();
     }
 
     /** The events one after the other; false when the lease was lost. */

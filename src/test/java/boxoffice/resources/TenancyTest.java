@@ -9,10 +9,14 @@ import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Organizers as tenants, through real HTTP: two organizers (acme with two keys, globex), a bare key (organizer
  * {@code default}) and an admin key. Every organizer-only call on another organizer's event, hold, booking or webhook
- * answers 404 exactly as for one that does not exist, and changes nothing; the admin key acts on all.
+ * answers 404 exactly as for one that does not exist, and changes nothing; the admin key acts on all; an all-events
+ * webhook is sent its own organizer's changes only.
  */
 class TenancyTest {
     private static final String[] ACME = {"Authorization", "Bearer acme-key-1"};
@@ -132,6 +137,33 @@ class TenancyTest {
                 .assertError(404, "BOOKING_NOT_FOUND");
     }
 
+    @Test
+    void anAllEventsWebhookIsSentItsOwnOrganizersChangesOnly() throws Exception {
+        try (WebhookReceiver acmeHook = WebhookReceiver.up(); WebhookReceiver globexHook = WebhookReceiver.up();
+                WebhookReceiver adminHook = WebhookReceiver.up()) {
+            subscribeToAllEvents(acmeHook, ACME);
+            subscribeToAllEvents(globexHook, GLOBEX);
+            subscribeToAllEvents(adminHook, ADMIN);
+            Sale globex = sale(GLOBEX, "globex-fan");
+            Sale acme = sale(ACME, "acme-fan");
+
+            await(() -> bodies(acmeHook).contains(acme.bookingId()) && bodies(globexHook).contains(globex.bookingId())
+                    && bodies(adminHook).contains(acme.bookingId()) && bodies(adminHook).contains(globex.bookingId()));
+            assertThat(bodies(acmeHook)).doesNotContain(globex.eventId()).doesNotContain("globex-fan");
+            assertThat(bodies(globexHook)).doesNotContain(acme.eventId()).doesNotContain("acme-fan");
+        }
+    }
+
+    private void subscribeToAllEvents(WebhookReceiver receiver, String[] organizer) {
+        Resp created = api.post("/api/v1/webhooks", obj("url", receiver.url(), "types", List.of("booking.created")),
+                organizer);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    private static String bodies(WebhookReceiver receiver) {
+        return String.join("\n", receiver.received().stream().map(WebhookReceiver.Received::body).toList());
+    }
+
     private static HttpRequest.BodyPublisher body(String text) {
         return HttpRequest.BodyPublishers.ofString(text);
     }
@@ -140,5 +172,13 @@ class TenancyTest {
         String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
         System.arraycopy(more, 0, all, headers.length, more.length);
         return all;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition not met within 15 s").isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 }

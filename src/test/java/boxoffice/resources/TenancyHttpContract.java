@@ -11,23 +11,24 @@ import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Organizers as tenants, through real HTTP: two organizers (acme with two keys, globex), a bare key (organizer
+ * Organizers as tenants, through real HTTP ({@link TenancyOnMemoryTest}, {@link TenancyOnRedisTest}): two organizers (acme with two keys, globex), a bare key (organizer
  * {@code default}) and an admin key. Every organizer-only call on another organizer's event, hold, booking or webhook
  * answers 404 exactly as for one that does not exist, and changes nothing; the admin key acts on all; an all-events
  * webhook is sent its own organizer's changes only.
  */
-class TenancyTest {
+abstract class TenancyHttpContract {
     private static final String[] ACME = {"Authorization", "Bearer acme-key-1"};
     private static final String[] ACME_ROTATED = {"Authorization", "Bearer acme-key-2"};
     private static final String[] GLOBEX = {"Authorization", "Bearer globex-key"};
@@ -35,20 +36,30 @@ class TenancyTest {
     private static final String[] ADMIN = {"Authorization", "Bearer admin-key"};
     private static final String NO_SUCH_EVENT = "00000000-0000-4000-8000-000000000000";
 
-    @RegisterExtension
-    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.createOnSystemClock(
-            BoxOfficeTestApp.organizerKeys("acme:acme-key-1, acme:acme-key-2, globex:globex-key, bare-key"),
-            config("http.adminApiKeys", "admin-key"),
-            config("webhooks.allowHttp", "true"),
-            config("webhooks.allowPrivate", "true"),
-            config("webhooks.pollInterval", "100 milliseconds"));
-
+    private final DropwizardAppExtension<BoxOfficeConfiguration> app;
     private HttpTestClient api;
     private BoxOfficeSteps steps;
 
+    /** @param app the subclass's app, on the system clock, with {@link #settings} */
+    TenancyHttpContract(DropwizardAppExtension<BoxOfficeConfiguration> app) {
+        this.app = app;
+    }
+
+    /** The keys above, and webhooks that may be sent to this machine without waiting long between passes. */
+    static ConfigOverride[] settings(ConfigOverride... store) {
+        List<ConfigOverride> settings = new ArrayList<>(List.of(
+                BoxOfficeTestApp.organizerKeys("acme:acme-key-1, acme:acme-key-2, globex:globex-key, bare-key"),
+                config("http.adminApiKeys", "admin-key"),
+                config("webhooks.allowHttp", "true"),
+                config("webhooks.allowPrivate", "true"),
+                config("webhooks.pollInterval", "100 milliseconds")));
+        settings.addAll(List.of(store));
+        return settings.toArray(ConfigOverride[]::new);
+    }
+
     @BeforeEach
     void client() {
-        api = BoxOfficeTestApp.api(APP);
+        api = BoxOfficeTestApp.api(app);
         steps = new BoxOfficeSteps(api);
     }
 

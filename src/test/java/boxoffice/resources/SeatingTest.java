@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,27 @@ class SeatingTest {
         JsonNode hold = steps.holdItems(eventId, best("bowl", 4));
         assertThat(hold.get("items").get(0).get("seats")).hasToString("[\"R0-99\",\"R0-100\",\"R0-101\",\"R0-102\"]");
         assertThat(steps.seatMap(eventId, "bowl").get("R0")).isEqualTo("A".repeat(98) + "HHHH" + "A".repeat(98));
+    }
+
+    /** Issue 27: a hold of a hundred picks of one on a 200,000-seat row once sorted the row a hundred times. */
+    @Test
+    void aHundredPicksOfOneOnA200000SeatRowTakeTheMiddleSeatsOutward() {
+        String eventId = steps.newEventWithSections(reserved("floor", row("A", 200_000)));
+        for (boolean together : new boolean[] {false, true}) {
+            ObjectNode[] picks = new ObjectNode[100];
+            Arrays.fill(picks, best("floor", 1, together, false));
+            JsonNode hold = steps.holdItems(eventId, picks);
+
+            List<String> taken = new ArrayList<>();
+            hold.get("items").forEach(item -> taken.add(item.get("seats").get(0).asText()));
+            List<String> outward = new ArrayList<>();
+            for (int rank = together ? 100 : 0; rank < (together ? 200 : 100); rank++) {
+                outward.add("A-" + (rank % 2 == 0 ? 100_000 - rank / 2 : 100_001 + rank / 2)); // left, then right
+            }
+            assertThat(taken).as("together " + together).isEqualTo(outward);
+        }
+        assertThat(steps.seatMap(eventId, "floor").get("A"))
+                .isEqualTo("A".repeat(99_900) + "H".repeat(200) + "A".repeat(99_900));
     }
 
     @Test

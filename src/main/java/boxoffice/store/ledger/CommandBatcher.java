@@ -15,9 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wait and then run together as the next batch, with one lock acquisition and one commit. A batch never waits for
  * commands that have not arrived: an idle event's first command runs at once, alone. At most one batch per event runs
  * at a time on this instance, and an event with more work goes to the back of the worker queue after each batch, so
- * a hot event cannot starve the others.
+ * a hot event cannot starve the others. A batch also stops at {@link #MAX_BATCH_WORK} units of
+ * {@link LedgerCommand#work}, so that holds picking many seats each keep the event's lock for short batches, one
+ * answered after another, instead of one long batch that every command queued behind it times out waiting for.
  */
 final class CommandBatcher {
+    /** About what a batch of 256 holds of a few seats picked each costs; a batch always takes one command. */
+    static final int MAX_BATCH_WORK = 2_000;
+
     private final BatchRunner runner;
     private final ExecutorService workers;
     private final int maxBatchSize;
@@ -89,7 +94,10 @@ final class CommandBatcher {
     private List<PendingCommand<?>> takeBatch(String eventId, int limit) {
         List<PendingCommand<?>> batch = new ArrayList<>();
         queues.computeIfPresent(eventId, (id, queue) -> {
-            while (batch.size() < limit && !queue.pending.isEmpty()) {
+            int work = 0;
+            while (batch.size() < limit && !queue.pending.isEmpty()
+                    && (batch.isEmpty() || work + queue.pending.peek().command().work() <= MAX_BATCH_WORK)) {
+                work += queue.pending.peek().command().work();
                 batch.add(queue.pending.poll());
             }
             return queue;

@@ -36,6 +36,14 @@ sealed interface LedgerCommand<R> {
     /** The refusal when the event does not exist. */
     BoxOfficeException notFound();
 
+    /**
+     * What applying it costs a batch, in seats searched for in seat maps plus one: a batch takes commands up to a
+     * budget of these ({@link CommandBatcher}), so costly ones do not keep the lock while others wait.
+     */
+    default int work() {
+        return 1;
+    }
+
     /** A command on an existing hold: its event, what it reads and its refusal all follow from the hold's id. */
     sealed interface OnHold<R> extends LedgerCommand<R> {
         String holdId();
@@ -70,6 +78,14 @@ sealed interface LedgerCommand<R> {
 
         public Outcome<Hold> applyTo(EventLedger ledger) {
             return ledger.placeHold(order);
+        }
+
+        /** Seats named or picked best available are searched for; general-admission quantities are a count. */
+        public int work() {
+            return 1 + order.requests().stream()
+                    .filter(request -> !(request instanceof SeatRequest.Quantity))
+                    .mapToInt(SeatRequest::count)
+                    .sum();
         }
 
         public BoxOfficeException notFound() {

@@ -9,6 +9,7 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldOrder;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.core.SeatRequest;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
@@ -134,6 +135,37 @@ class CommandBatcherTest {
         queued.forEach(PendingCommand::await);
         assertThat(batchSizes()).containsExactlyInAnyOrder(1L, 4L, 4L, 2L);
         assertThat(counts(hot)).isEqualTo(new SeatCounts(100, 89, 11, 0));
+    }
+
+    @Test
+    void aBatchStopsAtItsWorkBudgetSoCostlyHoldsAreAnsweredInShortBatches() throws Exception {
+        startBatcher(1, 256);
+        Event arena = backend.insertEvent(EventFixtures.withSections(now, EventFixtures.reservedSection("floor", 1,
+                10_000)));
+        gate.close(arena.id());
+        PendingCommand<Outcome<Hold>> first = submitBest(arena, 1);
+        gate.awaitEntered();
+        List<PendingCommand<Outcome<Hold>>> queued = new ArrayList<>();
+        int costly = CommandBatcher.MAX_BATCH_WORK / 2 - 1; // two fit a batch's budget, a third does not
+        for (int i = 0; i < 5; i++) {
+            queued.add(submitBest(arena, costly));
+        }
+
+        gate.openForever();
+
+        first.await();
+        for (PendingCommand<Outcome<Hold>> pending : queued) {
+            assertThat(pending.await().value().qty()).isEqualTo(costly);
+        }
+        assertThat(batchSizes()).containsExactlyInAnyOrder(1L, 2L, 2L, 1L);
+    }
+
+    private PendingCommand<Outcome<Hold>> submitBest(Event event, int seats) {
+        HoldOrder order = HoldFixtures.ordering(event, now, Duration.ofSeconds(120),
+                new SeatRequest.Best("floor", seats, false, false));
+        PendingCommand<Outcome<Hold>> pending = new PendingCommand<>(new LedgerCommand.PlaceHold(order, now), PATIENT);
+        batcher.submit(pending);
+        return pending;
     }
 
     @Test

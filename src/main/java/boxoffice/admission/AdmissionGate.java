@@ -3,6 +3,7 @@ package boxoffice.admission;
 import boxoffice.core.AdmissionInvalidException;
 import boxoffice.core.AdmissionRequiredException;
 import boxoffice.core.Ids;
+import boxoffice.core.InvalidFieldException;
 import boxoffice.core.WaitingRoom;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
@@ -10,8 +11,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * In front of the hold service: an event with a waiting room takes holds only from the holders of a valid admission
- * token, checked before the request reaches the seat ledger. Events without a room let every request through.
+ * In front of the hold and waiting-list services: an event with a waiting room takes holds and waiting-list entries
+ * only from the holders of a valid admission token, checked before the request reaches the seat ledger. Events without
+ * a room let every request through.
  */
 public final class AdmissionGate {
     private final WaitingRoomService rooms;
@@ -26,6 +28,23 @@ public final class AdmissionGate {
         this.clock = clock;
         this.required = metrics.counter("boxoffice.admission.refused.required");
         this.invalid = metrics.counter("boxoffice.admission.refused.invalid");
+    }
+
+    /**
+     * The customer a hold or waiting-list entry on {@code eventId} is for: on an event with a waiting room the admitted
+     * buyer ({@link #admit}), which {@code named} (the body's {@code customer_id}) may only repeat; elsewhere
+     * {@code named}, if any.
+     */
+    public Optional<String> customerFor(String eventId, String token, String named) {
+        Optional<AdmittedBuyer> buyer = admit(eventId, token);
+        if (buyer.isEmpty()) {
+            return Optional.ofNullable(named);
+        }
+        if (named != null && !named.equals(buyer.get().customerId())) {
+            throw new InvalidFieldException("customer_id",
+                    "is given by the Admission-Token on an event with a waiting room: leave it out");
+        }
+        return Optional.of(buyer.get().customerId());
     }
 
     /**
@@ -57,7 +76,7 @@ public final class AdmissionGate {
             if (!clock.instant().isBefore(admission.expiresAt())) {
                 throw new AdmissionInvalidException("it expired at " + admission.expiresAt() + "; join the queue again");
             }
-            return Optional.of(new AdmittedBuyer(admission.entryId()));
+            return Optional.of(new AdmittedBuyer(tokens.customerId(token.strip())));
         } catch (AdmissionInvalidException refused) {
             invalid.inc();
             throw refused;

@@ -7,8 +7,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,6 +26,10 @@ public final class AdmissionTokens {
     private static final String PREFIX = "at";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /** Set apart from the token's claims, so a customer id is never a token's MAC. */
+    private static final String CUSTOMER_PURPOSE = "customer-id.";
+    private static final String CUSTOMER_PREFIX = "admitted_";
+    private static final int CUSTOMER_ID_BYTES = 16;
 
     private final List<byte[]> keys;
 
@@ -65,19 +71,39 @@ public final class AdmissionTokens {
         }
     }
 
+    /**
+     * The id the buyer a token admits is known by as a customer (on its holds, bookings, the feed and webhooks, for
+     * per-customer limits): a keyed one-way hash of the queue entry id, under the key that signed the token. Stable
+     * for the entry across instances, and it grants nothing: the queue id, which shows the entry's admission token,
+     * cannot be found from it. The token must have been {@link #read}.
+     */
+    public String customerId(String token) {
+        String entryId = read(token).entryId();
+        byte[] key = signingKey(token, token.lastIndexOf('.')).orElseThrow();
+        byte[] digest = mac(key, CUSTOMER_PURPOSE + entryId);
+        return CUSTOMER_PREFIX + BASE64URL.encodeToString(Arrays.copyOf(digest, CUSTOMER_ID_BYTES));
+    }
+
     private boolean signed(String token, int lastDot) {
+        return signingKey(token, lastDot).isPresent();
+    }
+
+    /** The key whose HMAC the token carries, if one does (every key is tried, so the time says nothing of which). */
+    private Optional<byte[]> signingKey(String token, int lastDot) {
         byte[] given;
         try {
             given = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
         String claims = token.substring(0, lastDot);
-        boolean known = false;
+        byte[] signer = null;
         for (byte[] key : keys) {
-            known |= MessageDigest.isEqual(mac(key, claims), given);
+            if (MessageDigest.isEqual(mac(key, claims), given)) {
+                signer = key;
+            }
         }
-        return known;
+        return Optional.ofNullable(signer);
     }
 
     private static byte[] mac(byte[] key, String claims) {

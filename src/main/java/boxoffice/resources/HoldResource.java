@@ -1,7 +1,6 @@
 package boxoffice.resources;
 
 import boxoffice.admission.AdmissionGate;
-import boxoffice.admission.AdmittedBuyer;
 import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
 import boxoffice.api.ExtendHoldRequest;
@@ -65,9 +64,7 @@ public final class HoldResource {
         }
         // An event with a waiting room holds only for admitted buyers, and an admission is one customer: the one a
         // per-customer seat limit counts against, whatever the body says.
-        Optional<String> customerId = admission.admit(request.eventId(), admissionToken)
-                .map(buyer -> admittedCustomer(buyer, request.customerId()))
-                .or(() -> Optional.ofNullable(request.customerId()));
+        Optional<String> customerId = admission.customerFor(request.eventId(), admissionToken, request.customerId());
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));
         Created<Hold> created = holds.place(request.eventId(), SeatingRequests.seats(request), ttlSeconds, customerId,
                 IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, customerId)));
@@ -134,14 +131,6 @@ public final class HoldResource {
             return caller;
         }
         return "customer:" + customerId.get();
-    }
-
-    private static String admittedCustomer(AdmittedBuyer buyer, String named) {
-        if (named != null && !named.equals(buyer.customerId())) {
-            throw new InvalidFieldException("customer_id",
-                    "is the Admission-Token's queue entry on an event with a waiting room: leave it out");
-        }
-        return buyer.customerId();
     }
 
     private static Optional<Integer> parseTtl(String ttlQuery) {

@@ -218,7 +218,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new HoldResource(services.holds(), organizers, services.admission(), tenancy));
         environment.jersey().register(new EventAdmissionResource(services.waitingRooms(), organizers, tenancy));
         environment.jersey().register(new QueueResource(services.waitingRooms()));
-        environment.jersey().register(new EventWaitlistResource(services.waitlists(), organizers));
+        environment.jersey().register(new EventWaitlistResource(services.waitlists(), organizers, services.admission()));
         environment.jersey().register(new WaitlistResource(services.waitlists()));
         environment.jersey().register(new BookingResource(services.bookings(), tenancy));
         environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));

@@ -1,5 +1,6 @@
 package boxoffice.resources;
 
+import boxoffice.admission.AdmissionGate;
 import boxoffice.admission.WaitlistService;
 import boxoffice.api.WaitlistJoinRequest;
 import boxoffice.core.MalformedRequestException;
@@ -25,26 +26,33 @@ import java.util.Optional;
 public final class EventWaitlistResource {
     private final WaitlistService waitlists;
     private final OrganizerKeys organizers;
+    private final AdmissionGate admission;
 
-    public EventWaitlistResource(WaitlistService waitlists, OrganizerKeys organizers) {
+    public EventWaitlistResource(WaitlistService waitlists, OrganizerKeys organizers, AdmissionGate admission) {
         this.waitlists = waitlists;
         this.organizers = organizers;
+        this.admission = admission;
     }
 
-    /** 201 with a place in line, only while the seats asked for are not available (else 409 SEATS_AVAILABLE). */
+    /**
+     * 201 with a place in line, only while the seats asked for are not available (else 409 SEATS_AVAILABLE). On an
+     * event with a waiting room only an admitted buyer joins, as only one holds, and the entry is for that buyer.
+     */
     @POST
     @Path("/{event_id}/waitlist")
     public Response join(
             @PathParam("event_id") String eventId,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HoldResource.ADMISSION_TOKEN) String admissionToken,
             WaitlistJoinRequest request) {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"customer_id\": ..., \"qty\": ...}");
         }
-        Created<WaitlistPlace> created = waitlists.join(eventId, request.customerId(), request.qty(),
+        String customerId = admission.customerFor(eventId, admissionToken, request.customerId()).orElse(null);
+        Created<WaitlistPlace> created = waitlists.join(eventId, customerId, request.qty(),
                 Optional.ofNullable(request.section()),
-                IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, request.customerId())));
+                IdempotencyKeyHeader.parse(idempotencyKey, callerOf(authorization, customerId)));
         return Created201.of(created, URI.create("/api/v1/waitlist/" + created.value().entry().id()),
                 WaitlistApiMapper.joined(created.value()));
     }

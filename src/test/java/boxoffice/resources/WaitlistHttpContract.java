@@ -4,6 +4,8 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.core.Ids;
+import boxoffice.testing.AdmissionSteps;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient;
@@ -195,6 +197,58 @@ abstract class WaitlistHttpContract {
 
         JsonNode entry = joined(eventId, "crm-1", 1);
         assertThat(entry.get("position").asInt()).isEqualTo(1); // none of the refusals took a place
+    }
+
+    /** Issue 27: entries for more seats than there are kept those behind them waiting while seats went on sale. */
+    @Test
+    void anEntryForMoreSeatsThanTheSectionHasIsRefusedAndOneThatFitsIsServedBeforeOneThatDoesNot() {
+        String eventId = steps.newEventId(5);
+        steps.hold(eventId, 4);
+        JsonNode last = steps.hold(eventId, 1);
+        Resp tooMany = join(eventId, "customer_id", "crm-greedy", "qty", 6).assertError(422, "VALIDATION_FAILED");
+        assertThat(tooMany.fieldErrors()).containsExactly("qty");
+        JsonNode head = joined(eventId, "crm-group", 5);
+        JsonNode fan = joined(eventId, "crm-fan", 1);
+        assertThat(fan.get("position").asInt()).as("the refused entry took no place").isEqualTo(2);
+
+        steps.release(last);
+
+        assertThat(looked(fan).get("status").asText()).isEqualTo("offered");
+        assertThat(looked(head).get("status").asText()).isEqualTo("waiting");
+        assertThat(looked(head).get("position").asInt()).isEqualTo(1);
+        assertThat(steps.counts(eventId)).containsExactly(5, 0, 5, 0);
+    }
+
+    /** Issue 27: the waiting list was a way around an event's waiting room. */
+    @Test
+    void onAnEventWithAWaitingRoomOnlyAnAdmittedBuyerJoinsAndIsOfferedSeatsAsThatBuyer() {
+        AdmissionSteps room = new AdmissionSteps(api);
+        String eventId = room.newEventWithWaitingRoom(2, 60, 600, ORGANIZER);
+        String holder = room.entry(room.join(eventId).get("queue_id").asText()).get("admission_token").asText();
+        Resp held = room.tryHold(eventId, 2, holder);
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        String queueId = room.join(eventId).get("queue_id").asText();
+        clock.advance(Duration.ofSeconds(1));
+        String[] admitted = {AdmissionSteps.TOKEN_HEADER, room.entry(queueId).get("admission_token").asText()};
+
+        join(eventId, "customer_id", "crm-1", "qty", 1).assertError(403, "ADMISSION_REQUIRED");
+        api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1),
+                AdmissionSteps.TOKEN_HEADER, "at.forged").assertError(403, "ADMISSION_INVALID");
+        api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1), admitted)
+                .assertError(422, "VALIDATION_FAILED");
+        Resp joined = api.post("/api/v1/events/" + eventId + "/waitlist", obj("qty", 1), admitted);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(joined.json().get("position").asInt()).as("the refusals took no place").isEqualTo(1);
+
+        steps.release(held.json());
+
+        JsonNode offer = looked(joined.json());
+        assertThat(offer.get("status").asText()).isEqualTo("offered");
+        JsonNode offered = api.get("/api/v1/holds/" + offer.get("hold_id").asText()).json();
+        Resp ownHold = room.tryHold(eventId, 1, admitted[1]);
+        assertThat(ownHold.status()).as(ownHold.toString()).isEqualTo(201);
+        assertThat(offered.get("customer_id")).as("the admitted buyer").isEqualTo(ownHold.json().get("customer_id"));
+        assertThat(offered.toString()).doesNotContain(Ids.suffixOf(queueId));
     }
 
     @Test

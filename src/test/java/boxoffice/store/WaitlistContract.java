@@ -282,7 +282,21 @@ public abstract class WaitlistContract {
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("section"));
         assertThatThrownBy(() -> store().joinWaitlist(joining(event, "c-1", 1, "balcony", t0), t0))
                 .isInstanceOf(InvalidFieldException.class);
-        assertThat(store().joinWaitlist(joining(event, "c-1", 2, "standing", t0), t0).value().position())
+        store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 1)), t0);
+        assertThat(store().joinWaitlist(joining(event, "c-1", 1, "standing", t0), t0).value().position())
+                .isEqualTo(1);
+    }
+
+    /** It could never be offered, and would take a place in every batch's look-ahead from those behind it. */
+    @Test
+    void anEntryForMoreSeatsThanItsSectionHasIsRefusedAndTakesNoPlace() {
+        Event event = stored(EventFixtures.withSections(t0, Section.generalAdmission("standing", "Standing", 5),
+                Section.generalAdmission("terrace", "Terrace", 50)));
+        store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 5)), t0);
+
+        assertThatThrownBy(() -> store().joinWaitlist(joining(event, "c-1", 6, "standing", t0), t0))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("qty"));
+        assertThat(store().joinWaitlist(joining(event, "c-2", 5, "standing", t0), t0).value().position())
                 .isEqualTo(1);
     }
 }

@@ -113,8 +113,9 @@ final class Waitlist {
 
     /**
      * Refuses an entry that could never be offered: a section that is not general admission (reserved seats are
-     * held by name or best available, not queued for), none on an event of several sections, or more seats than
-     * its customer may ever have.
+     * held by name or best available, not queued for), none on an event of several sections, more seats than the
+     * section has, or more than its customer may ever have. Such an entry would wait forever, and take a place in the
+     * look-ahead ({@link WaitlistRead#SCAN}) from those behind it who could be served.
      */
     private static void checkFits(Event event, WaitlistEntry entry) {
         Section section;
@@ -130,6 +131,10 @@ final class Waitlist {
         if (section.isReserved()) {
             throw new InvalidFieldException("section", "section " + section.id()
                     + " has reserved seats: a waiting list is for general-admission seats");
+        }
+        if (entry.qty() > section.total()) {
+            throw new InvalidFieldException("qty", "section " + section.id() + " has only " + section.total()
+                    + " seats");
         }
         Integer limit = event.maxPerCustomer();
         if (limit != null && entry.qty() > limit) {

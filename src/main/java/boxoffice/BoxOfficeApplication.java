@@ -29,6 +29,7 @@ import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.RequestThreads;
 import boxoffice.metrics.SeatGauges;
 import boxoffice.resources.BodyDeadlineFilter;
+import boxoffice.resources.BodyPrefetchFilter;
 import boxoffice.resources.BodySizeLimitFilter;
 import boxoffice.resources.ClientAddresses;
 import boxoffice.resources.BookingResource;
@@ -206,7 +207,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         environment.servlets().addFilter("request-deadline", new RequestDeadlineFilter(config.getStore().timeout()))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/api/*");
         environment.servlets().addFilter("peer-address", new PeerAddressFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(new OrganizerAuthFilter(organizers));
@@ -227,11 +228,14 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     }
 
     /**
-     * Bodies too large (413), too slow to arrive (408) or malformed in their framing (400), refused before anything
-     * parses them.
+     * Bodies waited for without a thread, and too large (413), too slow to arrive (408) or malformed in their framing
+     * (400) refused before anything parses them.
      */
     private static void registerBodyLimits(HttpConfiguration http, Environment environment) {
         environment.servlets().addFilter("client-hang-up", new ClientHangUpFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        environment.servlets().addFilter("body-prefetch", new BodyPrefetchFilter(http.getMaxBodySize().toBytes(),
+                        http.getBodyTimeout().toJavaDuration()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.jersey().register(BodySizeLimitFilter.perMethod(http.getMaxBodySize().toBytes(),
                 http.getMaxLargeBodySize().toBytes()));

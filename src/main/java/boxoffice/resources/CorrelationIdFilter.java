@@ -41,8 +41,10 @@ public final class CorrelationIdFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String correlationId = correlationIdFor(((HttpServletRequest) request).getHeader(HEADER));
-        ((HttpServletResponse) response).setHeader(HEADER, correlationId);
+        HttpServletResponse http = (HttpServletResponse) response;
+        String given = http.getHeader(HEADER); // an ASYNC dispatch keeps the id its request was given
+        String correlationId = given != null ? given : correlationIdFor(((HttpServletRequest) request).getHeader(HEADER));
+        http.setHeader(HEADER, correlationId);
         MDC.put(MDC_KEY, correlationId);
         try {
             chain.doFilter(request, response);

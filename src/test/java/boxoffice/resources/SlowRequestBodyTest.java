@@ -28,20 +28,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #14 item 3: clients that send a hold's headers and then its body one byte every 5 s must not take the public
- * API down. A real instance, with a request thread pool small enough (MAX_THREADS) that two dozen such clients hold
- * every thread, and a short BODY_TIMEOUT to keep the test quick; every other setting is the shipped config.yml
- * (ConfigurationTest pins the shipped values). The first test is the attack, cut off by the body deadline; the
- * second a faster trickle, which Jetty's minimum data rate stops first.
+ * API down. A real instance, with a request thread pool small enough (MAX_THREADS) that two dozen such clients would
+ * hold every thread if a body were waited for on one, and a short BODY_TIMEOUT to keep the test quick; every other
+ * setting is the shipped config.yml (ConfigurationTest pins the shipped values). The first test is the attack, cut
+ * off by the body deadline; the second senders that fall silent; the third a faster trickle, which Jetty's minimum
+ * data rate stops first.
  */
 class SlowRequestBodyTest {
     private static final int MAX_THREADS = 16;
     /** More than the pool has threads for requests (Jetty leases some to accept and select). */
     private static final int SLOW_SENDERS = 24;
+    /** As issue #27 sent them: 40 against 24 threads, here in proportion and then some. */
+    private static final int SILENT_SENDERS = 40;
     private static final Duration ATTACK_PACE = Duration.ofSeconds(5);
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
-    /** A hold sent while the slow senders hold every thread is answered within this. */
+    /** A hold sent while the slow senders are connected is answered within this (a bound, not a goal). */
     private static final Duration PROMPT = BODY_TIMEOUT.plusSeconds(3);
-    /** A sender that got a thread at once is cut off after BODY_TIMEOUT; one that waited for a thread, after two. */
+    /** A sender is cut off BODY_TIMEOUT after its headers arrived; the rest is slack for a busy machine. */
     private static final Duration CUT_OFF = BODY_TIMEOUT.multipliedBy(2).plusSeconds(2);
     private static final Pattern UTILIZATION =
             Pattern.compile("(?m)^boxoffice_http_threads_utilization_ratio(?:\\{[^}]*\\})? (\\S+)$");
@@ -79,7 +82,7 @@ class SlowRequestBodyTest {
             }
             pace.scheduleAtFixedRate(() -> senders.forEach(SlowBodySender::trickle),
                     ATTACK_PACE.toMillis(), ATTACK_PACE.toMillis(), TimeUnit.MILLISECONDS);
-            Pause.sleep(Duration.ofSeconds(1)); // their requests now hold every request thread
+            Pause.sleep(Duration.ofSeconds(1)); // their requests now wait for their bodies
 
             CompletableFuture<Resp> hold = CompletableFuture.supplyAsync(() -> new BoxOfficeSteps(api.fresh()).tryHold(eventId, 1));
             Resp healthDuringAttack = admin.get("/healthcheck");
@@ -96,13 +99,12 @@ class SlowRequestBodyTest {
                 }
             }
 
-            JsonNode saturated = healthDuringAttack.json().path("request-threads");
-            assertThat(healthDuringAttack.status()).as(healthDuringAttack.toString()).isEqualTo(500);
-            assertThat(saturated.path("healthy").asBoolean(true)).as(healthDuringAttack.toString()).isFalse();
+            // Issue #27 item 1: a body is waited for without a thread, so the attack never held the pool.
+            JsonNode threads = healthDuringAttack.json().path("request-threads");
+            assertThat(threads.path("healthy").asBoolean(false)).as(healthDuringAttack.toString()).isTrue();
             assertThat(utilization(metricsDuringAttack)).as("request thread utilization during the attack")
-                    .isGreaterThanOrEqualTo(0.9);
+                    .isLessThan(0.9);
             awaitHealthy();
-            assertThat(utilization(admin.get("/prometheus").body())).as("utilization after").isLessThan(0.9);
         } finally {
             pace.shutdownNow();
             for (SlowBodySender sender : senders) {
@@ -112,29 +114,31 @@ class SlowRequestBodyTest {
     }
 
     /**
-     * Issue #27 item 1: headers that announce a body and then nothing (or a part of it, then nothing). The check
-     * whether a body is present read from the socket before the body deadline was armed, so each such request held
-     * its thread until Jetty's idle timeout (30 s) and then got a 500; more of them than threads starved every
-     * other request.
+     * Issue #27 item 1: headers that announce a body and then nothing (or a part of it, then nothing), from more
+     * clients than there are threads. Each such request held a thread while it waited for its body, so a status
+     * read waited until they were cut off; the body is now waited for without a thread, and the status read is
+     * answered while every one of them is still waiting for its 408.
      */
     @Test
     void silentSendersGetA408InTimeWhileAStatusReadIsAnswered() throws Exception {
         String eventId = new BoxOfficeSteps(api).newEventId(100);
         List<SlowBodySender> senders = new ArrayList<>();
         try {
-            for (int i = 0; i < SLOW_SENDERS; i++) {
+            for (int i = 0; i < SILENT_SENDERS; i++) {
                 SlowBodySender sender = SlowBodySender.open(app.api(), "/api/v1/holds", 40);
                 for (int sent = 0; i % 4 == 0 && sent < 10; sent++) {
                     sender.trickle(); // most send nothing, a quarter a part of the body; then all fall silent
                 }
                 senders.add(sender);
             }
-            Pause.sleep(Duration.ofSeconds(1)); // their requests now hold every request thread
+            Pause.sleep(Duration.ofSeconds(1)); // their requests have all arrived and wait for their bodies
 
             CompletableFuture<Resp> status = CompletableFuture.supplyAsync(
                     () -> api.fresh().get("/api/v1/events/" + eventId + "/status"));
             Resp answered = awaitAnswer(status);
             assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+            assertThat(senders).as("no silent sender cut off before the status read was answered")
+                    .noneMatch(sender -> sender.answer().isDone());
 
             for (SlowBodySender sender : senders) {
                 Answer answer = awaitCutOff(sender);

@@ -25,6 +25,10 @@ import org.eclipse.jetty.io.EofException;
  * byte arrives and allows {@code size / rate} seconds for a body sent at exactly the rate. Whichever of the three
  * stops a body, the client gets the same JSON 408.
  *
+ * <p>Most bodies are no longer waited for on a thread at all: {@link BodyPrefetchFilter} reads them first, and what
+ * reaches this filter is a buffer that ends in the body's end or in what stopped it (its timeout among them, which is
+ * answered here as the same 408). What is still read on a thread is a body larger than the prefetch buffer.
+ *
  * <p>A body that ends early because its chunked framing was malformed, while its client is still connected, is
  * refused with 400 MALFORMED_REQUEST here; one whose client hung up ends as before (499, see
  * {@code UnexpectedErrorMapper}). {@link ClientHangUpFilter} tells the two apart.

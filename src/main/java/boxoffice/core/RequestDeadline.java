@@ -22,6 +22,22 @@ public final class RequestDeadline {
         DEADLINE_NANOS.remove();
     }
 
+    /**
+     * Runs work as a thread that serves no request would, bounded by its own timeouts, then restores the deadline:
+     * for a batch run on its caller's thread, whose commit must be seen through once the command was claimed.
+     */
+    public static void suspendedFor(Runnable work) {
+        Long deadline = DEADLINE_NANOS.get();
+        DEADLINE_NANOS.remove();
+        try {
+            work.run();
+        } finally {
+            if (deadline != null) {
+                DEADLINE_NANOS.set(deadline);
+            }
+        }
+    }
+
     /** Time left (zero once passed), or empty on a thread that serves no request. */
     public static Optional<Duration> remaining() {
         Long deadline = DEADLINE_NANOS.get();

@@ -5,6 +5,7 @@ import boxoffice.core.Digests;
 import boxoffice.core.IdempotencyKeyInFlightException;
 import boxoffice.core.IdempotencyKeyReusedException;
 import boxoffice.core.Outcome;
+import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import java.time.Clock;
@@ -76,9 +77,16 @@ public final class IdempotentCreator {
             Outcome<T> outcome = create.apply(id);
             return new Created<>(outcome.value(), !outcome.changed());
         } catch (BoxOfficeException refused) {
-            keys.forget(scope, key);
+            if (!mayStand(refused)) {
+                keys.forget(scope, key);
+            }
             throw refused;
         }
+    }
+
+    /** A creation whose outcome is unknown keeps its key, so that a retry finds what it may have made (its id). */
+    private static boolean mayStand(BoxOfficeException refused) {
+        return refused instanceof StoreUnavailableException unavailable && unavailable.outcomeUnknown();
     }
 
     /** 128 bits of SHA-256: compared only with the fingerprints stored under the same caller's same key. */

@@ -35,7 +35,11 @@ final class BatchRunner {
         this.finishedHoldRetention = finishedHoldRetention;
     }
 
-    /** Completes every command of the batch, one way or another; never throws. */
+    /**
+     * Completes every command of the batch, one way or another; never throws. A commit that failed without a known
+     * outcome (its answer lost to a timeout, too few replicas) is read back by running the batch again: the ledger's
+     * rules are idempotent, so what that commit wrote comes back as a replay, and what it did not write is written now.
+     */
     void run(String eventId, List<PendingCommand<?>> batch) {
         if (batch.isEmpty()) {
             return;
@@ -43,21 +47,28 @@ final class BatchRunner {
         metrics.batch(batch.size());
         Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow();
         ReadSet reads = batch.stream().map(p -> p.command().reads()).reduce(ReadSet.NOTHING, ReadSet::plus);
-        try {
-            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
                 if (runOnce(eventId, batch, reads, now)) {
                     return;
                 }
                 metrics.fencingRejected();
                 LOG.warn("Commit for event {} was fenced off (lock lost); retrying, attempt {}", eventId, attempt);
+                failure = new StoreUnavailableException("event " + eventId + " kept changing under its lock");
+            } catch (RuntimeException e) {
+                if (!(e instanceof StoreUnavailableException)) {
+                    LOG.error("Batch for event {} failed", eventId, e);
+                }
+                failure = e;
+                if (batch.stream().noneMatch(PendingCommand::isInDoubt)) {
+                    break;
+                }
+                LOG.warn("Commit for event {} has no known outcome ({}); reading it back, attempt {}",
+                        eventId, e.getMessage(), attempt);
             }
-            failAll(batch, new StoreUnavailableException("event " + eventId + " kept changing under its lock"));
-        } catch (RuntimeException e) {
-            if (!(e instanceof StoreUnavailableException)) {
-                LOG.error("Batch for event {} failed", eventId, e);
-            }
-            failAll(batch, e);
         }
+        failAll(batch, failure);
     }
 
     /** Returns false when the fenced commit was refused. */
@@ -73,17 +84,22 @@ final class BatchRunner {
                     return true;
                 }
                 hook.insideLock(eventId);
+                // Decided here, before anything is applied: a command whose caller has given up is left out.
+                List<PendingCommand<?>> claimed = batch.stream().filter(PendingCommand::claim).toList();
+                if (claimed.isEmpty()) {
+                    return true;
+                }
                 EventLedger ledger = new EventLedger(snapshot.get(), now, finishedHoldRetention);
                 ledger.releaseDue();
                 ledger.offerFreedSeats();
-                List<Runnable> answers = batch.stream().map(p -> {
+                List<Runnable> answers = claimed.stream().map(p -> {
                     Runnable answer = p.applyTo(ledger, metrics);
                     ledger.offerFreedSeats(); // right after the command that freed them, before the next may take them
                     return answer;
                 }).toList();
                 if (ledger.hasChanges() || ledger.hasReplays()) {
                     LedgerChanges changes = ledger.changes();
-                    if (!backend.commit(eventId, snapshot.get().version(), changes)) {
+                    if (!commit(eventId, snapshot.get().version(), changes, claimed)) {
                         return false;
                     }
                     metrics.committed(changes);
@@ -97,6 +113,24 @@ final class BatchRunner {
         }
     }
 
+    /**
+     * The fenced commit. Refused, it wrote nothing: its commands may give up. Failed, it may or may not have written:
+     * its commands stay claimed (in doubt) and their callers wait for the batch to read the outcome back.
+     */
+    private boolean commit(String eventId, long version, LedgerChanges changes, List<PendingCommand<?>> claimed) {
+        boolean applied;
+        try {
+            applied = backend.commit(eventId, version, changes);
+        } catch (RuntimeException unknownOutcome) {
+            claimed.forEach(PendingCommand::inDoubt);
+            throw unknownOutcome;
+        }
+        if (!applied) {
+            claimed.forEach(PendingCommand::refused);
+        }
+        return applied;
+    }
+
     /** Holds released by time; a release on request is logged by the service that was asked. */
     private static void logExpiries(List<Hold> expired, Instant now) {
         expired.stream()
@@ -105,7 +139,8 @@ final class BatchRunner {
                         hold.id(), hold.eventId(), hold.qty()));
     }
 
+    /** A command still in doubt is told so: its write may stand, and a retry of its request finds it. */
     private static void failAll(List<PendingCommand<?>> batch, RuntimeException failure) {
-        batch.forEach(p -> p.fail(failure));
+        batch.forEach(p -> p.fail(p.isInDoubt() ? StoreUnavailableException.outcomeUnknown(failure.getMessage()) : failure));
     }
 }

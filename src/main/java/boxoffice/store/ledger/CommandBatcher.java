@@ -76,9 +76,7 @@ final class CommandBatcher {
     private void drain(String eventId) {
         List<PendingCommand<?>> live = new ArrayList<>();
         for (PendingCommand<?> pending : takeBatch(eventId, maxBatchSize)) {
-            if (pending.isOverdue()) {
-                pending.fail(new StoreUnavailableException("timed out waiting for a batch"));
-            } else {
+            if (pending.stillWanted()) {
                 live.add(pending);
             }
         }

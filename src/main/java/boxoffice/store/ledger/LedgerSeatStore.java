@@ -10,6 +10,7 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldOrder;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
+import boxoffice.core.RequestDeadline;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistPlace;
@@ -198,7 +199,8 @@ public final class LedgerSeatStore implements SeatStore {
         PendingCommand<R> pending = new PendingCommand<>(command, timeout);
         batcher.ifPresentOrElse(
                 queue -> queue.submit(pending),
-                () -> runner.run(eventId, List.of(pending)));
+                // as on a batch worker: the command's own deadline decides whether it is committed, not the calls
+                () -> RequestDeadline.suspendedFor(() -> runner.run(eventId, List.of(pending))));
         return pending.await();
     }
 }

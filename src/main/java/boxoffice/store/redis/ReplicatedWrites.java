@@ -9,6 +9,7 @@ import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.OptionalOptions;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
@@ -20,8 +21,11 @@ import org.redisson.client.codec.StringCodec;
  * <p>WAIT cannot run inside a script, and it waits for the writes of its own connection; so the script and WAIT go
  * in one Redisson batch (its sync option), which sends both on one connection. WAIT covers the whole replication
  * stream up to the script, so it also covers every earlier write to that master. When too few replicas answer in
- * time the write stands on the master but the caller gets a {@link RedisException} (503): a retry of the same
- * request is idempotent, and its answer waits for the replicas again (the ledger commits replays too).
+ * time the write stands on the master but the caller gets a {@link RedisException}; the ledger reads such a commit
+ * back by running its batch again, and a replay's answer waits for the replicas again (the ledger commits replays too).
+ *
+ * <p>A write is sent once: Redisson's retry after a response timeout would resend a script that may have run, and a
+ * fenced commit that finds its own first run would look refused. A lost answer is the caller's to resolve.
  */
 final class ReplicatedWrites {
     private final RedissonClient redisson;
@@ -38,7 +42,7 @@ final class ReplicatedWrites {
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
         this.redisson = redisson;
-        this.scripts = redisson.getScript(StringCodec.INSTANCE);
+        this.scripts = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
         this.replicas = replicas;
         this.timeout = timeout;
     }
@@ -59,7 +63,7 @@ final class ReplicatedWrites {
     }
 
     private <R> CompletionStage<R> runAndWait(LuaScript<R> script, List<Object> keys, Object... args) {
-        RBatch batch = redisson.createBatch(BatchOptions.defaults().sync(replicas, timeout));
+        RBatch batch = redisson.createBatch(BatchOptions.defaults().sync(replicas, timeout).retryAttempts(0));
         CompletionStage<R> reply = script.runLoaded(batch.getScript(StringCodec.INSTANCE), keys, args);
         return batch.executeAsync().thenCompose(result -> {
             checkAcknowledged(script.name(), result);

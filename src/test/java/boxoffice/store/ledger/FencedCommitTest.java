@@ -4,17 +4,12 @@ import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import boxoffice.core.Booking;
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.LedgerAudit;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreTotals;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
@@ -25,9 +20,6 @@ import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,96 +93,14 @@ class FencedCommitTest {
     }
 
     /** A backend whose lock protects nothing, as if every holder had lost it; storage and fencing are real. */
-    private static class LockLosingBackend implements LedgerBackend {
-        private final LedgerBackend delegate;
-
+    private static class LockLosingBackend extends ForwardingLedgerBackend {
         LockLosingBackend(LedgerBackend delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public EventLocks locks() {
             return eventId -> () -> {};
-        }
-
-        @Override
-        public Event insertEvent(Event event) {
-            return delegate.insertEvent(event);
-        }
-
-        @Override
-        public Optional<Event> readEvent(String eventId) {
-            return delegate.readEvent(eventId);
-        }
-
-        @Override
-        public Optional<EventCounts> readCounts(String eventId, Instant now) {
-            return delegate.readCounts(eventId, now);
-        }
-
-        @Override
-        public Optional<Hold> readHold(String holdId) {
-            return delegate.readHold(holdId);
-        }
-
-        @Override
-        public Optional<Booking> readBooking(String bookingId) {
-            return delegate.readBooking(bookingId);
-        }
-
-        @Override
-        public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
-            return delegate.readForUpdate(eventId, reads, now, dueLimit);
-        }
-
-        @Override
-        public CustomerHoldings readCustomer(String eventId, String customerId) {
-            return delegate.readCustomer(eventId, customerId);
-        }
-
-        @Override
-        public Optional<boxoffice.core.WaitlistPlace> readWaitlistEntry(String entryId) {
-            return delegate.readWaitlistEntry(entryId);
-        }
-
-        @Override
-        public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
-            return delegate.readChanges(eventId, after, limit);
-        }
-
-        @Override
-        public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
-            return delegate.eventsChangedSince(since, limit);
-        }
-
-        @Override
-        public Map<String, Long> latestSeqs(Collection<String> eventIds) {
-            return delegate.latestSeqs(eventIds);
-        }
-
-        @Override
-        public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
-            return delegate.commit(eventId, expectedVersion, changes);
-        }
-
-        @Override
-        public List<String> eventsWithDueHolds(Instant now, int limit) {
-            return delegate.eventsWithDueHolds(now, limit);
-        }
-
-        @Override
-        public StoreTotals totals() {
-            return delegate.totals();
-        }
-
-        @Override
-        public Iterable<String> eventIds() {
-            return delegate.eventIds();
-        }
-
-        @Override
-        public Optional<LedgerAudit> audit(String eventId) {
-            return delegate.audit(eventId);
         }
     }
 }

@@ -1,0 +1,194 @@
+package boxoffice.store.ledger;
+
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
+import boxoffice.core.Hold;
+import boxoffice.core.Outcome;
+import boxoffice.core.SeatCounts;
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.memory.MemoryLedgerBackend;
+import boxoffice.testing.EventFixtures;
+import boxoffice.testing.FirstBatchStall;
+import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.Pause;
+import boxoffice.testing.TestStores;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A caller answered 503 changed nothing; a command that is part of a commit is answered with its result, however long
+ * that commit takes. The deadline is decided once, before the commit: these tests stall a batch on either side of it.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class CommitDecisionTest {
+    private static final Duration DEADLINE = Duration.ofMillis(300);
+    private static final Duration PAST_THE_DEADLINE = Duration.ofMillis(800);
+    private static final long WAIT_SECONDS = 10;
+
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final MemoryLedgerBackend memory = new MemoryLedgerBackend(Duration.ofSeconds(10), TestStores.RETENTIONS);
+    private final Event event = memory.insertEvent(EventFixtures.event(10, now));
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private LedgerSeatStore store(LedgerBackend backend, CriticalSectionHook hook) {
+        return new LedgerSeatStore(backend, new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256,
+                DEADLINE, TestStores.RETENTION, hook);
+    }
+
+    private Hold newHold(int qty) {
+        return HoldFixtures.active(event, qty, now, Duration.ofSeconds(120));
+    }
+
+    private CompletableFuture<Outcome<Hold>> placeAsync(LedgerSeatStore store, Hold hold) {
+        return CompletableFuture.supplyAsync(() -> store.placeHold(order(hold), now));
+    }
+
+    private Optional<SeatCounts> counts() {
+        return memory.readCounts(event.id(), now).map(EventCounts::total);
+    }
+
+    @Test
+    void aCommandWhoseDeadlinePassesWhileItsBatchCommitsIsAnsweredWithItsResult() throws Exception {
+        CountDownLatch committing = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        LedgerBackend slowCommit = new ForwardingLedgerBackend(memory) {
+            @Override
+            public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+                committing.countDown();
+                await(goOn);
+                return super.commit(eventId, expectedVersion, changes);
+            }
+        };
+        Hold hold = newHold(2);
+
+        CompletableFuture<Outcome<Hold>> placed = placeAsync(store(slowCommit, CriticalSectionHook.NONE), hold);
+        assertThat(committing.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Pause.sleep(PAST_THE_DEADLINE);
+        goOn.countDown();
+
+        assertThat(placed.get(WAIT_SECONDS, TimeUnit.SECONDS).value().id()).isEqualTo(hold.id());
+        assertThat(memory.readHold(hold.id())).isPresent();
+        assertThat(counts()).contains(new SeatCounts(10, 8, 2, 0));
+    }
+
+    @Test
+    void aCommandWhoseDeadlinePassedBeforeItsBatchTookItIsAnswered503AndNotCommitted() throws Exception {
+        FirstBatchStall stall = new FirstBatchStall();
+        Hold late = newHold(2);
+
+        CompletableFuture<Outcome<Hold>> placed = placeAsync(store(memory, stall), late);
+        assertThat(stall.awaitInside()).isTrue();
+        assertUnavailable(placed);
+        stall.release();
+
+        awaitBatchesDone();
+        assertThat(memory.readHold(late.id())).isEmpty();
+        assertThat(counts()).contains(SeatCounts.fresh(10));
+    }
+
+    @Test
+    void aCommandWhoseCommitWasRefusedAfterItsDeadlineIsAnswered503AndNotCommitted() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        LedgerBackend fencedOnce = new ForwardingLedgerBackend(memory) {
+            @Override
+            public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+                if (commits.incrementAndGet() == 1) {
+                    Pause.sleep(PAST_THE_DEADLINE);
+                    return false; // the lock was lost meanwhile: nothing written
+                }
+                return super.commit(eventId, expectedVersion, changes);
+            }
+        };
+        Hold hold = newHold(2);
+
+        assertUnavailable(placeAsync(store(fencedOnce, CriticalSectionHook.NONE), hold));
+        awaitBatchesDone();
+
+        assertThat(memory.readHold(hold.id())).isEmpty();
+        assertThat(counts()).contains(SeatCounts.fresh(10));
+    }
+
+    @Test
+    void aCommitWhoseAnswerWasLostIsReadBackAndAnsweredWithItsResult() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        LedgerBackend answerLostOnce = new ForwardingLedgerBackend(memory) {
+            @Override
+            public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+                boolean applied = super.commit(eventId, expectedVersion, changes);
+                if (commits.incrementAndGet() == 1) {
+                    throw new StoreUnavailableException("redis commit did not answer in time");
+                }
+                return applied;
+            }
+        };
+        Hold hold = newHold(3);
+
+        Outcome<Hold> placed = placeAsync(store(answerLostOnce, CriticalSectionHook.NONE), hold)
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(placed.value().id()).isEqualTo(hold.id());
+        assertThat(placed.changed()).as("the first commit made it; the read-back replays it").isFalse();
+        assertThat(counts()).contains(new SeatCounts(10, 7, 3, 0));
+    }
+
+    @Test
+    void aCommitWhoseOutcomeCannotBeLearnedIsAnswered503SayingItMayStand() throws Exception {
+        LedgerBackend answersLost = new ForwardingLedgerBackend(memory) {
+            @Override
+            public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+                super.commit(eventId, expectedVersion, changes);
+                throw new StoreUnavailableException("redis commit did not answer in time");
+            }
+        };
+        Hold hold = newHold(3);
+
+        StoreUnavailableException unavailable = assertUnavailable(
+                placeAsync(store(answersLost, CriticalSectionHook.NONE), hold));
+
+        assertThat(unavailable.outcomeUnknown()).isTrue();
+        assertThat(memory.readHold(hold.id())).as("a retry with the same hold id finds it").isPresent();
+    }
+
+    /** Lets the stalled batch finish whatever it still does, so that what it wrote can be checked. */
+    private void awaitBatchesDone() throws InterruptedException {
+        workers.shutdown();
+        assertThat(workers.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static StoreUnavailableException assertUnavailable(CompletableFuture<?> call) {
+        assertThatThrownBy(() -> call.get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(StoreUnavailableException.class);
+        return (StoreUnavailableException) call.handle((value, failure) -> failure.getCause()).join();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

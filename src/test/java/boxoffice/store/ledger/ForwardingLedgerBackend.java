@@ -1,0 +1,110 @@
+package boxoffice.store.ledger;
+
+import boxoffice.core.Booking;
+import boxoffice.core.ChangedEvent;
+import boxoffice.core.CustomerHoldings;
+import boxoffice.core.Event;
+import boxoffice.core.EventCounts;
+import boxoffice.core.Hold;
+import boxoffice.core.LedgerAudit;
+import boxoffice.core.StoreTotals;
+import boxoffice.core.WaitlistPlace;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A backend that passes every call to another: a test overrides the calls it wants to break. */
+class ForwardingLedgerBackend implements LedgerBackend {
+    private final LedgerBackend delegate;
+
+    ForwardingLedgerBackend(LedgerBackend delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public EventLocks locks() {
+        return delegate.locks();
+    }
+
+    @Override
+    public Event insertEvent(Event event) {
+        return delegate.insertEvent(event);
+    }
+
+    @Override
+    public Optional<Event> readEvent(String eventId) {
+        return delegate.readEvent(eventId);
+    }
+
+    @Override
+    public Optional<EventCounts> readCounts(String eventId, Instant now) {
+        return delegate.readCounts(eventId, now);
+    }
+
+    @Override
+    public Optional<Hold> readHold(String holdId) {
+        return delegate.readHold(holdId);
+    }
+
+    @Override
+    public Optional<Booking> readBooking(String bookingId) {
+        return delegate.readBooking(bookingId);
+    }
+
+    @Override
+    public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
+        return delegate.readForUpdate(eventId, reads, now, dueLimit);
+    }
+
+    @Override
+    public CustomerHoldings readCustomer(String eventId, String customerId) {
+        return delegate.readCustomer(eventId, customerId);
+    }
+
+    @Override
+    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
+        return delegate.readWaitlistEntry(entryId);
+    }
+
+    @Override
+    public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
+        return delegate.readChanges(eventId, after, limit);
+    }
+
+    @Override
+    public List<ChangedEvent> eventsChangedSince(Instant since, int limit) {
+        return delegate.eventsChangedSince(since, limit);
+    }
+
+    @Override
+    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+        return delegate.latestSeqs(eventIds);
+    }
+
+    @Override
+    public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
+        return delegate.commit(eventId, expectedVersion, changes);
+    }
+
+    @Override
+    public List<String> eventsWithDueHolds(Instant now, int limit) {
+        return delegate.eventsWithDueHolds(now, limit);
+    }
+
+    @Override
+    public StoreTotals totals() {
+        return delegate.totals();
+    }
+
+    @Override
+    public Iterable<String> eventIds() {
+        return delegate.eventIds();
+    }
+
+    @Override
+    public Optional<LedgerAudit> audit(String eventId) {
+        return delegate.audit(eventId);
+    }
+}

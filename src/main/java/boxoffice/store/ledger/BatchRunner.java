@@ -47,6 +47,15 @@ final class BatchRunner {
         metrics.batch(batch.size());
         Instant now = batch.stream().map(p -> p.command().now()).max(Comparator.naturalOrder()).orElseThrow();
         ReadSet reads = batch.stream().map(p -> p.command().reads()).reduce(ReadSet.NOTHING, ReadSet::plus);
+        try {
+            runAttempts(eventId, batch, reads, now);
+        } finally {
+            // A claimed command's caller waits without a deadline: even an Error must not leave it waiting forever.
+            failAll(batch, new StoreUnavailableException("the batch for event " + eventId + " ended unexpectedly"));
+        }
+    }
+
+    private void runAttempts(String eventId, List<PendingCommand<?>> batch, ReadSet reads, Instant now) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {

@@ -130,7 +130,9 @@ final class PendingCommand<R> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted");
+            abandon(new StoreUnavailableException("interrupted"));
+            throw isClaimed() ? StoreUnavailableException.outcomeUnknown("interrupted while committing")
+                    : new StoreUnavailableException("interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

@@ -98,7 +98,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public Event insertEvent(Event event) {
         String id = event.id();
-        String stored = roundTrips.call(insertEvent.name(), () -> writes.run(insertEvent,
+        String stored = roundTrips.write(insertEvent.name(), () -> writes.run(insertEvent,
                 List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
                         RedisKeys.shardTotals(id), RedisKeys.feed(id), RedisKeys.shardChanged(id)),
                 id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),

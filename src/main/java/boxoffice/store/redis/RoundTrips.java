@@ -31,6 +31,18 @@ final class RoundTrips {
         this.timer = registry.timer(TIMER);
     }
 
+    /**
+     * Runs a call that writes: if it fails after it may have been sent (no answer in time), the caller hears that its
+     * outcome is unknown, so that a retry looks for what it may have made rather than making it again.
+     */
+    <T> T write(String operation, Supplier<? extends CompletionStage<T>> call) {
+        try {
+            return call(operation, call);
+        } catch (StoreUnavailableException unavailable) {
+            throw StoreUnavailableException.outcomeUnknown("redis " + operation + " failed");
+        }
+    }
+
     /** Runs an asynchronous Redisson call and waits for its answer. */
     <T> T call(String operation, Supplier<? extends CompletionStage<T>> call) {
         try (Timer.Context ignored = timer.time()) {

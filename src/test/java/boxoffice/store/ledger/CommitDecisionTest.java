@@ -103,9 +103,7 @@ class CommitDecisionTest {
         assertUnavailable(placed);
         stall.release();
 
-        awaitBatchesDone();
-        assertThat(memory.readHold(late.id())).isEmpty();
-        assertThat(counts()).contains(SeatCounts.fresh(10));
+        assertNeverCommitted(late);
     }
 
     @Test
@@ -124,10 +122,8 @@ class CommitDecisionTest {
         Hold hold = newHold(2);
 
         assertUnavailable(placeAsync(store(fencedOnce, CriticalSectionHook.NONE), hold));
-        awaitBatchesDone();
 
-        assertThat(memory.readHold(hold.id())).isEmpty();
-        assertThat(counts()).contains(SeatCounts.fresh(10));
+        assertNeverCommitted(hold);
     }
 
     @Test
@@ -171,10 +167,12 @@ class CommitDecisionTest {
         assertThat(memory.readHold(hold.id())).as("a retry with the same hold id finds it").isPresent();
     }
 
-    /** Lets the stalled batch finish whatever it still does, so that what it wrote can be checked. */
-    private void awaitBatchesDone() throws InterruptedException {
+    /** Lets the stalled batch finish whatever it still does, then checks it wrote nothing. */
+    private void assertNeverCommitted(Hold hold) throws InterruptedException {
         workers.shutdown();
         assertThat(workers.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(memory.readHold(hold.id())).isEmpty();
+        assertThat(counts()).contains(SeatCounts.fresh(10));
     }
 
     private static StoreUnavailableException assertUnavailable(CompletableFuture<?> call) {

@@ -139,9 +139,9 @@ def seed_events(args):
 
 
 def with_libraries(script):
-    """The script as RedisLedgerBackend loads it: commit.lua after expiry-index.lua, its library."""
-    library = os.path.join(os.path.dirname(script), "expiry-index.lua")
-    return open(library).read() + "\n" + open(script).read()
+    """The script as RedisLedgerBackend loads it: commit.lua after its libraries, expiry-index.lua and due-seats.lua."""
+    libraries = [os.path.join(os.path.dirname(script), name) for name in ("expiry-index.lua", "due-seats.lua")]
+    return "".join(open(library).read() + "\n" for library in libraries) + open(script).read()
 
 
 def seed_holds(args):
@@ -181,9 +181,9 @@ def seed_holds(args):
             "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
             "at": str(now)}
         p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 10, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+        batch.append(("EVALSHA", sha, 11, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
                       f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
-                      f"{p}xl:{event_id}",
+                      f"{p}xl:{event_id}", f"{p}xs:{event_id}",
                       str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
                       event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
                       f"{p}we:{event_id}_"))

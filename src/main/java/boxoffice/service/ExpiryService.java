@@ -1,5 +1,6 @@
 package boxoffice.service;
 
+import boxoffice.core.DueBacklog;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * Releases due holds across all events: the work of the sweeper and of the {@code sweep-expired} task. Its cost
- * follows the number of due holds, not the number of holds. Any number of instances may run it at once.
+ * follows the number of due holds, not the number of holds; each release is a bounded slice of an event's due holds,
+ * so a pass never holds a hot event's lock for long. Any number of instances may run it at once.
  */
 public final class ExpiryService {
     private final SeatStore store;
@@ -20,7 +22,10 @@ public final class ExpiryService {
         this.eventsPerPass = eventsPerPass;
     }
 
-    /** Releases the due holds of at most {@code eventsPerPass} events; returns how many holds it released. */
+    /**
+     * Releases a slice of the due holds of each of at most {@code eventsPerPass} events; returns how many holds it
+     * released. A pass that released any may have left more: pass again until one releases none.
+     */
     public int releaseDueHolds() {
         Instant now = clock.instant();
         List<String> events = store.eventsWithDueHolds(now, eventsPerPass);
@@ -29,5 +34,10 @@ public final class ExpiryService {
             released += store.releaseDue(eventId, now);
         }
         return released;
+    }
+
+    /** The holds due and not yet released, over the events whose holds fell due first (as many as a pass takes). */
+    public DueBacklog backlog() {
+        return store.dueBacklog(clock.instant(), eventsPerPass);
     }
 }

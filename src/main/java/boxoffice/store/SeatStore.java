@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.ChangePage;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -129,6 +130,12 @@ public interface SeatStore {
 
     /** Events that may have holds due at {@code now}, at most {@code limit}: the sweeper's work list. */
     List<String> eventsWithDueHolds(Instant now, int limit);
+
+    /**
+     * The holds due at {@code now} and not yet released, over the (at most {@code limit}) events whose holds fell due
+     * first; its cost follows those events, never their due holds.
+     */
+    DueBacklog dueBacklog(Instant now, int limit);
 
     /** Figures summed over all events, for the metrics endpoint. */
     StoreTotals totals();

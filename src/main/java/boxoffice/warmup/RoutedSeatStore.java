@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.ChangePage;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -134,6 +135,11 @@ final class RoutedSeatStore implements SeatStore {
     @Override
     public List<String> eventsWithDueHolds(Instant now, int limit) {
         return target().eventsWithDueHolds(now, limit);
+    }
+
+    @Override
+    public DueBacklog dueBacklog(Instant now, int limit) {
+        return target().dueBacklog(now, limit);
     }
 
     @Override

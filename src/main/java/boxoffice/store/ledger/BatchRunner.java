@@ -22,6 +22,7 @@ final class BatchRunner {
     private final LedgerMetrics metrics;
     private final CriticalSectionHook hook;
     private final int maxAttempts;
+    /** The most due holds a batch releases ({@link DueSlice}). */
     private final int dueLimit;
     private final Duration finishedHoldRetention;
 
@@ -87,7 +88,8 @@ final class BatchRunner {
             long heldStart = System.nanoTime();
             metrics.lockWaited(heldStart - waitStart);
             try {
-                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, reads, now, dueLimit);
+                Optional<LedgerSnapshot> snapshot = backend.readForUpdate(eventId, reads, now,
+                        DueSlice.of(batch, dueLimit));
                 if (snapshot.isEmpty()) {
                     batch.forEach(p -> p.fail(p.command().notFound()));
                     return true;

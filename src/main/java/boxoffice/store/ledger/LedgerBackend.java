@@ -3,6 +3,7 @@ package boxoffice.store.ledger;
 import boxoffice.core.Booking;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -72,6 +73,9 @@ public interface LedgerBackend {
 
     /** Events that may have holds due at {@code now}, at most {@code limit}. */
     List<String> eventsWithDueHolds(Instant now, int limit);
+
+    /** {@link boxoffice.store.SeatStore#dueBacklog}. */
+    DueBacklog dueBacklog(Instant now, int limit);
 
     StoreTotals totals();
 

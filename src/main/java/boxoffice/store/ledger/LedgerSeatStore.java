@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.ChangePage;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
  */
 public final class LedgerSeatStore implements SeatStore {
     private static final int MAX_FENCED_ATTEMPTS = 5;
-    private static final int DUE_HOLDS_PER_BATCH = 1_000;
 
     private final LedgerBackend backend;
     private final BatchRunner runner;
@@ -53,7 +53,7 @@ public final class LedgerSeatStore implements SeatStore {
             Duration finishedHoldRetention,
             CriticalSectionHook hook) {
         this.backend = backend;
-        this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DUE_HOLDS_PER_BATCH,
+        this.runner = new BatchRunner(backend, metrics, hook, MAX_FENCED_ATTEMPTS, DueSlice.SWEEP,
                 finishedHoldRetention);
         this.batcher = workers.map(executor -> new CommandBatcher(runner, executor, maxBatchSize));
         this.finishedHoldRetention = finishedHoldRetention;
@@ -90,11 +90,14 @@ public final class LedgerSeatStore implements SeatStore {
         return execute(new LedgerCommand.PlaceHold(order, now));
     }
 
-    /** Read without the lock: one consistent snapshot, with the holds due at {@code now} released in memory only. */
+    /**
+     * Read without the lock: one consistent snapshot, with the holds due at {@code now} released in memory only (a
+     * sweep's slice of them: the batches and the sweeper keep the backlog far below that).
+     */
     @Override
     public Optional<SeatStates> seatMap(String eventId, String section, Instant now) {
         return backend.readForUpdate(eventId, new ReadSet(Set.of(), Set.of(), Set.of(section), Set.of()), now,
-                        DUE_HOLDS_PER_BATCH)
+                        DueSlice.SWEEP)
                 .flatMap(snapshot -> {
                     EventLedger ledger = new EventLedger(snapshot, now, finishedHoldRetention);
                     ledger.releaseDue();
@@ -172,6 +175,11 @@ public final class LedgerSeatStore implements SeatStore {
     @Override
     public List<String> eventsWithDueHolds(Instant now, int limit) {
         return backend.eventsWithDueHolds(now, limit);
+    }
+
+    @Override
+    public DueBacklog dueBacklog(Instant now, int limit) {
+        return backend.dueBacklog(now, limit);
     }
 
     @Override

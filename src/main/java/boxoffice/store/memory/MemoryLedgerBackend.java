@@ -5,6 +5,7 @@ import boxoffice.core.BookingStatus;
 import boxoffice.core.Change;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -265,6 +266,23 @@ public final class MemoryLedgerBackend implements LedgerBackend {
             events.add(entry.eventId());
         }
         return List.copyOf(events);
+    }
+
+    /** A walk of the due holds: the memory store is for development. */
+    @Override
+    public DueBacklog dueBacklog(Instant now, int limit) {
+        Set<String> events = new HashSet<>();
+        long holds = 0;
+        Instant oldest = null;
+        for (DueEntry entry : dueIndex.headSet(DueEntry.upperBound(now), true)) {
+            if (!events.contains(entry.eventId()) && events.size() >= limit) {
+                continue;
+            }
+            events.add(entry.eventId());
+            holds++;
+            oldest = oldest == null ? Instant.ofEpochMilli(entry.expiresAtMillis()) : oldest;
+        }
+        return new DueBacklog(holds, oldest);
     }
 
     @Override

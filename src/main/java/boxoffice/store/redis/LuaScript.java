@@ -42,6 +42,11 @@ final class LuaScript<R> {
         return load(name, libraries, Mode.READ_ONLY, ReturnType.VALUE);
     }
 
+    /** A script that only reads, replying a number. */
+    static LuaScript<Long> countingReader(String name, String... libraries) {
+        return load(name, libraries, Mode.READ_ONLY, ReturnType.INTEGER);
+    }
+
     /** A script that writes, replying a JSON string. */
     static LuaScript<String> writer(String name, String... libraries) {
         return load(name, libraries, Mode.READ_WRITE, ReturnType.VALUE);

@@ -20,6 +20,8 @@ import boxoffice.core.Ids;
  * bo:{s}:xl:E             zset: the lanes of the event's expiry index, lane -> expiry of its first hold
  * bo:{s}:xl:E:lane        list: a lane, its active holds in order of expiry (expiry-index.lua)
  * bo:{s}:x:E              zset hold suffix -> expires_at: the holds no lane took, and those indexed before lanes
+ * bo:{s}:xs:E             hash: the seats (per section, and holds under "#") of active holds by expiry, in blocks
+ *                         of time (due-seats.lua): what is due is a sum of a few fields
  * bo:{s}:h:E_suffix       string: a hold (compact JSON); a finished one expires after the retention
  * bo:{s}:b:E              hash booking suffix -> booking (compact JSON); kept for good
  * bo:{s}:l:E              the event's lock
@@ -116,6 +118,11 @@ final class RedisKeys {
     /** The exact expiry index: the holds no lane of {@link #expiryLanes} took, and those indexed before lanes. */
     static String exactExpiry(String eventId) {
         return eventPrefix(eventId) + "x:" + eventId;
+    }
+
+    /** The seats of the event's active holds by expiry (due-seats.lua). */
+    static String seatsByExpiry(String eventId) {
+        return eventPrefix(eventId) + "xs:" + eventId;
     }
 
     static String bookings(String eventId) {

@@ -4,6 +4,7 @@ import boxoffice.core.Booking;
 import boxoffice.core.Change;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -39,6 +40,7 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 
 /**
  * The ledger in Redis (single, Sentinel or Cluster). An event's keys share its shard's hash tag ({@link RedisKeys}),
@@ -50,6 +52,8 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisLedgerBackend implements LedgerBackend {
     /** The functions of the expiry index, loaded before each script that reads or writes it. */
     private static final String EXPIRY_INDEX = "expiry-index";
+    /** The functions of the seats by expiry (after {@link #EXPIRY_INDEX}, whose functions they use). */
+    private static final String DUE_SEATS = "due-seats";
 
     private final RedissonClient redisson;
     private final RScript scripts;
@@ -60,9 +64,10 @@ public final class RedisLedgerBackend implements LedgerBackend {
     private final EventCache events = new EventCache();
     private final Retention retention;
     private final LuaScript<String> insertEvent = LuaScript.writer("insert-event");
-    private final LuaScript<String> readCounts = LuaScript.reader("read-counts", EXPIRY_INDEX);
+    private final LuaScript<String> readCounts = LuaScript.reader("read-counts", EXPIRY_INDEX, DUE_SEATS);
     private final LuaScript<String> readForUpdate = LuaScript.reader("read-for-update", EXPIRY_INDEX);
-    private final LuaScript<Long> commit = LuaScript.counter("commit", EXPIRY_INDEX);
+    private final LuaScript<Long> commit = LuaScript.counter("commit", EXPIRY_INDEX, DUE_SEATS);
+    private final LuaScript<Long> readDue = LuaScript.countingReader("read-due", EXPIRY_INDEX, DUE_SEATS);
     private final LuaScript<String> audit = LuaScript.reader("audit", EXPIRY_INDEX);
     private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
     private final LuaScript<String> readChanges = LuaScript.reader("read-changes");
@@ -122,7 +127,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
         Optional<Event> cached = events.get(eventId);
         String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
                 List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.definition(eventId),
-                        RedisKeys.expiryLanes(eventId)),
+                        RedisKeys.expiryLanes(eventId), RedisKeys.seatsByExpiry(eventId)),
                 RedisRecords.millis(now), RedisKeys.holdPrefix(eventId), cached.isPresent() ? "0" : "1"));
         if (reply == null) {
             return Optional.empty();
@@ -182,7 +187,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
                 List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.bookings(eventId),
                         RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
                         RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId), RedisKeys.waitlist(eventId),
-                        RedisKeys.expiryLanes(eventId)),
+                        RedisKeys.expiryLanes(eventId), RedisKeys.seatsByExpiry(eventId)),
                 Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
                 Long.toString(retention.finishedHolds().toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
                 RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis()),
@@ -246,6 +251,23 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public List<String> eventsWithDueHolds(Instant now, int limit) {
         return shards.eventsDueAt(now, limit);
+    }
+
+    /** One read of the shards' due indexes, then one short script per due event. */
+    @Override
+    public DueBacklog dueBacklog(Instant now, int limit) {
+        DueBacklog backlog = DueBacklog.NONE;
+        for (ScoredEntry<String> due : shards.dueEntries(now, limit)) {
+            String eventId = due.getValue();
+            Long holds = roundTrips.call(readDue.name(), () -> readDue.run(scripts,
+                    List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.expiryLanes(eventId),
+                            RedisKeys.seatsByExpiry(eventId)),
+                    RedisRecords.millis(now), RedisKeys.holdPrefix(eventId)));
+            if (holds != null && holds > 0) {
+                backlog = backlog.plus(new DueBacklog(holds, Instant.ofEpochMilli(due.getScore().longValue())));
+            }
+        }
+        return backlog;
     }
 
     @Override

@@ -209,13 +209,24 @@ final class ScriptMessages {
         return new FeedRead(eventId, after, changes, last, oldestKept);
     }
 
-    /** read-counts.lua's reply: the stored counts with the seats of due holds counted as available. */
+    /**
+     * read-counts.lua's reply: the stored counts with the due seats counted as available: the sums of seats by expiry
+     * ({@code due_seats}, section -> seats), or for an event created before them the due holds' records ({@code due}).
+     */
     static EventCounts countsSeen(Event event, JsonNode read) {
         Map<String, String> counters = new HashMap<>();
         read.get("event").fields().forEachRemaining(field -> counters.put(field.getKey(), field.getValue().asText()));
+        EventCounts counts = RedisRecords.counts(event, counters);
+        if (read.has("due_seats")) {
+            for (var due = read.get("due_seats").fields(); due.hasNext(); ) {
+                var section = due.next();
+                counts = counts.with(section.getKey(), counts.section(section.getKey()).release(section.getValue().asInt()));
+            }
+            return counts;
+        }
         List<HoldItem> due = new ArrayList<>();
         read.get("due").elements().forEachRemaining(stored -> due.addAll(HoldRecords.items(stored.asText())));
-        return RedisRecords.counts(event, counters).releasing(due);
+        return counts.releasing(due);
     }
 
     /** audit.lua's sections argument. */

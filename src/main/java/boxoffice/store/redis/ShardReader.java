@@ -49,19 +49,19 @@ final class ShardReader {
 
     /** Events with a hold due at {@code now}, earliest first, at most {@code limit}. */
     List<String> eventsDueAt(Instant now, int limit) {
+        return dueEntries(now, limit).stream().map(ScoredEntry::getValue).toList();
+    }
+
+    /** Events with a hold due at {@code now}, each with the expiry of its earliest hold, earliest first. */
+    List<ScoredEntry<String>> dueEntries(Instant now, int limit) {
         return roundTrips.call("due.range", () -> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults());
             List<RFuture<Collection<ScoredEntry<String>>>> reads = IntStream.range(0, RedisKeys.SHARDS)
                     .mapToObj(shard -> batch.<String>getScoredSortedSet(RedisKeys.shardDue(shard), StringCodec.INSTANCE)
                             .entryRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, limit))
                     .toList();
-            return batch.executeAsync().thenApply(done -> earliest(reads, limit));
+            return batch.executeAsync().thenApply(done -> earliestEntries(reads, limit).toList());
         });
-    }
-
-    /** The members of the shards' index reads with the lowest scores, at most {@code limit}. */
-    private static List<String> earliest(List<RFuture<Collection<ScoredEntry<String>>>> reads, int limit) {
-        return earliestEntries(reads, limit).map(ScoredEntry::getValue).toList();
     }
 
     private static Stream<ScoredEntry<String>> earliestEntries(

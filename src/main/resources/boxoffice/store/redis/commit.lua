@@ -26,6 +26,7 @@ local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a custo
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
 local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
 local lanes_key = KEYS[10]       -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
+local seats_key = KEYS[11]       -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then
@@ -74,8 +75,11 @@ local tails = #active > 0 and lane_tails(lanes_key) or {}
 for _, hold in ipairs(active) do
   index_hold(tails, lanes_key, exact_key, hold_prefix, hold.suffix, hold.expires_at)
 end
+-- The seats by expiry move with each record written (an event created before them has none: SEATS_BY_EXPIRY).
+local counts_seats = redis.call('HEXISTS', event_key, SEATS_BY_EXPIRY) == 1
 for _, hold in ipairs(changes.holds) do
   local key = hold_prefix .. hold.suffix
+  if counts_seats then count_due(seats_key, hold_prefix, hold.suffix, hold.record, hold.expires_at) end
   if hold.expires_at then
     redis.call('SET', key, hold.record)
     if hold.customer then redis.call('SADD', index_prefix .. hold.customer, 'h' .. hold.suffix) end

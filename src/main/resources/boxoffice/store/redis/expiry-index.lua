@@ -127,11 +127,15 @@ end
 
 -- Calls visit(suffix, stored) once for each active hold expiring at or before `through` (epoch ms, or '+inf'): the
 -- exact index's, then lane by lane from the head, each up to its first entry that expires later; stops when visit
--- returns true.
-local function each_live_hold(index_key, exact_key, hold_prefix, through, visit)
+-- returns true, or (if max_entries is given) once it has looked at that many entries, live or not: the entries of
+-- finished holds wait in a lane until they reach its head, and a bounded read must not pay for all of them.
+local function each_live_hold(index_key, exact_key, hold_prefix, through, visit, max_entries)
   local last = through == '+inf' and math.huge or tonumber(through)
+  local budget = max_entries or math.huge
   local seen = {}
   local function once(suffix, stored)
+    budget = budget - 1
+    if budget < 0 then return 'done' end
     if not stored or seen[suffix] then return nil end
     seen[suffix] = true
     if visit(suffix, stored) then return 'done' end
@@ -178,12 +182,18 @@ local function tidy_lanes(index_key, hold_prefix)
   end
 end
 
+-- The earliest expiry in the index (a lane's first entry, or the exact index's first), or nil when it is empty.
+local function earliest_expiry(index_key, exact_key)
+  local exact = redis.call('ZRANGE', exact_key, 0, 0, 'WITHSCORES')[2]
+  local lane = redis.call('ZRANGE', index_key, 0, 0, 'WITHSCORES')[2]
+  if exact and lane then return math.min(tonumber(exact), tonumber(lane)) end
+  return tonumber(exact or lane)
+end
+
 -- Sets the event's score in its shard's due index: the earliest expiry of its active holds (a lane's first entry,
 -- or the exact index's first), or removes the event when it has none.
 local function score_due(due_key, event_id, index_key, exact_key)
-  local exact = redis.call('ZRANGE', exact_key, 0, 0, 'WITHSCORES')[2]
-  local lane = redis.call('ZRANGE', index_key, 0, 0, 'WITHSCORES')[2]
-  local earliest = exact and lane and math.min(tonumber(exact), tonumber(lane)) or exact or lane
+  local earliest = earliest_expiry(index_key, exact_key)
   if earliest then
     redis.call('ZADD', due_key, earliest, event_id)
   else

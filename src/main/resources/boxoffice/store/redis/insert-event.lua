@@ -19,7 +19,8 @@ local created_at = ARGV[8]       -- epoch ms
 if redis.call('EXISTS', definition_key) == 0 then
   redis.call('SET', definition_key, definition)
   redis.call('HSET', event_key, 'total', total, 'available', total, 'held', 0, 'booked', 0, 'version', 0,
-    'holds_created', 0, 'holds_expired', 0, 'bookings', 0, 'seq', 1)
+    'holds_created', 0, 'holds_expired', 0, 'bookings', 0, 'seq', 1,
+    'xs', 1)  -- its seats are counted by expiry from the start (due-seats.lua's SEATS_BY_EXPIRY)
   for _, section in ipairs(sections) do
     redis.call('HSET', event_key, 'available:' .. section.id, section.total, 'held:' .. section.id, 0,
       'booked:' .. section.id, 0)

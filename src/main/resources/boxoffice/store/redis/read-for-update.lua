@@ -41,13 +41,17 @@ local function hash_fields(key, fields, into)
   return into
 end
 
+-- A slice of the due holds: at most due_limit of them, looking at no more than DUE_ENTRIES_PER_HOLD entries each.
+local DUE_ENTRIES_PER_HOLD = 4
 local holds = {}
 local due = 0
-each_live_hold(lanes_key, exact_key, hold_prefix, now, function(suffix, stored)
-  holds[suffix] = stored
-  due = due + 1
-  return due >= tonumber(due_limit)
-end)
+if tonumber(due_limit) > 0 then
+  each_live_hold(lanes_key, exact_key, hold_prefix, now, function(suffix, stored)
+    holds[suffix] = stored
+    due = due + 1
+    return due >= tonumber(due_limit)
+  end, tonumber(due_limit) * DUE_ENTRIES_PER_HOLD)
+end
 local bookings = {}
 for _, suffix in ipairs(named) do
   local stored = redis.call('GET', hold_prefix .. suffix)

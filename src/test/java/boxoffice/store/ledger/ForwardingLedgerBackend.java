@@ -3,6 +3,7 @@ package boxoffice.store.ledger;
 import boxoffice.core.Booking;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
+import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
@@ -91,6 +92,11 @@ class ForwardingLedgerBackend implements LedgerBackend {
     @Override
     public List<String> eventsWithDueHolds(Instant now, int limit) {
         return delegate.eventsWithDueHolds(now, limit);
+    }
+
+    @Override
+    public DueBacklog dueBacklog(Instant now, int limit) {
+        return delegate.dueBacklog(now, limit);
     }
 
     @Override

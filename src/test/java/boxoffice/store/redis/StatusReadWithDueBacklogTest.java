@@ -1,0 +1,143 @@
+package boxoffice.store.redis;
+
+import static boxoffice.testing.HoldFixtures.ordering;
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import boxoffice.BoxOfficeConfiguration;
+import boxoffice.core.Event;
+import boxoffice.core.SeatRequest;
+import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.LedgerMetrics;
+import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.MutableClock;
+import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestStores;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.RedissonClient;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.resps.Slowlog;
+
+/**
+ * A status read over HTTP costs Redis the same with 100,000 holds due and not released (the sweeper off, the clock
+ * moved past their expiry) as with none due: the due seats are a sum of a few blocks of the seats by expiry, never a
+ * walk of the due holds. Counted with INFO commandstats around each read (the commands a script runs count too);
+ * the read's own time in Redis (SLOWLOG) is printed. The holds are made in bulk through a store of the test's own.
+ */
+class StatusReadWithDueBacklogTest {
+    private static final int HOLDS = 100_000;
+    private static final int READS = 5;
+    private static final Duration TTL = Duration.ofMinutes(1);
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+    private static final RedisProcess REDIS = RedisProcess.start();
+
+    /** Registered first, so that it runs after the app has stopped (after-all callbacks run in reverse). */
+    @RegisterExtension
+    @Order(1)
+    static final AfterAllCallback STOP_REDIS = context -> REDIS.close();
+
+    @RegisterExtension
+    @Order(2)
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK, withoutSweeper());
+
+    @Test
+    void aStatusReadDoesNotWalkTheDueHolds() throws Exception {
+        BoxOfficeSteps steps = new BoxOfficeSteps(BoxOfficeTestApp.api(APP));
+        String eventId = steps.newEventId(HOLDS);
+        placeHolds(eventId, CLOCK.instant());
+        try (Jedis jedis = REDIS.jedis()) {
+            jedis.configSet("slowlog-log-slower-than", "0");
+            jedis.configSet("slowlog-max-len", "10000");
+
+            Reads noneDue = statusReads(jedis, steps, eventId);
+            assertThat(steps.counts(eventId)).containsExactly(HOLDS, 0, HOLDS, 0);
+            CLOCK.advance(TTL.plusSeconds(1));
+            Reads allDue = statusReads(jedis, steps, eventId);
+
+            assertThat(steps.counts(eventId)).containsExactly(HOLDS, HOLDS, 0, 0);
+            assertThat(allDue.fewestCommands()).as("Redis commands of a status read with %d holds due", HOLDS)
+                    .isLessThanOrEqualTo(noneDue.fewestCommands() + 2);
+            System.out.printf("status read in Redis: %s us with none due, %s us with %d due%n",
+                    noneDue.micros(), allDue.micros(), HOLDS);
+        }
+    }
+
+    /** Makes the holds through a store of the test's own with group commit, from a few threads at once. */
+    private static void placeHolds(String eventId, Instant at) throws Exception {
+        RedissonClient client = RedisTestStores.singleClient(REDIS.url());
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            MetricRegistry registry = new MetricRegistry();
+            LedgerSeatStore store = new LedgerSeatStore(
+                    RedisTestStores.backend(client, registry, Duration.ofSeconds(5)), new LedgerMetrics(registry),
+                    Optional.of(workers), 256, Duration.ofSeconds(30), TestStores.RETENTION, CriticalSectionHook.NONE);
+            Event event = store.findEvent(eventId).orElseThrow();
+            SeatRequest one = new SeatRequest.Quantity(event.sections().get(0).id(), 1);
+            List<Future<?>> callersDone = new ArrayList<>();
+            int perCaller = HOLDS / 16;
+            for (int caller = 0; caller < 16; caller++) {
+                callersDone.add(callers.submit(() -> IntStream.range(0, perCaller)
+                        .forEach(i -> assertThat(store.placeHold(ordering(event, at, TTL, one), at).changed()).isTrue())));
+            }
+            for (Future<?> done : callersDone) {
+                done.get();
+            }
+        } finally {
+            callers.shutdownNow();
+            workers.shutdownNow();
+            client.shutdown();
+        }
+    }
+
+    /** The status read's Redis commands (the fewest of a few reads: other work may run between) and time. */
+    private record Reads(long fewestCommands, List<Long> micros) {}
+
+    private static Reads statusReads(Jedis jedis, BoxOfficeSteps steps, String eventId) {
+        steps.status(eventId); // the instance has the event cached from here on
+        jedis.slowlogReset();
+        long fewest = Long.MAX_VALUE;
+        for (int read = 0; read < READS; read++) {
+            long before = commandsRun(jedis);
+            steps.status(eventId);
+            fewest = Math.min(fewest, commandsRun(jedis) - before);
+        }
+        String definitionKey = RedisKeys.definition(eventId); // only read-counts names it
+        List<Long> micros = jedis.slowlogGet(10_000).stream()
+                .filter(entry -> entry.getArgs().contains(definitionKey))
+                .map(Slowlog::getExecutionTime).toList();
+        return new Reads(fewest, micros);
+    }
+
+    /** Every command Redis has run, those run by scripts included (INFO commandstats' calls). */
+    private static long commandsRun(Jedis jedis) {
+        return Arrays.stream(jedis.info("commandstats").split("\r?\n"))
+                .filter(line -> line.startsWith("cmdstat_"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll(".*[:,]calls=(\\d+),.*", "$1")))
+                .sum();
+    }
+
+    private static ConfigOverride[] withoutSweeper() {
+        List<ConfigOverride> overrides = new ArrayList<>(Arrays.asList(BoxOfficeTestApp.redisStore(REDIS)));
+        overrides.add(config("sweeper.interval", "1 hour"));
+        return overrides.toArray(ConfigOverride[]::new);
+    }
+}

@@ -24,6 +24,7 @@ import boxoffice.lifecycle.ExpirySweeper;
 import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.live.LiveAvailability;
 import boxoffice.metrics.AdmissionGauges;
+import boxoffice.metrics.DueBacklogGauges;
 import boxoffice.metrics.HttpMetricsListener;
 import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.RequestThreads;
@@ -270,6 +271,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 config.getSweeper().getInterval().toJavaDuration(), clock, environment.metrics());
         environment.lifecycle().manage(sweeper);
         environment.healthChecks().register("sweeper", new SweeperHealthCheck(sweeper));
+        DueBacklogGauges.register(environment.metrics(), expiry, clock);
     }
 
     private static void registerLedgerAudit(

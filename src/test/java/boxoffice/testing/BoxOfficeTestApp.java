@@ -79,6 +79,13 @@ public final class BoxOfficeTestApp {
             config("admission.tokenKey", AppProcess.ADMISSION_TOKEN_KEY)};
     }
 
+    /** {@link #redisStore}, with the background sweeper slowed to once an hour: due holds stay due. */
+    public static ConfigOverride[] redisStoreWithoutSweeper(RedisProcess redis) {
+        List<ConfigOverride> overrides = new ArrayList<>(Arrays.asList(redisStore(redis)));
+        overrides.add(config("sweeper.interval", "1 hour"));
+        return overrides.toArray(ConfigOverride[]::new);
+    }
+
     /** Ephemeral ports and quiet text logs, then {@code extra}. */
     private static ConfigOverride[] withTestDefaults(ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(

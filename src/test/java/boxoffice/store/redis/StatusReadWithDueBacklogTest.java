@@ -1,7 +1,6 @@
 package boxoffice.store.redis;
 
 import static boxoffice.testing.HoldFixtures.ordering;
-import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
@@ -16,7 +15,6 @@ import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +54,8 @@ class StatusReadWithDueBacklogTest {
 
     @RegisterExtension
     @Order(2)
-    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK, withoutSweeper());
+    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK,
+            BoxOfficeTestApp.redisStoreWithoutSweeper(REDIS));
 
     @Test
     void aStatusReadDoesNotWalkTheDueHolds() throws Exception {
@@ -133,11 +132,5 @@ class StatusReadWithDueBacklogTest {
                 .filter(line -> line.startsWith("cmdstat_"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll(".*[:,]calls=(\\d+),.*", "$1")))
                 .sum();
-    }
-
-    private static ConfigOverride[] withoutSweeper() {
-        List<ConfigOverride> overrides = new ArrayList<>(Arrays.asList(BoxOfficeTestApp.redisStore(REDIS)));
-        overrides.add(config("sweeper.interval", "1 hour"));
-        return overrides.toArray(ConfigOverride[]::new);
     }
 }

@@ -1,0 +1,39 @@
+package boxoffice.metrics;
+
+import boxoffice.core.DueBacklog;
+import boxoffice.core.StoreUnavailableException;
+import boxoffice.service.ExpiryService;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The due backlog: holds due and not yet released, and how long the oldest has waited. Expiry that keeps up keeps
+ * both near zero; growing, they say the sale makes holds faster than they are released. Read from the store at most
+ * once per scrape window, and the same on every instance (the store's figure), so take {@code max}.
+ */
+public final class DueBacklogGauges {
+    private DueBacklogGauges() {}
+
+    public static void register(MetricRegistry registry, ExpiryService expiry, Clock clock) {
+        Gauge<DueBacklog> backlog = new CachedGauge<>(5, TimeUnit.SECONDS) {
+            private DueBacklog lastKnown = DueBacklog.NONE;
+
+            /** While the store is down the gauges keep their last value; the store's own metrics say it is down. */
+            @Override
+            protected DueBacklog loadValue() {
+                try {
+                    lastKnown = expiry.backlog();
+                } catch (StoreUnavailableException unavailable) {
+                    // keep lastKnown
+                }
+                return lastKnown;
+            }
+        };
+        registry.gauge("boxoffice.expiry.due_holds", () -> () -> backlog.getValue().holds());
+        registry.gauge("boxoffice.expiry.oldest_due_seconds",
+                () -> () -> backlog.getValue().oldestAge(clock.instant()).toMillis() / 1000.0);
+    }
+}

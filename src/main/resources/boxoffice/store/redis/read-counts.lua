@@ -27,7 +27,7 @@ for i = 1, #flat, 2 do
 end
 local reply = {event = counters}
 if counters[SEATS_BY_EXPIRY] then
-  reply.due_seats = due_sums(seats_key, lanes_key, exact_key, tonumber(now), held_sections)
+  reply.due_seats = due_seats(seats_key, lanes_key, exact_key, tonumber(now), held_sections)
 else
   reply.due = {}
   each_live_hold(lanes_key, exact_key, hold_prefix, now, function(_, stored)

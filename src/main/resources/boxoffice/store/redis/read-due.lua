@@ -1,5 +1,6 @@
 -- How many of an event's holds are due at `now` and not yet released: the sum of DUE_HOLDS in its seats by expiry
--- (due-seats.lua), or for an event created before those sums a count of at most WALKED of its due holds.
+-- (due-seats.lua: those due in whole blocks of 256 ms), or for an event created before those sums a count of at most
+-- WALKED of its due holds.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local lanes_key = KEYS[3]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
@@ -9,7 +10,7 @@ local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this
 local WALKED = 10000
 
 if redis.call('HEXISTS', event_key, SEATS_BY_EXPIRY) == 1 then
-  return due_sums(seats_key, lanes_key, exact_key, tonumber(now), {DUE_HOLDS})[DUE_HOLDS] or 0
+  return due_holds(seats_key, lanes_key, exact_key, tonumber(now))
 end
 local due = 0
 each_live_hold(lanes_key, exact_key, hold_prefix, now, function()

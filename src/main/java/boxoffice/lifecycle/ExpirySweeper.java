@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Releases due holds every interval, started and stopped with the server: pass after pass while the passes find due
- * holds (each a bounded slice per event), so a backlog drains as fast as the store allows, not a slice an interval.
+ * Releases due holds every interval, started and stopped with the server: pass after pass while a backlog is left
+ * (each pass a bounded slice per event), so it drains as fast as the store allows, not a slice an interval.
  * A failed pass (the store is down) is counted, and the next run tries again; the health check and the lag gauge
  * show when passes stop succeeding.
  */
@@ -33,7 +33,7 @@ public final class ExpirySweeper implements Managed {
         this.clock = clock;
         this.released = metrics.counter("boxoffice.sweeper.released");
         this.failures = metrics.counter("boxoffice.sweeper.failures");
-        this.schedule = new PeriodicJob("expiry sweep", executor, interval, this::sweepWhileDue);
+        this.schedule = new PeriodicJob("expiry sweep", executor, interval, this::sweep);
         this.lastSuccess = clock.instant();
         metrics.gauge("boxoffice.sweeper.lag_seconds", () -> () -> lag().toMillis() / 1000.0);
     }
@@ -59,14 +59,10 @@ public final class ExpirySweeper implements Managed {
         return Duration.between(lastSuccess, clock.instant());
     }
 
-    private void sweepWhileDue() {
+    private void sweep() {
         try {
-            int pass;
-            do {
-                pass = expiry.releaseDueHolds();
-                released.inc(pass);
-                lastSuccess = clock.instant();
-            } while (pass > 0 && running);
+            released.inc(expiry.releaseBacklog(() -> running));
+            lastSuccess = clock.instant();
         } catch (RuntimeException e) {
             failures.inc();
             throw e;

@@ -5,6 +5,7 @@ import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Releases due holds across all events: the work of the sweeper and of the {@code sweep-expired} task. Its cost
@@ -27,7 +28,26 @@ public final class ExpiryService {
      * released. A pass that released any may have left more: pass again until one releases none.
      */
     public int releaseDueHolds() {
-        Instant now = clock.instant();
+        return releaseDueAt(clock.instant());
+    }
+
+    /**
+     * Passes while a pass leaves holds that were due when it began (a backlog, not the holds that fell due since:
+     * the sale's own batches release those) and {@code keepGoing} says so; returns how many holds they released.
+     */
+    public int releaseBacklog(BooleanSupplier keepGoing) {
+        int released = 0;
+        while (true) {
+            Instant now = clock.instant();
+            int pass = releaseDueAt(now);
+            released += pass;
+            if (pass == 0 || !keepGoing.getAsBoolean() || store.eventsWithDueHolds(now, 1).isEmpty()) {
+                return released;
+            }
+        }
+    }
+
+    private int releaseDueAt(Instant now) {
         List<String> events = store.eventsWithDueHolds(now, eventsPerPass);
         int released = 0;
         for (String eventId : events) {

@@ -1,13 +1,10 @@
 package boxoffice.metrics;
 
 import boxoffice.core.DueBacklog;
-import boxoffice.core.StoreUnavailableException;
 import boxoffice.service.ExpiryService;
-import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The due backlog: holds due and not yet released, and how long the oldest has waited. Expiry that keeps up keeps
@@ -18,20 +15,7 @@ public final class DueBacklogGauges {
     private DueBacklogGauges() {}
 
     public static void register(MetricRegistry registry, ExpiryService expiry, Clock clock) {
-        Gauge<DueBacklog> backlog = new CachedGauge<>(5, TimeUnit.SECONDS) {
-            private DueBacklog lastKnown = DueBacklog.NONE;
-
-            /** While the store is down the gauges keep their last value; the store's own metrics say it is down. */
-            @Override
-            protected DueBacklog loadValue() {
-                try {
-                    lastKnown = expiry.backlog();
-                } catch (StoreUnavailableException unavailable) {
-                    // keep lastKnown
-                }
-                return lastKnown;
-            }
-        };
+        Gauge<DueBacklog> backlog = new StoreFigure<>(DueBacklog.NONE, expiry::backlog);
         registry.gauge("boxoffice.expiry.due_holds", () -> () -> backlog.getValue().holds());
         registry.gauge("boxoffice.expiry.oldest_due_seconds",
                 () -> () -> backlog.getValue().oldestAge(clock.instant()).toMillis() / 1000.0);

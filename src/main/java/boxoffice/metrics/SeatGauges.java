@@ -1,12 +1,9 @@
 package boxoffice.metrics;
 
 import boxoffice.core.StoreTotals;
-import boxoffice.core.StoreUnavailableException;
 import boxoffice.service.SystemFigures;
-import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /** Seat and hold gauges summed over all events, read from the store at most once per scrape window. */
@@ -14,20 +11,7 @@ public final class SeatGauges {
     private SeatGauges() {}
 
     public static void register(MetricRegistry registry, SystemFigures figures) {
-        Gauge<StoreTotals> totals = new CachedGauge<>(5, TimeUnit.SECONDS) {
-            private StoreTotals lastKnown = StoreTotals.EMPTY;
-
-            /** While the store is down the gauges keep their last value; the store's own metrics say it is down. */
-            @Override
-            protected StoreTotals loadValue() {
-                try {
-                    lastKnown = figures.totals();
-                } catch (StoreUnavailableException unavailable) {
-                    // keep lastKnown
-                }
-                return lastKnown;
-            }
-        };
+        Gauge<StoreTotals> totals = new StoreFigure<>(StoreTotals.EMPTY, figures::totals);
         gauge(registry, "boxoffice.events", totals, StoreTotals::events);
         gauge(registry, "boxoffice.seats.capacity", totals, t -> t.seats().total());
         gauge(registry, "boxoffice.seats.available", totals, t -> t.seats().available());

@@ -11,6 +11,10 @@
 #      task sweep-expired run until it releases nothing; its time per released hold. A first round of DUE_SMALL
 #      is not recorded (it warms the sweep's code); DUE_SMALL is then measured SWEEP_SMALL_RUNS (3) times (one
 #      batch of one event is a short, noisy measurement: the report takes the median), DUE_LARGE once.
+#   5. a long sale at HOT_HOLDS (950,000) active holds on one event (1,000,000 seats; seeded as in 2), with expiry
+#      running: a second instance with the default SWEEP_INTERVAL, and for HOT_SALE (60) seconds holds at the most
+#      it answers with ttl_seconds HOT_TTL (10), a fifth booked, status readers alongside (bench/long_sale.py: every
+#      10 s holds/s, p99, held, the due backlog, Redis's slowest command, 503s).
 # Every timing goes through the real service over HTTP. Getting the data in is the only shortcut (EVENTS_VIA,
 # HOLDS_VIA): "api" goes through the service (bench/loadgen, closed loop, CONNECTIONS in flight); "redis" runs the
 # service's own Lua scripts (insert-event.lua, commit.lua) pipelined, with the records the service writes
@@ -23,6 +27,7 @@
 # Settings (environment): EVENTS (100000) HOLDS (1000000) HOLDS_PER_EVENT (1000) SEATS (2000: per event)
 #   EVENTS_VIA (api | redis) HOLDS_VIA (redis | api) DUE_SMALL (1000) DUE_LARGE (100000) DUE_PER_EVENT (1000)
 #   DUE_TTL (15: seconds) SWEEP_SMALL_RUNS (3) PROBE_COUNT (500) PROBE_WARMUP (200) CONNECTIONS (32) WARMUP (10) WARMUP_MAX_ROUNDS (6)
+#   HOT_HOLDS (950000) HOT_SALE (60: seconds) HOT_TTL (10: seconds) READERS (8)
 #   SKIP_BUILD (0) OUT (bench/results/scale-<time>)
 set -euo pipefail
 
@@ -42,6 +47,10 @@ PROBE_WARMUP=${PROBE_WARMUP:-200}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-10}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-6}
+HOT_HOLDS=${HOT_HOLDS:-950000}
+HOT_SALE=${HOT_SALE:-60}
+HOT_TTL=${HOT_TTL:-10}
+READERS=${READERS:-8}
 SMALL=10
 MID=1000
 export BENCH_DIR
@@ -212,6 +221,17 @@ for run in $(seq 1 "$SWEEP_SMALL_RUNS"); do due_sweep "small.$run" "$DUE_SMALL" 
 due_sweep large "$DUE_LARGE" "$WORK/due-large-events.txt"
 figure memory.end "$(redis_used_memory)"
 figure redis.keys "$(rcli dbsize)"
+
+echo "5. A long sale on one event of $HOT_HOLDS active holds, with expiry running (a second instance)..."
+hot=$(create_event 1000000)
+echo "$hot" >"$WORK/hot.txt"
+start=$(now)
+tool seed-holds "$REDIS_PORT" "$WORK/hot.txt" "$HOT_HOLDS" 3600 "$SCRIPTS/commit.lua" "$RETENTION_MS" >/dev/null
+echo "  $HOT_HOLDS holds on $hot in $(since "$start")s"
+start_app HOLD_TTL_MIN="1 second" LEDGER_AUDIT_INTERVAL="24 hours"
+warm_up
+(export EVENT_ID=$hot APP_PORT APP_ADMIN REDIS_PORT DURATION=$HOT_SALE INTERVAL=10 CONNECTIONS READERS \
+   TTL_SECONDS=$HOT_TTL SCRIPTS; python3 "$BENCH_DIR/long_sale.py" "$WORK") | tee "$OUT/long-sale.txt"
 
 tool report "$FIGURES" | tee "$OUT/summary.txt"
 echo

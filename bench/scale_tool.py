@@ -28,6 +28,7 @@ import urllib.parse
 import uuid
 
 SHARDS = 256
+SEED_CHUNK = 5000  # holds per commit.lua call when seeding
 FEED_RETENTION_MS = 7 * 24 * 3600 * 1000  # CHANGE_RETENTION's default
 
 
@@ -145,7 +146,8 @@ def with_libraries(script):
 
 
 def seed_holds(args):
-    """One commit.lua per event: <per event> new one-seat holds in its general section, active for <ttl s>."""
+    """commit.lua per event, SEED_CHUNK holds a call: <per event> new one-seat holds in its general section, active for
+    <ttl s> (a chunk a call, so that one event can take a million of them)."""
     port, events_file, per_event, ttl, script, retention = (int(args[0]), args[1], int(args[2]), int(args[3]),
                                                             args[4], args[5])
     events = open(events_file).read().split()
@@ -161,43 +163,53 @@ def seed_holds(args):
         version, available, held, booked, ga_available, ga_held, ga_booked = map(int, values)
         if ga_available < per_event:
             sys.exit(f"event {event_id} has {ga_available} seats left, {per_event} holds asked")
-        now = int(time.time() * 1000)
-        holds = []
-        feed = []
-        for _ in range(per_event):
-            # created when its id was issued (no "o"), active (no "s"): HoldRecords' layout
-            record = json.dumps({"i": [["general", 1]], "d": ttl * 1000, "l": ttl * 1000,
-                                 "t": "pt_" + b64url(os.urandom(32))}, separators=(",", ":"))
-            suffix = hold_suffix(now)
-            holds.append({"suffix": suffix, "record": record, "expires_at": str(now + ttl * 1000)})
-            feed.append(["t", "hold.created", "a", str(now), "q", "1", "h", suffix, "i", '[["general",1]]',
-                         "e", str(now + ttl * 1000)])
-        changes = {
-            "available": str(available - per_event), "held": str(held + per_event), "booked": str(booked),
-            "sections": [{"id": "general", "available": str(ga_available - per_event),
-                          "held": str(ga_held + per_event), "booked": str(ga_booked)}],
-            "seats": [], "reserved_change": {"available": "0", "held": "0", "booked": "0"},
-            "holds_created": str(per_event), "holds_expired": "0", "bookings_created": "0",
-            "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
-            "at": str(now)}
-        p = prefix(event_id)
-        batch.append(("EVALSHA", sha, 11, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
-                      f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
-                      f"{p}xl:{event_id}", f"{p}xs:{event_id}",
-                      str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
-                      event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
-                      f"{p}we:{event_id}_"))
-        if len(batch) == 50:
-            seeded += flush(r, batch, per_event)
-    seeded += flush(r, batch, per_event)
+        for chunk in range(0, per_event, SEED_CHUNK):
+            n = min(SEED_CHUNK, per_event - chunk)
+            batch.append(seed_commit(sha, event_id, version, n, ttl, retention,
+                                     {"available": str(available - n), "held": str(held + n), "booked": str(booked),
+                                      "sections": [{"id": "general", "available": str(ga_available - n),
+                                                    "held": str(ga_held + n), "booked": str(ga_booked)}]}))
+            version, available, held, ga_available, ga_held = (version + 1, available - n, held + n,
+                                                               ga_available - n, ga_held + n)
+            if len(batch) == 50 or sum(count for count, _ in batch) >= 10 * SEED_CHUNK:
+                seeded += flush(r, batch)
+    seeded += flush(r, batch)
     print(seeded)
 
 
-def flush(r, batch, per_event):
-    replies = r.pipeline(batch, chunk=len(batch) or 1)
+def seed_commit(sha, event_id, version, n, ttl, retention, counts):
+    """One commit.lua call of n new holds, as RedisLedgerBackend.commit makes it; counts: the counters after it."""
+    now = int(time.time() * 1000)
+    holds = []
+    feed = []
+    for _ in range(n):
+        # created when its id was issued (no "o"), active (no "s"): HoldRecords' layout
+        record = json.dumps({"i": [["general", 1]], "d": ttl * 1000, "l": ttl * 1000,
+                             "t": "pt_" + b64url(os.urandom(32))}, separators=(",", ":"))
+        suffix = hold_suffix(now)
+        holds.append({"suffix": suffix, "record": record, "expires_at": str(now + ttl * 1000)})
+        feed.append(["t", "hold.created", "a", str(now), "q", "1", "h", suffix, "i", '[["general",1]]',
+                     "e", str(now + ttl * 1000)])
+    changes = dict(counts, **{
+        "seats": [], "reserved_change": {"available": "0", "held": "0", "booked": "0"},
+        "holds_created": str(n), "holds_expired": "0", "bookings_created": "0",
+        "bookings_cancelled": "0", "holds": holds, "bookings": [], "customers": {}, "feed": feed,
+        "at": str(now)})
+    p = prefix(event_id)
+    return (n, ("EVALSHA", sha, 11, f"{p}e:{event_id}", f"{p}x:{event_id}", f"{p}b:{event_id}", f"{p}due",
+                f"{p}totals", f"{p}cu:{event_id}", f"{p}f:{event_id}", f"{p}fx", f"{p}wl:{event_id}",
+                f"{p}xl:{event_id}", f"{p}xs:{event_id}",
+                str(version), f"{p}h:{event_id}_", json.dumps(changes, separators=(",", ":")), retention,
+                event_id, f"{p}m:{event_id}:", f"{p}cx:{event_id}:", str(FEED_RETENTION_MS),
+                f"{p}we:{event_id}_"))
+
+
+def flush(r, batch):
+    """Runs the batch's commits (n, command) pipelined; how many holds they made."""
+    replies = r.pipeline([command for _, command in batch], chunk=len(batch) or 1)
     if any(reply != 1 for reply in replies):
         sys.exit(f"commit.lua refused a seeding batch (version moved?): {replies}")
-    n = len(batch) * per_event
+    n = sum(count for count, _ in batch)
     batch.clear()
     return n
 

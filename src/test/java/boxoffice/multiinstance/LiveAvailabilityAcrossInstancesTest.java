@@ -34,7 +34,8 @@ class LiveAvailabilityAcrossInstancesTest {
 
     @BeforeAll
     static void startFleet() throws Exception {
-        fleet = Fleet.start(2, Map.of("SSE_HEARTBEAT", "5 seconds"));
+        // Every client here comes from one loopback address: lift the per-address cap (SSE_MAX_PER_CLIENT) past them.
+        fleet = Fleet.start(2, Map.of("SSE_HEARTBEAT", "5 seconds", "SSE_MAX_PER_CLIENT", "2000"));
     }
 
     @AfterAll

@@ -53,8 +53,10 @@ public final class Warmup {
         if (scratch.isEmpty()) {
             return;
         }
+        // ASYNC too: a request whose body is waited for without a thread (BodyPrefetchFilter) reaches Jersey on an
+        // async dispatch, on another thread, where the scope must be entered again.
         environment.servlets().addFilter("warmup-gate", gate)
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/api/*");
         Optional<String> organizerKey = organizerKeys.stream().findFirst();
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
             @Override

@@ -1,14 +1,11 @@
 package boxoffice.metrics;
 
 import boxoffice.admission.WaitingRoomService;
-import boxoffice.core.StoreUnavailableException;
 import boxoffice.core.WaitingRoom;
-import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,29 +21,20 @@ public final class AdmissionGauges {
     }
 
     public static void register(MetricRegistry registry, WaitingRoomService rooms) {
-        Gauge<Figures> figures = new CachedGauge<>(5, TimeUnit.SECONDS) {
-            private Figures lastKnown = Figures.NONE;
-
-            /** While the store is down the gauges keep their last value; the store's own metrics say it is down. */
-            @Override
-            protected Figures loadValue() {
-                try {
-                    List<WaitingRoom> open = rooms.openRooms();
-                    Instant now = rooms.now();
-                    lastKnown = new Figures(open.size(), open.stream().mapToLong(WaitingRoom::joined).sum(),
-                            open.stream().mapToLong(room -> room.frontier(now)).sum(),
-                            open.stream().mapToLong(room -> room.settings().ratePerMinute()).sum());
-                } catch (StoreUnavailableException unavailable) {
-                    // keep lastKnown
-                }
-                return lastKnown;
-            }
-        };
+        Gauge<Figures> figures = new StoreFigure<>(Figures.NONE, () -> figuresOf(rooms));
         gauge(registry, "boxoffice.admission.rooms", figures, Figures::rooms);
         gauge(registry, "boxoffice.admission.queue.joined", figures, Figures::joined);
         gauge(registry, "boxoffice.admission.queue.admitted", figures, Figures::admitted);
         gauge(registry, "boxoffice.admission.queue.waiting", figures, f -> f.joined() - f.admitted());
         gauge(registry, "boxoffice.admission.rate_per_minute", figures, Figures::ratePerMinute);
+    }
+
+    private static Figures figuresOf(WaitingRoomService rooms) {
+        List<WaitingRoom> open = rooms.openRooms();
+        Instant now = rooms.now();
+        return new Figures(open.size(), open.stream().mapToLong(WaitingRoom::joined).sum(),
+                open.stream().mapToLong(room -> room.frontier(now)).sum(),
+                open.stream().mapToLong(room -> room.settings().ratePerMinute()).sum());
     }
 
     private static void gauge(

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeoutException;
 final class PrefetchedBody extends ServletInputStream implements ReadListener, AsyncListener {
     private enum State { ARRIVING, WHOLE, OUTGROWN, FAILED }
 
+    /** How often the rest of an outgrown body is looked for while it has not arrived. */
+    private static final long RECHECK_MILLIS = 5;
+
     private final ServletInputStream connection;
     private final int maxBufferedBytes;
     private AsyncContext async;
@@ -156,8 +159,11 @@ final class PrefetchedBody extends ServletInputStream implements ReadListener, A
                 return connection.read(into, offset, length);
             }
             try {
-                while (!readable) {
-                    wait();
+                // Jetty holds back onDataAvailable while this thread is inside the servlet (it is delivered once the
+                // request is no longer being handled), so the wake cannot be counted on while Jersey reads: look at
+                // the connection again after a short wait. BodyDeadlineFilter's alarm still ends a body that stalls.
+                if (!readable) {
+                    wait(RECHECK_MILLIS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

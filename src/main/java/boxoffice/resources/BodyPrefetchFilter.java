@@ -21,8 +21,8 @@ import java.time.Duration;
  *
  * <p>Only what a small body may be is buffered ({@code http.maxBodySize}): a larger declared length goes on to Jersey
  * at once, to be refused with 413 from its header or, for a {@link LargeBody} method, read on a thread under the body
- * deadline as before. A chunked body that outgrows the buffer goes on the same way: Jersey reads the buffer and then
- * the rest from the connection. Whatever stopped the body (the timeout, a hang-up, malformed chunks, Jetty's minimum
+ * deadline as before. A chunked body (no declared length) goes on the same way, read on a thread under the body
+ * deadline. Whatever stopped the body (the timeout, a hang-up, malformed chunks, Jetty's minimum
  * data rate) is met by Jersey's read, after the bytes that did arrive, so {@link BodyDeadlineFilter} and the error
  * mappers answer as they do for a body read on a thread (408, 499 or 400), and the request is counted, rate limited
  * and logged like any other.
@@ -44,8 +44,10 @@ public final class BodyPrefetchFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         long length = http.getContentLengthLong();
-        boolean chunked = length < 0 && http.getHeader("Transfer-Encoding") != null;
-        if (!chunked && (length <= 0 || length > maxBufferedBytes)) {
+        // A chunked body (no declared length) is read on the thread, under BodyDeadlineFilter's alarm: the rest of
+        // one that outgrew the buffer could not be read reliably afterwards (Jetty holds back the listener's
+        // onDataAvailable while Jersey handles the request, so that read waited out the body timeout).
+        if (length <= 0 || length > maxBufferedBytes) {
             chain.doFilter(request, response);
             return;
         }

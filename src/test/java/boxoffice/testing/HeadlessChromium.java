@@ -122,9 +122,20 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws Exception {
         page.abort();
+        // Chromium's helper processes (renderer, GPU, crash handler) may outlive the browser for a moment and still
+        // write to the profile, which JUnit then fails to delete: stop and wait for them too.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                helper.destroyForcibly();
+            }
         }
     }
 }

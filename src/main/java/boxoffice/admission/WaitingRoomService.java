@@ -11,6 +11,7 @@ import boxoffice.core.WaitingRoom;
 import boxoffice.service.Created;
 import boxoffice.service.IdempotencyKey;
 import boxoffice.service.IdempotentCreator;
+import boxoffice.service.IdempotentRequests;
 import boxoffice.store.SeatStore;
 import boxoffice.store.WaitingRooms;
 import com.codahale.metrics.Counter;
@@ -84,7 +85,8 @@ public final class WaitingRoomService {
      */
     public Created<QueueVisit> join(String eventId, Optional<IdempotencyKey> idempotencyKey) {
         requireEvent(eventId);
-        Created<QueueVisit> created = creator.create("queue", idempotencyKey, () -> eventId,
+        Created<QueueVisit> created = creator.create("queue", idempotencyKey,
+                () -> IdempotentRequests.queueJoin(eventId),
                 () -> Ids.newChildId(eventId, clock.instant()),
                 entryId -> rooms.find(entryId, clock.instant()),
                 entryId -> rooms.join(entryId, clock.instant(), retention)

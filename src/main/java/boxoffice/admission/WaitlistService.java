@@ -15,11 +15,11 @@ import boxoffice.service.Created;
 import boxoffice.service.HoldPolicy;
 import boxoffice.service.IdempotencyKey;
 import boxoffice.service.IdempotentCreator;
+import boxoffice.service.IdempotentRequests;
 import boxoffice.store.SeatStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +60,8 @@ public final class WaitlistService {
             throw new InvalidFieldException("qty", "must be 1 to " + policy.maxQuantity());
         }
         section.ifPresent(WaitlistService::checkSection);
-        Supplier<String> request = () -> eventId + "\n" + customerId + "\n" + qty + "\n" + section.orElse("");
-        Created<WaitlistPlace> created = creator.create("waitlist", idempotencyKey, request,
+        Created<WaitlistPlace> created = creator.create("waitlist", idempotencyKey,
+                () -> IdempotentRequests.waitlistJoin(eventId, customerId, qty, section),
                 () -> Ids.newChildId(eventId, clock.instant()), store::findWaitlistEntry,
                 entryId -> store.joinWaitlist(WaitlistEntry.joining(entryId, eventId, customerId, qty,
                         section.orElse(null), Ids.newEntryToken(), policy.defaultTtl(), policy.maxLifetime(),

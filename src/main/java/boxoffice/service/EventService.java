@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +66,9 @@ public final class EventService {
             throw new InvalidFieldException("max_per_customer", "must be at least 1");
         }
         Optional<List<Section>> checked = sections.map(SeatingChart::check);
-        Supplier<String> request = () -> trimmed + "\n" + totalSeats.map(String::valueOf).orElse("") + "\n"
-                + checked.map(List::toString).orElse("") + "\n" + maxPerCustomer.map(String::valueOf).orElse("")
-                + admission.map(settings -> "\n" + settings).orElse("");
-        Created<Event> created = creator.create("events", idempotencyKey, request, Ids::newEventId, store::findEvent,
+        Created<Event> created = creator.create("events", idempotencyKey,
+                () -> IdempotentRequests.event(trimmed, totalSeats, checked, maxPerCustomer, admission),
+                Ids::newEventId, store::findEvent,
                 id -> {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                     admission.ifPresent(settings -> rooms.open(id, settings, now));

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +45,8 @@ public final class HoldService {
         policy.checkRequests(requests);
         policy.checkCustomer(customerId);
         Duration ttl = policy.ttl(ttlSeconds);
-        Supplier<String> request = () -> eventId + "\n" + requests + "\n" + ttl.toSeconds() + "\n"
-                + customerId.orElse("");
-        Created<Hold> created = creator.create("holds", idempotencyKey, request,
+        Created<Hold> created = creator.create("holds", idempotencyKey,
+                () -> IdempotentRequests.hold(eventId, requests, ttl, customerId),
                 () -> Ids.newChildId(eventId, clock.instant()), this::findStored,
                 holdId -> placeNew(holdId, eventId, requests, ttl, customerId.orElse(null)));
         if (!created.replayed()) {

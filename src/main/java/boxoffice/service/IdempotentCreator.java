@@ -1,7 +1,6 @@
 package boxoffice.service;
 
 import boxoffice.core.BoxOfficeException;
-import boxoffice.core.Digests;
 import boxoffice.core.IdempotencyKeyInFlightException;
 import boxoffice.core.IdempotencyKeyReusedException;
 import boxoffice.core.Outcome;
@@ -35,14 +34,15 @@ public final class IdempotentCreator {
     }
 
     /**
-     * @param request a canonical description of the request, compared by fingerprint; built only under a key
+     * @param request the request's canonical form ({@link IdempotentRequests}), compared by fingerprint; built only
+     *     under a key
      * @param find the resource with a given id, if it exists
      * @param create creates the resource with a given id, idempotently
      */
     public <T> Created<T> create(
             String scope,
             Optional<IdempotencyKey> key,
-            Supplier<String> request,
+            Supplier<CanonicalRequest> request,
             Supplier<String> newId,
             Function<String, Optional<T>> find,
             Function<String, Outcome<T>> create) {
@@ -50,14 +50,15 @@ public final class IdempotentCreator {
             return new Created<>(create.apply(newId.get()).value(), false);
         }
         Instant now = clock.instant();
-        IdempotencyRecord proposed = new IdempotencyRecord(fingerprint(request.get()), newId.get(), now);
+        CanonicalRequest canonical = request.get();
+        IdempotencyRecord proposed = new IdempotencyRecord(canonical.fingerprint(), newId.get(), now);
         String scopedKey = key.get().scoped();
         Optional<IdempotencyRecord> earlier = keys.claim(scope, scopedKey, proposed, retention);
         if (earlier.isEmpty()) {
             return createClaimed(scope, scopedKey, proposed.resourceId(), create);
         }
         IdempotencyRecord record = earlier.get();
-        if (!record.fingerprint().equals(proposed.fingerprint())) {
+        if (!canonical.matches(record.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
         Optional<T> existing = find.apply(record.resourceId());
@@ -87,10 +88,5 @@ public final class IdempotentCreator {
     /** A creation whose outcome is unknown keeps its key, so that a retry finds what it may have made (its id). */
     private static boolean mayStand(BoxOfficeException refused) {
         return refused instanceof StoreUnavailableException unavailable && unavailable.outcomeUnknown();
-    }
-
-    /** 128 bits of SHA-256: compared only with the fingerprints stored under the same caller's same key. */
-    private static String fingerprint(String request) {
-        return Digests.sha256Base64(request, 16);
     }
 }

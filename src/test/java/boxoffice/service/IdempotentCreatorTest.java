@@ -29,7 +29,7 @@ class IdempotentCreatorTest {
     private final Map<String, String> made = new HashMap<>();
 
     private Created<String> create(String newId, Function<String, Outcome<String>> effect) {
-        return creator.create("things", key, () -> "the same request", () -> newId,
+        return creator.create("things", key, () -> CanonicalRequest.of("thing"), () -> newId,
                 id -> Optional.ofNullable(made.get(id)), effect);
     }
 

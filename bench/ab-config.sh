@@ -65,7 +65,7 @@ rate() {  # rate: DURATION seconds of LOAD on a fresh event of the instance in u
     status) event=$(create_event 1000000); script=get-status.lua ;;
     *) event=$(create_event 1000000) ;;
   esac
-  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$script" "http://127.0.0.1:$APP_PORT" \
+  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$script" "http://127.0.0.1:$APP_PORT" \
     >"$WORK/wrk.txt"
   result_field "$WORK/wrk.txt" rps
 }

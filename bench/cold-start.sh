@@ -38,7 +38,7 @@ ARCHIVE="$WORK/app.jsa"
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
 holds_per_second() {  # holds_per_second <event>: SALE seconds of holds with wrk, the rate
-  EVENT_ID=$1 wrk -t2 -c"$CONNECTIONS" -d"${SALE}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
+  EVENT_ID=$1 wrk -t2 -c"$CONNECTIONS" -d"${SALE}s" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
     >"$WORK/wrk.txt"
   result_field "$WORK/wrk.txt" rps
 }

@@ -55,7 +55,7 @@ measure() {
 print(subprocess.run(sys.argv[1:], capture_output=True, text=True).stdout)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print("WRK_CPU", usage.ru_utime + usage.ru_stime)' \
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$script" "$url" >"$WORK/wrk.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$script" "$url" >"$WORK/wrk.txt"
   python3 -c 'import sys
 scenario, rate, wrk_cpu, hz, t0, t1, a0, a1, r0, r1 = sys.argv[1], *sys.argv[2:4], *map(int, sys.argv[4:])
 print("\t".join(map(str, [scenario, rate, (t1 - t0) / 1e9, (a1 - a0) / hz, (r1 - r0) / hz, wrk_cpu])))' \

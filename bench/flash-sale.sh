@@ -21,4 +21,4 @@ need_tools java mvn redis-server redis-cli python3 curl
 build service
 start_redis --appendonly yes --appendfsync everysec --save ""
 start_app
-java "$BENCH_DIR/FlashSale.java" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP_ADMIN" | tee "$WORK/flash-sale.txt"
+java "$BENCH_DIR/tools/FlashSale.java" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP_ADMIN" | tee "$WORK/flash-sale.txt"

@@ -118,8 +118,8 @@ warm_up() {
   [ -n "$event" ] || event=$(create_event 1000000)
   for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
     before=$(jit_seconds "$APP_PID")
-    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "$url" >/dev/null
-    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-status.lua" "$url" >/dev/null
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/post-hold.lua" "$url" >/dev/null
+    EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/get-status.lua" "$url" >/dev/null
     if [ "${2:-}" = metrics ]; then
       wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url/api/v1/metrics" >/dev/null; paths=3
     fi

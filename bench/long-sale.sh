@@ -40,7 +40,7 @@ mkdir -p "$(dirname "$OUT")"
 {
   echo "# long sale: ${DURATION}s, HOLD_TTL $HOLD_TTL, ${CONNECTIONS} connections of holds (1 in ${BOOK_EVERY} booked)," \
     "${READERS} of status reads; $(date -u +%FT%TZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  python3 "$BENCH_DIR/long_sale.py" "$WORK"
+  python3 "$BENCH_DIR/tools/long_sale.py" "$WORK"
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
 grep -q '^RESULT .* s503=0$' "$OUT" || { echo "503s answered: see $OUT"; exit 1; }

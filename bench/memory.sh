@@ -44,7 +44,7 @@ settle() {  # wait until every hold has expired and been swept
 
 EVENT_ID=$(new_event); export EVENT_ID
 m0=$(used); h0=$(holds_created)
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$PORT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$PORT" >/dev/null
 n1=$(( $(holds_created) - h0 )); m1=$(used)
 # How the active holds sit in the expiry index: lanes (a list each, ~30 bytes a hold) or the exact zset (~120).
 index_keys() {
@@ -58,7 +58,7 @@ index_keys
 settle; m2=$(used)
 EVENT_ID=$(new_event); export EVENT_ID
 h2=$(holds_created)
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH_DIR/post-hold-keyed.lua" "http://127.0.0.1:$PORT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH_DIR/wrk/post-hold-keyed.lua" "http://127.0.0.1:$PORT" >/dev/null
 n2=$(( $(holds_created) - h2 ))
 settle; m3=$(used)
 # MEMORY USAGE of 200 keys of each kind (the key, its value and its entry in the keyspace), for a figure that does

@@ -55,7 +55,7 @@ if [ "$MAX_WITH" = loadgen ]; then
   loadgen --url "http://127.0.0.1:$APP_PORT" --rate 0 --duration "$MAX_DURATION" --warmup "$LOADGEN_WARMUP" \
     --connections "$CONNECTIONS" --body "{\"event_id\":\"$event\",\"qty\":1}" --label max >"$OUT/max.txt"
 else
-  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${MAX_DURATION}s" --latency -s "$BENCH_DIR/post-hold.lua" \
+  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${MAX_DURATION}s" --latency -s "$BENCH_DIR/wrk/post-hold.lua" \
     "http://127.0.0.1:$APP_PORT" >"$OUT/max.txt"
 fi
 max=$(result_field "$OUT/max.txt" rps)
@@ -74,7 +74,7 @@ for pct in $PERCENTS; do
   printf '%s\t%s\t%s\t%s\n' "$pct" "$OUT/holds-${pct}pct.txt" "$OUT/holds-${pct}pct.hgrm" "$status" >>"$OUT/runs.tsv"
 done
 
-python3 "$BENCH_DIR/open_loop_report.py" "$max" "$MAX_WITH" "$OUT/runs.tsv" "$OUT/latency-by-percentile.svg" \
+python3 "$BENCH_DIR/tools/open_loop_report.py" "$max" "$MAX_WITH" "$OUT/runs.tsv" "$OUT/latency-by-percentile.svg" \
   "${TITLE:-POST /api/v1/holds, open loop, $(date +%Y-%m-%d)}" | tee "$OUT/summary.txt"
 echo
 echo "HdrHistogram logs, distributions and the plot: $OUT"

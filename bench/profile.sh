@@ -40,9 +40,9 @@ echo "Warming the instance..."
 warm_up
 event=$(create_event 1000000)
 java -jar "$AP" profiler start -e cpu -i 1ms "$APP_PID" >/dev/null
-EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
+EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
   | grep '^RESULT' | tee "$OUT/wrk.txt"
 java -jar "$AP" profiler stop -o collapsed -f "$OUT/${SCRIPT%.lua}.collapsed" "$APP_PID" >/dev/null
 # shellcheck disable=SC2086
-python3 "$BENCH_DIR/profile_report.py" "$OUT/${SCRIPT%.lua}.collapsed" $FRAMES | tee "$OUT/summary.txt"
+python3 "$BENCH_DIR/tools/profile_report.py" "$OUT/${SCRIPT%.lua}.collapsed" $FRAMES | tee "$OUT/summary.txt"
 echo "collapsed stacks and summary in $OUT"

@@ -138,11 +138,11 @@ warm_up() {
   [ "${3:-}" = reserved ] && paths=3
   for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
     before=$(jit_seconds "$2")
-    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
-    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/get-event.lua" "http://127.0.0.1:$1" >/dev/null
+    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
+    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/get-event.lua" "http://127.0.0.1:$1" >/dev/null
     if [ "$paths" = 3 ]; then
       EVENT_ID=$(create_reserved_event "$1") wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
-        -s "$BENCH_DIR/post-hold-best.lua" "http://127.0.0.1:$1" >/dev/null
+        -s "$BENCH_DIR/wrk/post-hold-best.lua" "http://127.0.0.1:$1" >/dev/null
     fi
     after=$(jit_seconds "$2")
     # quiet: the compilers used under 5 % of one core during the round
@@ -159,7 +159,7 @@ run_wrk() {
   local outs=() wrks=()
   for port in "$@"; do
     local out="$WORK/wrk-$scenario-$port-$RANDOM.txt"
-    EVENT_ID=$event wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s "$BENCH_DIR/$script" \
+    EVENT_ID=$event wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$script" \
       "http://127.0.0.1:$port" >"$out" 2>&1 &
     outs+=("$out"); wrks+=($!)
   done
@@ -173,7 +173,7 @@ run_wrk() {
     status=$(curl -sf "http://127.0.0.1:$1/api/v1/events/$event/status")
     export SEAT_MAP="$WORK/seat-map.json"
   fi
-  python3 "$BENCH_DIR/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
+  python3 "$BENCH_DIR/tools/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
   unset SEAT_MAP
 }
 
@@ -216,7 +216,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 stop_apps
 
-python3 "$BENCH_DIR/summarize.py" "$RESULTS"
+python3 "$BENCH_DIR/tools/summarize.py" "$RESULTS"
 if [ "$PROFILE" = 1 ]; then
   echo; echo "Profile of instance A (batched; all its runs): $WORK/instance-a.jfr (hottest frames below)"
   jfr print --events jdk.ExecutionSample "$WORK/instance-a.jfr" \

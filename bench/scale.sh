@@ -81,8 +81,8 @@ mkdir -p "$OUT"
 FIGURES="$OUT/figures.txt"
 : >"$FIGURES"
 figure() { echo "$1 $2" >>"$FIGURES"; }
-tool() { python3 "$BENCH_DIR/scale_tool.py" "$@"; }
-key_prefix() { python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR'); import scale_tool; print(scale_tool.prefix('$1'))"; }
+tool() { python3 "$BENCH_DIR/tools/scale_tool.py" "$@"; }
+key_prefix() { python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/tools'); import scale_tool; print(scale_tool.prefix('$1'))"; }
 now() { python3 -c 'import time; print(time.time())'; }
 since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
 
@@ -231,7 +231,7 @@ echo "  $HOT_HOLDS holds on $hot in $(since "$start")s"
 start_app HOLD_TTL_MIN="1 second" LEDGER_AUDIT_INTERVAL="24 hours"
 warm_up
 (export EVENT_ID=$hot APP_PORT APP_ADMIN REDIS_PORT DURATION=$HOT_SALE INTERVAL=10 CONNECTIONS READERS \
-   TTL_SECONDS=$HOT_TTL SCRIPTS; python3 "$BENCH_DIR/long_sale.py" "$WORK") | tee "$OUT/long-sale.txt"
+   TTL_SECONDS=$HOT_TTL SCRIPTS; python3 "$BENCH_DIR/tools/long_sale.py" "$WORK") | tee "$OUT/long-sale.txt"
 
 tool report "$FIGURES" | tee "$OUT/summary.txt"
 echo

@@ -37,7 +37,7 @@ event=$(create_event 1000000)
 : >"$WORK/windows.tsv"
 for window in $(seq 1 "$WINDOWS"); do
   start_ms=$(ms_since_launch)
-  EVENT_ID=$event wrk -t2 -c64 -d10s -s "$BENCH_DIR/post-hold.lua" "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
+  EVENT_ID=$event wrk -t2 -c64 -d10s -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
   printf '%s\t%s\t%s\n' "$start_ms" "$(ms_since_launch)" "$(result_field "$WORK/wrk.txt" rps)" >>"$WORK/windows.tsv"
 done
 

@@ -87,7 +87,7 @@ def held():
 
 def wrk(script, connections, out):
     return subprocess.Popen(["wrk", "-t1", f"-c{connections}", f"-d{INTERVAL}s", "-s",
-                             os.path.join(BENCH_DIR, script), APP], stdout=open(out, "w"),
+                             os.path.join(BENCH_DIR, "wrk", script), APP], stdout=open(out, "w"),
                             env=dict(env, BENCH_DIR=BENCH_DIR, EVENT_ID=EVENT_ID))
 
 

@@ -1,7 +1,7 @@
 -- POST /api/v1/holds of one seat of EVENT_ID; every BOOK_EVERY-th hold granted (5: a fifth) is booked at once
 -- (POST /api/v1/book, the next request of that wrk thread), the others are left to expire. TTL_SECONDS, when set,
 -- is each hold's ttl_seconds (the instance's HOLD_TTL otherwise).
-dofile(os.getenv("BENCH_DIR") .. "/wrk-report.lua")
+dofile(os.getenv("BENCH_DIR") .. "/wrk/wrk-report.lua")
 local book_every = tonumber(os.getenv("BOOK_EVERY") or "5")
 local json = {["Content-Type"] = "application/json"}
 local ttl = os.getenv("TTL_SECONDS")

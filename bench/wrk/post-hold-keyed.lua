@@ -1,5 +1,5 @@
 -- POST /api/v1/holds of one seat of EVENT_ID, each with its own Idempotency-Key (a UUID-shaped key).
-dofile(os.getenv("BENCH_DIR") .. "/wrk-report.lua")
+dofile(os.getenv("BENCH_DIR") .. "/wrk/wrk-report.lua")
 local counter = 0
 local prefix
 

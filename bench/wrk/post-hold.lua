@@ -1,5 +1,5 @@
 -- POST /api/v1/holds of one seat of EVENT_ID.
-dofile(os.getenv("BENCH_DIR") .. "/wrk-report.lua")
+dofile(os.getenv("BENCH_DIR") .. "/wrk/wrk-report.lua")
 wrk.method = "POST"
 wrk.path = "/api/v1/holds"
 wrk.headers["Content-Type"] = "application/json"

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * check), and how the seats spread over the join order: the share of the seats that went to the first SEATS buyers to
  * join, and the join rank of the last buyer who got one.
  *
- * <p>Run with the JDK alone: {@code java bench/FlashSale.java <base url> <admin url> [organizer key]}; settings from
- * the environment: BUYERS (5000) SEATS (1000) RATE_PER_MINUTE (6000) ARRIVAL (10: seconds) IN_FLIGHT (64).
+ * <p>Run with the JDK alone: {@code java bench/tools/FlashSale.java <base url> <admin url> [organizer key]};
+ * settings (environment): BUYERS (5000) SEATS (1000) RATE_PER_MINUTE (6000) ARRIVAL (10: seconds) IN_FLIGHT (64).
  */
 public final class FlashSale {
     private static final Pattern STRING_FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");

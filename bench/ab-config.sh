@@ -12,7 +12,8 @@
 # instead of holds (one Redis script a request: what a change to the Redis client does to a plain read).
 # Settings (environment): CONFIG_B (required) CONFIG_A JAR_A JAR_B LOAD (general) ROUNDS (5) DURATION (10) CONNECTIONS (64) WARMUP (15)
 #   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0) JAVA_OPTS (-Xms1g -Xmx1g)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" ab
 
 : "${CONFIG_B:?set CONFIG_B to the configuration file of instance B}"
 ROUNDS=${ROUNDS:-5}
@@ -21,34 +22,13 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-ab.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 
-start_with() {  # start_with <config file> [jar]: one instance (APP_PORT, APP_PID), like lib.sh's start_app
-  APP_PORT=$(free_port); APP_ADMIN=$(free_port)
-  # shellcheck disable=SC2086
-  env STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" PORT="$APP_PORT" ADMIN_PORT="$APP_ADMIN" \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN WARMUP=false \
-    ADMISSION_TOKEN_KEY="$BENCH_TOKEN_KEY" \
-    java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "${2:-$ROOT/target/box-office.jar}" server "$1" \
-    >"$WORK/app-$APP_PORT.log" 2>&1 &
-  APP_PID=$!; PIDS+=($!)
-  wait_until "the service on $APP_PORT" curl -sf "http://127.0.0.1:$APP_ADMIN/ping"
-  API="http://127.0.0.1:$APP_PORT/api/v1"
-}
-
-start_with "${CONFIG_A:-$ROOT/config.yml}" "${JAR_A:-}"; A_PORT=$APP_PORT; A_PID=$APP_PID
-start_with "$CONFIG_B" "${JAR_B:-}"; B_PORT=$APP_PORT; B_PID=$APP_PID
+APP_CONFIG=${CONFIG_A:-} APP_JAR=${JAR_A:-} start_app; A_PORT=$APP_PORT; A_PID=$APP_PID
+APP_CONFIG=$CONFIG_B APP_JAR=${JAR_B:-} start_app; B_PORT=$APP_PORT; B_PID=$APP_PID
 
 use() {  # use A|B: that instance alone (the other paused)
   if [ "$1" = A ]; then kill -STOP "$B_PID"; kill -CONT "$A_PID"; APP_PORT=$A_PORT; APP_PID=$A_PID
@@ -65,9 +45,7 @@ rate() {  # rate: DURATION seconds of LOAD on a fresh event of the instance in u
     status) event=$(create_event 1000000); script=get-status.lua ;;
     *) event=$(create_event 1000000) ;;
   esac
-  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$script" "http://127.0.0.1:$APP_PORT" \
-    >"$WORK/wrk.txt"
-  result_field "$WORK/wrk.txt" rps
+  wrk_rate "$script" "$event" "$DURATION"
 }
 
 if [ "$LOAD" = reserved ]; then  # the reserved path's own code, warmed too

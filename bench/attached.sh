@@ -9,7 +9,8 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/attached.sh
 # Settings (environment): ROUNDS (3) SALE (10: seconds) CONNECTIONS (64) SSE_CLIENTS (100) WARMUP (15)
 #   WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" attached
 
 ROUNDS=${ROUNDS:-3}
 SALE=${SALE:-10}
@@ -17,18 +18,10 @@ CONNECTIONS=${CONNECTIONS:-64}
 SSE_CLIENTS=${SSE_CLIENTS:-100}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-attached.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 
 # The webhook's receiver: answers 204 to every POST and counts them (one line per message in $WORK/received).
 RECEIVER_PORT=$(free_port)
@@ -61,16 +54,10 @@ echo "Event A $bare bare; event B $followed with a webhook and $SSE_CLIENTS stre
 warm_up "$bare"
 warm_up "$followed"
 
-holds_per_second() {  # holds_per_second <event>: SALE seconds of holds with wrk, the rate
-  EVENT_ID=$1 wrk -t2 -c"$CONNECTIONS" -d"${SALE}s" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
-    >"$WORK/wrk.txt"
-  result_field "$WORK/wrk.txt" rps
-}
-
 : >"$WORK/bare.txt"; : >"$WORK/followed.txt"
 for round in $(seq 1 "$ROUNDS"); do
-  a=$(holds_per_second "$bare"); echo "$a" >>"$WORK/bare.txt"
-  b=$(holds_per_second "$followed"); echo "$b" >>"$WORK/followed.txt"
+  a=$(wrk_rate post-hold.lua "$bare" "$SALE"); echo "$a" >>"$WORK/bare.txt"
+  b=$(wrk_rate post-hold.lua "$followed" "$SALE"); echo "$b" >>"$WORK/followed.txt"
   printf 'round %d: bare %.0f holds/s, followed %.0f holds/s (%.2f x)\n' "$round" "$a" "$b" \
     "$(python3 -c "print($b / $a)")"
 done

@@ -13,7 +13,8 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/cold-start.sh
 # Settings (environment): MODES ("off on") SALE (10: seconds) CONNECTIONS (64) WARMUP (15) WARMUP_MAX_ROUNDS (8)
 #   SERVICE_WARMUP_MAX (45 seconds: the service's WARMUP_MAX_DURATION) SKIP_BUILD (0)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" cold-start
 
 MODES=${MODES:-off on}
 SALE=${SALE:-10}
@@ -21,27 +22,13 @@ CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 SERVICE_WARMUP_MAX=${SERVICE_WARMUP_MAX:-45 seconds}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-cold-start.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 ARCHIVE="$WORK/app.jsa"
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
-
-holds_per_second() {  # holds_per_second <event>: SALE seconds of holds with wrk, the rate
-  EVENT_ID=$1 wrk -t2 -c"$CONNECTIONS" -d"${SALE}s" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$APP_PORT" \
-    >"$WORK/wrk.txt"
-  result_field "$WORK/wrk.txt" rps
-}
 
 make_archive() {  # a short run with the warm-up on, stopped with SIGTERM: the JVM writes the archive as it exits
   echo "Making the CDS archive (a short warmed-up run, then SIGTERM)..."
@@ -64,10 +51,10 @@ for mode in $MODES; do
   echo "Mode $mode: starting..."
   start_ready "${flags[@]}" -- WARMUP_MAX_DURATION="$SERVICE_WARMUP_MAX" "${settings[@]}"
   event=$(create_event 1000000)
-  cold=$(holds_per_second "$event")
+  cold=$(wrk_rate post-hold.lua "$event" "$SALE")
   echo "  ready after ${READY_SECONDS}s; first ${SALE}s of holds: $cold/s; warming up..."
   warm_up "$event"
-  warm=$(holds_per_second "$event")
+  warm=$(wrk_rate post-hold.lua "$event" "$SALE")
   ratio=$(python3 -c "print(round($cold / $warm, 2))")
   printf '%-8s %12s %12.0f %12.0f %8s\n' "$mode" "$READY_SECONDS" "$cold" "$warm" "$ratio" | tee -a "$WORK/table.txt"
   stop_app

@@ -14,7 +14,8 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/cpu-budget.sh
 # Settings (environment): ROUNDS (3) DURATION (10) CONNECTIONS (64) WARMUP (15) WARMUP_MAX_ROUNDS (8) CORES (nproc)
 #   SKIP_BUILD (0) OUT (bench/results/cpu-budget-<time>)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" cpu-budget
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
@@ -22,23 +23,12 @@ CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 CORES=${CORES:-$(nproc)}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 OUT=${OUT:-$BENCH_DIR/results/cpu-budget-$(date +%Y%m%d-%H%M%S)}
-WORK=$(mktemp -d /tmp/box-office-cpu-budget.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
 mkdir -p "$OUT"
-start_redis --appendonly yes --appendfsync everysec --save ""
-start_ready --
-echo "Warming the instance..."
-warm_up
+start_warm
 EVENT_ID=$(create_event 1000000)
 export EVENT_ID
 HZ=$(getconf CLK_TCK)
@@ -55,7 +45,7 @@ measure() {
 print(subprocess.run(sys.argv[1:], capture_output=True, text=True).stdout)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print("WRK_CPU", usage.ru_utime + usage.ru_stime)' \
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$script" "$url" >"$WORK/wrk.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WRK/$script" "$url" >"$WORK/wrk.txt"
   python3 -c 'import sys
 scenario, rate, wrk_cpu, hz, t0, t1, a0, a1, r0, r1 = sys.argv[1], *sys.argv[2:4], *map(int, sys.argv[4:])
 print("\t".join(map(str, [scenario, rate, (t1 - t0) / 1e9, (a1 - a0) / hz, (r1 - r0) / hz, wrk_cpu])))' \

@@ -6,19 +6,12 @@
 #
 # Needs: a Java 17 JDK, maven, redis-server, redis-cli, python3, curl.   Usage: bench/flash-sale.sh
 # Settings (environment): BUYERS (5000) SEATS (1000) RATE_PER_MINUTE (6000) ARRIVAL (10) IN_FLIGHT (64) SKIP_BUILD (0)
-set -euo pipefail
-
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-flash-sale.XXXXXX)
-PIDS=()
 # shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
+source "$(dirname "$0")/lib.sh" flash-sale
+
 
 need_tools java mvn redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 start_app
-java "$BENCH_DIR/tools/FlashSale.java" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP_ADMIN" | tee "$WORK/flash-sale.txt"
+java "$TOOLS/FlashSale.java" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP_ADMIN" | tee "$WORK/flash-sale.txt"

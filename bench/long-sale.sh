@@ -10,37 +10,27 @@
 # Needs: a Java 17 JDK (java, jcmd), maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/long-sale.sh
 # Settings (environment): DURATION (300) INTERVAL (10) CONNECTIONS (64) READERS (8) BOOK_EVERY (5)
 #   HOLD_TTL (60 seconds) WARMUP (10) WARMUP_MAX_ROUNDS (3) SKIP_BUILD (0) OUT (bench/results/long-sale-<time>.txt)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" long-sale
 
 export DURATION=${DURATION:-300} INTERVAL=${INTERVAL:-10} CONNECTIONS=${CONNECTIONS:-64} READERS=${READERS:-8}
 export BOOK_EVERY=${BOOK_EVERY:-5}
 HOLD_TTL=${HOLD_TTL:-60 seconds}
 WARMUP=${WARMUP:-10}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-3}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 export SCRIPTS="$ROOT/src/main/resources/boxoffice/store/redis"
 OUT=${OUT:-$BENCH_DIR/results/long-sale-$(date +%Y%m%d-%H%M%S).txt}
-WORK=$(mktemp -d /tmp/box-office-long-sale.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
-start_ready -- HOLD_TTL="$HOLD_TTL" HOLD_TTL_MAX="$HOLD_TTL" HOLD_TTL_MIN="1 second"
-echo "warming up"
-warm_up
+start_warm HOLD_TTL="$HOLD_TTL" HOLD_TTL_MAX="$HOLD_TTL" HOLD_TTL_MIN="1 second"
 EVENT_ID=$(create_event 1000000)
 export EVENT_ID APP_PORT APP_ADMIN REDIS_PORT
 mkdir -p "$(dirname "$OUT")"
 {
   echo "# long sale: ${DURATION}s, HOLD_TTL $HOLD_TTL, ${CONNECTIONS} connections of holds (1 in ${BOOK_EVERY} booked)," \
     "${READERS} of status reads; $(date -u +%FT%TZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  python3 "$BENCH_DIR/tools/long_sale.py" "$WORK"
+  python3 "$TOOLS/long_sale.py" "$WORK"
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
 grep -q '^RESULT .* s503=0$' "$OUT" || { echo "503s answered: see $OUT"; exit 1; }

@@ -18,7 +18,8 @@
 #   MAX_WITH (loadgen | wrk) CONNECTIONS (64: the maximum's and the warm-up's) LOADGEN_CONNECTIONS (64)
 #   LOADGEN_WARMUP (15: seconds) WARMUP (15) WARMUP_MAX_ROUNDS (8) SKIP_BUILD (0: 1 reuses target/box-office.jar)
 #   OUT (bench/results/open-loop-<time>) TITLE (the plot's title)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" open-loop
 
 DURATION=${DURATION:-30}
 PERCENTS=${PERCENTS:-25 50 75}
@@ -29,21 +30,13 @@ LOADGEN_CONNECTIONS=${LOADGEN_CONNECTIONS:-64}
 LOADGEN_WARMUP=${LOADGEN_WARMUP:-15}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 OUT=${OUT:-$BENCH_DIR/results/open-loop-$(date +%Y%m%d-%H%M%S)}
-WORK=$(mktemp -d /tmp/box-office-open-loop.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 mkdir -p "$OUT"
 echo "Building the service and bench/loadgen..."
 build service loadgen
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 start_app
 echo "Redis on $REDIS_PORT (AOF everysec), the instance on $APP_PORT; results in $OUT"
 echo "Warming up (rounds of ${WARMUP}s of holds and ${WARMUP}s of status reads until the JIT is quiet)..."
@@ -55,7 +48,7 @@ if [ "$MAX_WITH" = loadgen ]; then
   loadgen --url "http://127.0.0.1:$APP_PORT" --rate 0 --duration "$MAX_DURATION" --warmup "$LOADGEN_WARMUP" \
     --connections "$CONNECTIONS" --body "{\"event_id\":\"$event\",\"qty\":1}" --label max >"$OUT/max.txt"
 else
-  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${MAX_DURATION}s" --latency -s "$BENCH_DIR/wrk/post-hold.lua" \
+  EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${MAX_DURATION}s" --latency -s "$WRK/post-hold.lua" \
     "http://127.0.0.1:$APP_PORT" >"$OUT/max.txt"
 fi
 max=$(result_field "$OUT/max.txt" rps)
@@ -74,7 +67,7 @@ for pct in $PERCENTS; do
   printf '%s\t%s\t%s\t%s\n' "$pct" "$OUT/holds-${pct}pct.txt" "$OUT/holds-${pct}pct.hgrm" "$status" >>"$OUT/runs.tsv"
 done
 
-python3 "$BENCH_DIR/tools/open_loop_report.py" "$max" "$MAX_WITH" "$OUT/runs.tsv" "$OUT/latency-by-percentile.svg" \
+python3 "$TOOLS/open_loop_report.py" "$max" "$MAX_WITH" "$OUT/runs.tsv" "$OUT/latency-by-percentile.svg" \
   "${TITLE:-POST /api/v1/holds, open loop, $(date +%Y-%m-%d)}" | tee "$OUT/summary.txt"
 echo
 echo "HdrHistogram logs, distributions and the plot: $OUT"

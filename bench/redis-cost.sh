@@ -9,7 +9,8 @@
 # Usage: JAR_A=/tmp/old.jar JAR_B=target/box-office.jar bench/redis-cost.sh      Needs what open-loop.sh needs.
 # Settings (environment): JAR_A JAR_B (required) RATE (1500) DURATION (20) ROUNDS (2) CONNECTIONS (64: the warm-up's)
 #   WARMUP (15) WARMUP_MAX_ROUNDS (2)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" redis-cost
 
 : "${JAR_A:?set JAR_A to the jar of build A}" "${JAR_B:?set JAR_B to the jar of build B}"
 RATE=${RATE:-1500}
@@ -18,14 +19,6 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-15}
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-2}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-redis-cost.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 build loadgen

@@ -20,7 +20,8 @@
 #                         WARMUP_MAX_ROUNDS (8)
 #                         SELL_OUT_DURATION (20s) RESERVED_DURATION (3s) PROFILE (0; 1 = JFR on the batched instance)
 #                         REPLICA (0; 1 = Redis gets a replica and every commit waits for it: REDIS_MIN_REPLICAS=1)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" bench
 
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -31,43 +32,10 @@ REPLICA=${REPLICA:-0}
 WARMUP=${WARMUP:-15}                        # seconds per path per warm-up round
 WARMUP_MAX_ROUNDS=${WARMUP_MAX_ROUNDS:-8}
 RESERVED_DURATION=${RESERVED_DURATION:-3s}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-JAR="$ROOT/target/box-office.jar"
-WORK=$(mktemp -d /tmp/box-office-bench.XXXXXX)
+WARM_READ=get-event.lua                     # the instances are warmed on the baseline's read
 RESULTS="$WORK/results.tsv"
-PIDS=()
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-for tool in java jcmd mvn wrk redis-server redis-cli python3 curl; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install wrk redis-server ...)"; exit 1; }
-done
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_until() {  # wait_until <what> <command...>
-  local what=$1; shift
-  for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "timed out waiting for $what"; exit 1
-}
-
-start_redis() {
-  REDIS_PORT=$(free_port)
-  mkdir -p "$WORK/redis"
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" --appendonly yes \
-    --appendfsync everysec --save "" >"$WORK/redis.log" 2>&1 &
-  PIDS+=($!)
-  wait_until "redis" redis-cli -p "$REDIS_PORT" ping
-  if [ "$REPLICA" = 1 ]; then start_replica; fi
-}
+need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 
 # A replica of that Redis on the same machine, persisting the same way: with REPLICA=1 every commit waits for it.
 start_replica() {
@@ -83,16 +51,10 @@ start_replica() {
 APP_PIDS=()
 APP_PORTS=()
 APP_ADMIN_PORTS=()
-start_app() {  # start_app <group commit: true|false> [jvm flags...]
+start_instance() {  # start_instance <group commit: true|false> [jvm flags...]
   local group_commit=$1; shift
-  local port admin
-  port=$(free_port); admin=$(free_port)
-  STORE=redis REDIS_URL="redis://127.0.0.1:$REDIS_PORT" REDIS_MIN_REPLICAS=$REPLICA PORT=$port ADMIN_PORT=$admin \
-    GROUP_COMMIT=$group_commit WARMUP=false ADMISSION_TOKEN_KEY=bench-only-admission-token-key-of-32-bytes \
-    HOLD_TTL="60 minutes" HOLD_TTL_MAX="60 minutes" HOLD_MAX_LIFETIME="60 minutes" LOG_LEVEL=WARN \
-    java -Xms1g -Xmx1g "$@" -jar "$JAR" server "$ROOT/config.yml" >"$WORK/app-$port.log" 2>&1 &
-  APP_PIDS+=($!); PIDS+=($!); APP_PORTS+=("$port"); APP_ADMIN_PORTS+=("$admin")
-  wait_until "the service on $port" curl -sf "http://127.0.0.1:$admin/ping"
+  JAVA_OPTS="-Xms1g -Xmx1g $*" start_app GROUP_COMMIT="$group_commit" REDIS_MIN_REPLICAS="$REPLICA"
+  APP_PIDS+=("$APP_PID"); APP_PORTS+=("$APP_PORT"); APP_ADMIN_PORTS+=("$APP_ADMIN")
 }
 
 stop_apps() {
@@ -111,46 +73,10 @@ only() {
   done
 }
 
-json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-
-create_event() {  # create_event <port> <seats>
-  curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' \
-    -d "{\"name\": \"bench\", \"total_seats\": $2}" | json_field event_id
-}
-
-create_reserved_event() {  # create_reserved_event <port>: bench/hall-50k.json, one section "hall" of 250 rows of 200
-  curl -sf -X POST "http://127.0.0.1:$1/api/v1/events" -H 'Content-Type: application/json' \
-    -d @"$BENCH_DIR/hall-50k.json" | json_field event_id
-}
-
-jit_seconds() {  # jit_seconds <pid>: time the JIT compilers have spent compiling in that JVM so far
-  jcmd "$1" PerfCounter.print \
-    | awk -F= '/^sun.ci.(standard|osr)Time=/{t+=$2} /^sun.os.hrt.frequency=/{f=$2} END{print t/f}'
-}
-
-# warm_up <port> <pid> [reserved]: rounds of holds and reads until the JIT is done. Jersey's paths are long: on two
-# cores the compilers keep a third of a core busy for well over a minute, and a measurement taken then measures the
-# JIT. With "reserved", each round also holds best-available seats on a fresh reserved event (the instance that is
-# measured on them), so that path is warm too.
-warm_up() {
-  local event before after round paths=2
-  event=$(create_event "$1" 1000000)
-  [ "${3:-}" = reserved ] && paths=3
-  for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
-    before=$(jit_seconds "$2")
-    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$1" >/dev/null
-    EVENT_ID=$event wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/get-event.lua" "http://127.0.0.1:$1" >/dev/null
-    if [ "$paths" = 3 ]; then
-      EVENT_ID=$(create_reserved_event "$1") wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
-        -s "$BENCH_DIR/wrk/post-hold-best.lua" "http://127.0.0.1:$1" >/dev/null
-    fi
-    after=$(jit_seconds "$2")
-    # quiet: the compilers used under 5 % of one core during the round
-    if python3 -c "import sys; sys.exit(0 if $after - $before < 0.05 * $paths * $WARMUP else 1)"; then
-      echo "  instance on $1 warm after $round round(s)"; return
-    fi
-  done
-  echo "  instance on $1: JIT still busy after $WARMUP_MAX_ROUNDS rounds (figures may be low)"
+# on <instance number> <command...>: the command with lib.sh's APP_PORT, APP_PID and API set to that instance's.
+on() {
+  local i=$1; shift
+  APP_PORT=${APP_PORTS[$i]} APP_PID=${APP_PIDS[$i]} API="http://127.0.0.1:${APP_PORTS[$i]}/api/v1" "$@"
 }
 
 # run_wrk <scenario> <script> <event> <connections> <port...>: one wrk per port, all at once; records one line.
@@ -159,7 +85,7 @@ run_wrk() {
   local outs=() wrks=()
   for port in "$@"; do
     local out="$WORK/wrk-$scenario-$port-$RANDOM.txt"
-    EVENT_ID=$event wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$script" \
+    EVENT_ID=$event wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s "$WRK/$script" \
       "http://127.0.0.1:$port" >"$out" 2>&1 &
     outs+=("$out"); wrks+=($!)
   done
@@ -173,13 +99,14 @@ run_wrk() {
     status=$(curl -sf "http://127.0.0.1:$1/api/v1/events/$event/status")
     export SEAT_MAP="$WORK/seat-map.json"
   fi
-  python3 "$BENCH_DIR/tools/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
+  python3 "$TOOLS/record.py" "$scenario" "$status" "${outs[@]}" >>"$RESULTS"
   unset SEAT_MAP
 }
 
 echo "Building..."
-(cd "$ROOT" && mvn -q -B package -DskipTests)
-start_redis
+build service
+start_redis_aof
+if [ "$REPLICA" = 1 ]; then start_replica; fi
 echo "Redis on $REDIS_PORT (AOF everysec$([ "$REPLICA" = 1 ] && echo ", one replica, REDIS_MIN_REPLICAS=1"));" \
   "$RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
 : >"$RESULTS"
@@ -190,33 +117,33 @@ jfr=()
 if [ "$PROFILE" = 1 ]; then
   jfr=("-XX:StartFlightRecording=filename=$WORK/instance-a.jfr,settings=profile")
 fi
-start_app true "${jfr[@]}"; start_app false; start_app true; start_app true
+start_instance true "${jfr[@]}"; start_instance false; start_instance true; start_instance true
 A=${APP_PORTS[0]} B=${APP_PORTS[1]} C=${APP_PORTS[2]} D=${APP_PORTS[3]}
 echo "Warming up the four instances (rounds of ${WARMUP}s of holds and ${WARMUP}s of reads, until the JIT is quiet)..."
-only "$A"; warm_up "$A" "${APP_PIDS[0]}" reserved
-for i in 1 2 3; do only "${APP_PORTS[$i]}"; warm_up "${APP_PORTS[$i]}" "${APP_PIDS[$i]}"; done
+only "$A"; on 0 warm_up "" reserved
+for i in 1 2 3; do only "${APP_PORTS[$i]}"; on "$i" warm_up; done
 
 for run in $(seq 1 "$RUNS"); do
   echo "Run $run/$RUNS"
   only "$A"
   run_wrk floor ping.lua - "$CONNECTIONS" "${APP_ADMIN_PORTS[0]}"
-  run_wrk baseline get-event.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
-  run_wrk status get-status.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
-  run_wrk holds-batched post-hold.lua "$(create_event "$A" 1000000)" "$CONNECTIONS" "$A"
-  DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(create_event "$A" 10000)" "$CONNECTIONS" "$A"
-  reserved=$(create_reserved_event "$A")
+  run_wrk baseline get-event.lua "$(on 0 create_event 1000000)" "$CONNECTIONS" "$A"
+  run_wrk status get-status.lua "$(on 0 create_event 1000000)" "$CONNECTIONS" "$A"
+  run_wrk holds-batched post-hold.lua "$(on 0 create_event 1000000)" "$CONNECTIONS" "$A"
+  DURATION=${SELL_OUT_DURATION:-20s} run_wrk sell-out post-hold.lua "$(on 0 create_event 10000)" "$CONNECTIONS" "$A"
+  reserved=$(on 0 create_reserved_event)
   curl -sf "http://127.0.0.1:$A/api/v1/events/$reserved/sections/hall/seats" >/dev/null  # the definition cached
   DURATION=$RESERVED_DURATION SEATS_PER_HOLD=2 SEAT_MAP_OF="$reserved" \
     run_wrk holds-reserved post-hold-best.lua "$reserved" "$CONNECTIONS" "$A"
   run_wrk seat-map-50k get-seat-map.lua "$reserved" "$CONNECTIONS" "$A"
   only "$B"
-  run_wrk holds-unbatched post-hold.lua "$(create_event "$B" 1000000)" "$CONNECTIONS" "$B"
+  run_wrk holds-unbatched post-hold.lua "$(on 1 create_event 1000000)" "$CONNECTIONS" "$B"
   only "$A" "$C" "$D"
-  run_wrk holds-3-instances post-hold.lua "$(create_event "$A" 1000000)" $(( (CONNECTIONS + 2) / 3 )) "$A" "$C" "$D"
+  run_wrk holds-3-instances post-hold.lua "$(on 0 create_event 1000000)" $(( (CONNECTIONS + 2) / 3 )) "$A" "$C" "$D"
 done
 stop_apps
 
-python3 "$BENCH_DIR/tools/summarize.py" "$RESULTS"
+python3 "$TOOLS/summarize.py" "$RESULTS"
 if [ "$PROFILE" = 1 ]; then
   echo; echo "Profile of instance A (batched; all its runs): $WORK/instance-a.jfr (hottest frames below)"
   jfr print --events jdk.ExecutionSample "$WORK/instance-a.jfr" \

@@ -29,7 +29,8 @@
 #   DUE_TTL (15: seconds) SWEEP_SMALL_RUNS (3) PROBE_COUNT (500) PROBE_WARMUP (200) CONNECTIONS (32) WARMUP (10) WARMUP_MAX_ROUNDS (6)
 #   HOT_HOLDS (950000) HOT_SALE (60: seconds) HOT_TTL (10: seconds) READERS (8)
 #   SKIP_BUILD (0) OUT (bench/results/scale-<time>)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" scale
 
 EVENTS=${EVENTS:-100000}
 HOLDS=${HOLDS:-1000000}
@@ -53,17 +54,9 @@ HOT_TTL=${HOT_TTL:-10}
 READERS=${READERS:-8}
 SMALL=10
 MID=1000
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 SCRIPTS="$ROOT/src/main/resources/boxoffice/store/redis"
 OUT=${OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
-WORK=$(mktemp -d /tmp/box-office-scale.XXXXXX)
 RETENTION_MS=86400000  # FINISHED_HOLD_RETENTION's default, 24 hours: what commit.lua is told by the instance too
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java jcmd mvn wrk redis-server redis-cli python3 curl
 seeded_events=$(( HOLDS / HOLDS_PER_EVENT ))
@@ -81,8 +74,8 @@ mkdir -p "$OUT"
 FIGURES="$OUT/figures.txt"
 : >"$FIGURES"
 figure() { echo "$1 $2" >>"$FIGURES"; }
-tool() { python3 "$BENCH_DIR/tools/scale_tool.py" "$@"; }
-key_prefix() { python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/tools'); import scale_tool; print(scale_tool.prefix('$1'))"; }
+tool() { python3 "$TOOLS/scale_tool.py" "$@"; }
+key_prefix() { python3 -c "import sys; sys.path.insert(0, '$TOOLS'); import scale_tool; print(scale_tool.prefix('$1'))"; }
 now() { python3 -c 'import time; print(time.time())'; }
 since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
 
@@ -231,7 +224,7 @@ echo "  $HOT_HOLDS holds on $hot in $(since "$start")s"
 start_app HOLD_TTL_MIN="1 second" LEDGER_AUDIT_INTERVAL="24 hours"
 warm_up
 (export EVENT_ID=$hot APP_PORT APP_ADMIN REDIS_PORT DURATION=$HOT_SALE INTERVAL=10 CONNECTIONS READERS \
-   TTL_SECONDS=$HOT_TTL SCRIPTS; python3 "$BENCH_DIR/tools/long_sale.py" "$WORK") | tee "$OUT/long-sale.txt"
+   TTL_SECONDS=$HOT_TTL SCRIPTS; python3 "$TOOLS/long_sale.py" "$WORK") | tee "$OUT/long-sale.txt"
 
 tool report "$FIGURES" | tee "$OUT/summary.txt"
 echo

@@ -9,23 +9,16 @@
 # Settings (environment): WINDOWS (4) JAVA_FLAGS (none: JVM flags after the image's, e.g. -XX:CICompilerCount=2)
 #   SERVICE_ENV (extra VAR=value for the service, e.g. "WARMUP_CONNECTIONS=8") SKIP_BUILD (0)
 # Variants measured with it are in bench/README.md ("Cold start").
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" warmup-curve
 
 WINDOWS=${WINDOWS:-4}
 JAVA_FLAGS=${JAVA_FLAGS:-}
 SERVICE_ENV=${SERVICE_ENV:-}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-warmup-curve.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java mvn wrk redis-server redis-cli python3 curl
 build service
-start_redis --appendonly yes --appendfsync everysec --save ""
+start_redis_aof
 
 launched=$(date +%s%N)
 ms_since_launch() { echo $(( ($(date +%s%N) - launched) / 1000000 )); }
@@ -37,8 +30,8 @@ event=$(create_event 1000000)
 : >"$WORK/windows.tsv"
 for window in $(seq 1 "$WINDOWS"); do
   start_ms=$(ms_since_launch)
-  EVENT_ID=$event wrk -t2 -c64 -d10s -s "$BENCH_DIR/wrk/post-hold.lua" "http://127.0.0.1:$APP_PORT" >"$WORK/wrk.txt"
-  printf '%s\t%s\t%s\n' "$start_ms" "$(ms_since_launch)" "$(result_field "$WORK/wrk.txt" rps)" >>"$WORK/windows.tsv"
+  rate=$(CONNECTIONS=64 wrk_rate post-hold.lua "$event" 10)
+  printf '%s\t%s\t%s\n' "$start_ms" "$(ms_since_launch)" "$rate" >>"$WORK/windows.tsv"
 done
 
 echo "ready after $READY_SECONDS s (JVM flags: the image's${JAVA_FLAGS:+, then $JAVA_FLAGS}; service: ${SERVICE_ENV:-defaults})"

@@ -7,17 +7,10 @@
 #
 # Usage: bench/wide-row.sh           Needs java, mvn, redis-server, redis-cli, python3, curl.
 # Settings (environment): ROUNDS (20) SKIP_BUILD (0; 1 reuses target/box-office.jar)
-set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh" wide-row
 
 ROUNDS=${ROUNDS:-20}
-export BENCH_DIR
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$(mktemp -d /tmp/box-office-wide-row.XXXXXX)
-PIDS=()
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
-trap bench_cleanup EXIT
 
 need_tools java mvn redis-server redis-cli python3 curl
 build service

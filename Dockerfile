@@ -69,7 +69,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
 
 # Exec form: java is PID 1 and receives SIGTERM directly, so Dropwizard drains and stops cleanly.
 # -XX:CICompilerCount=3: two optimizing (C2) compiler threads instead of the one the JDK gives 2 CPUs (the pods'
-# limit), so the warm-up leaves more compiled before ready (bench/README.md, "Cold start"). From 8 CPUs the JDK's
+# limit), so the warm-up leaves more compiled before ready (bench/results/*-cold-start*.md). From 8 CPUs the JDK's
 # own default is larger: drop the flag there.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["java", "-XX:CICompilerCount=3", "-XX:SharedArchiveFile=/app/app.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-Djava.security.egd=file:/dev/urandom", "-jar", "/app/box-office.jar"]

@@ -8,7 +8,7 @@
 # Needs: a Java 17 JDK, maven, wrk, redis-server, redis-cli, python3, curl.   Usage: bench/warmup-curve.sh
 # Settings (environment): WINDOWS (4) JAVA_FLAGS (none: JVM flags after the image's, e.g. -XX:CICompilerCount=2)
 #   SERVICE_ENV (extra VAR=value for the service, e.g. "WARMUP_CONNECTIONS=8") SKIP_BUILD (0)
-# Variants measured with it are in bench/README.md ("Cold start").
+# Variants measured with it are in bench/results/ (*-cold-start*.md).
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh" warmup-curve
 

@@ -74,7 +74,8 @@ public class RedisConnectionFactory {
     /**
      * Netty event loops for all Redis connections; 0 means one per core. The default is Redisson's own, 32: one loop
      * per core made status reads 1.18 x as fast on two cores, but under a burst of a thousand concurrent requests the
-     * two loops got too little of the CPU to write commands in time (see bench/README.md, "Redisson's event loops").
+     * two loops got too little of the CPU to write commands in time
+     * (bench/results/2026-11-27-redisson-event-loops.md).
      */
     @JsonProperty
     @Min(0)

@@ -11,7 +11,7 @@ import boxoffice.config.HttpConfiguration;
 import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.config.WebhooksConfiguration;
 import boxoffice.docs.ApiDocsResource;
-import boxoffice.errors.DomainErrorMappers;
+import boxoffice.errors.DomainErrorMapper;
 import boxoffice.errors.JsonErrorHandler;
 import boxoffice.errors.MalformedJsonMapper;
 import boxoffice.errors.UnexpectedErrorMapper;
@@ -258,7 +258,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
                 ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods());
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
-        DomainErrorMappers.all().forEach(environment.jersey()::register);
+        environment.jersey().register(new DomainErrorMapper());
         environment.jersey().register(new ValidationErrorMapper());
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new WebApplicationErrorMapper());

@@ -3,6 +3,6 @@ package boxoffice.core;
 /** An admission token that was not issued by this service, has expired, or is for another event or queue. */
 public final class AdmissionInvalidException extends BoxOfficeException {
     public AdmissionInvalidException(String reason) {
-        super("Admission token not valid: " + reason);
+        super(ErrorCode.ADMISSION_INVALID, "Admission token not valid: " + reason);
     }
 }

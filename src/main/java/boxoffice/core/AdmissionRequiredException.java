@@ -5,12 +5,18 @@ public final class AdmissionRequiredException extends BoxOfficeException {
     private final String eventId;
 
     public AdmissionRequiredException(String eventId) {
-        super("Event " + eventId + " admits buyers through its waiting room: join its queue, wait for your turn, then"
+        super(ErrorCode.ADMISSION_REQUIRED,
+                "Event " + eventId + " admits buyers through its waiting room: join its queue, wait for your turn, then"
                 + " send the admission token as Admission-Token");
         this.eventId = eventId;
     }
 
     public String eventId() {
         return eventId;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.queueUrl("/api/v1/events/" + eventId + "/queue");
     }
 }

@@ -3,6 +3,6 @@ package boxoffice.core;
 /** No booking has this id (or the id is malformed). */
 public final class BookingNotFoundException extends BoxOfficeException {
     public BookingNotFoundException(String bookingId) {
-        super("Booking not found: " + bookingId);
+        super(ErrorCode.BOOKING_NOT_FOUND, "Booking not found: " + bookingId);
     }
 }

@@ -5,7 +5,8 @@ public final class CursorExpiredException extends BoxOfficeException {
     private final long oldestKept;
 
     public CursorExpiredException(String eventId, long after, long oldestKept) {
-        super("The changes of event " + eventId + " after " + after + " are no longer kept; the oldest kept is "
+        super(ErrorCode.CURSOR_EXPIRED,
+                "The changes of event " + eventId + " after " + after + " are no longer kept; the oldest kept is "
                 + oldestKept + ": read the event's status, then follow the feed from after=" + (oldestKept - 1));
         this.oldestKept = oldestKept;
     }

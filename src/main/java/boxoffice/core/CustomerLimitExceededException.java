@@ -7,7 +7,8 @@ public final class CustomerLimitExceededException extends BoxOfficeException {
     private final int used;
 
     public CustomerLimitExceededException(String section, int limit, int used, int asked) {
-        super("A customer may have " + limit + " seats" + (section == null ? "" : " in section " + section)
+        super(ErrorCode.CUSTOMER_LIMIT_EXCEEDED,
+                "A customer may have " + limit + " seats" + (section == null ? "" : " in section " + section)
                 + "; this one has " + used + " and asked for " + asked + " more");
         this.section = section;
         this.limit = limit;
@@ -25,5 +26,10 @@ public final class CustomerLimitExceededException extends BoxOfficeException {
 
     public int used() {
         return used;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.section(section).limit(limit).used(used);
     }
 }

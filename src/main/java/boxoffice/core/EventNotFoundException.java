@@ -3,6 +3,6 @@ package boxoffice.core;
 /** No event has this id (or the id is malformed). */
 public final class EventNotFoundException extends BoxOfficeException {
     public EventNotFoundException(String eventId) {
-        super("Event not found: " + eventId);
+        super(ErrorCode.EVENT_NOT_FOUND, "Event not found: " + eventId);
     }
 }

@@ -3,6 +3,6 @@ package boxoffice.core;
 /** The credentials sent do not grant this action. */
 public final class ForbiddenException extends BoxOfficeException {
     public ForbiddenException(String message) {
-        super(message);
+        super(ErrorCode.FORBIDDEN, message);
     }
 }

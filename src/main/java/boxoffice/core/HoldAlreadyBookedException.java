@@ -3,6 +3,6 @@ package boxoffice.core;
 /** The hold was booked, so it can no longer be released. */
 public final class HoldAlreadyBookedException extends BoxOfficeException {
     public HoldAlreadyBookedException(String holdId) {
-        super("Hold is already booked: " + holdId);
+        super(ErrorCode.HOLD_ALREADY_BOOKED, "Hold is already booked: " + holdId);
     }
 }

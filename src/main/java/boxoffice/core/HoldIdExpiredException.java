@@ -6,7 +6,8 @@ package boxoffice.core;
  */
 public final class HoldIdExpiredException extends BoxOfficeException {
     public HoldIdExpiredException(String holdId) {
-        super("Hold " + holdId + " was requested too long ago to be placed now; send the request with a new"
+        super(ErrorCode.IDEMPOTENCY_KEY_EXPIRED,
+                "Hold " + holdId + " was requested too long ago to be placed now; send the request with a new"
                 + " Idempotency-Key");
     }
 }

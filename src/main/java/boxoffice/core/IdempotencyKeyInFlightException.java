@@ -3,6 +3,7 @@ package boxoffice.core;
 /** The first request with this Idempotency-Key has not finished yet; retry shortly. */
 public final class IdempotencyKeyInFlightException extends BoxOfficeException {
     public IdempotencyKeyInFlightException() {
-        super("A request with this Idempotency-Key is still in progress; retry shortly");
+        super(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+                "A request with this Idempotency-Key is still in progress; retry shortly");
     }
 }

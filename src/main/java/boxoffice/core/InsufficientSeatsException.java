@@ -6,7 +6,8 @@ public final class InsufficientSeatsException extends BoxOfficeException {
     private final int available;
 
     public InsufficientSeatsException(String section, int requested, int available) {
-        super("Not enough seats in section " + section + ": requested " + requested + ", available " + available);
+        super(ErrorCode.INSUFFICIENT_SEATS,
+                "Not enough seats in section " + section + ": requested " + requested + ", available " + available);
         this.section = section;
         this.available = available;
     }
@@ -17,5 +18,10 @@ public final class InsufficientSeatsException extends BoxOfficeException {
 
     public int available() {
         return available;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.section(section).available(available);
     }
 }

@@ -6,7 +6,7 @@ public final class InvalidFieldException extends BoxOfficeException {
     private final String reason;
 
     public InvalidFieldException(String field, String reason) {
-        super(field + " " + reason);
+        super(ErrorCode.VALIDATION_FAILED, field + " " + reason);
         this.field = field;
         this.reason = reason;
     }
@@ -18,5 +18,10 @@ public final class InvalidFieldException extends BoxOfficeException {
     /** What is wrong with the field, without its name. */
     public String reason() {
         return reason;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.fieldError(field, reason);
     }
 }

@@ -3,6 +3,6 @@ package boxoffice.core;
 /** The request cannot be read at all (no body, wrong shape); nothing was attempted. */
 public final class MalformedRequestException extends BoxOfficeException {
     public MalformedRequestException(String message) {
-        super(message);
+        super(ErrorCode.MALFORMED_REQUEST, message);
     }
 }

@@ -6,7 +6,8 @@ public final class NoAdjacentSeatsException extends BoxOfficeException {
     private final int largestBlock;
 
     public NoAdjacentSeatsException(String section, int requested, int largestBlock) {
-        super("No " + requested + " seats together in section " + section + "; the largest block free is "
+        super(ErrorCode.NO_ADJACENT_SEATS,
+                "No " + requested + " seats together in section " + section + "; the largest block free is "
                 + largestBlock);
         this.section = section;
         this.largestBlock = largestBlock;
@@ -18,5 +19,10 @@ public final class NoAdjacentSeatsException extends BoxOfficeException {
 
     public int largestBlock() {
         return largestBlock;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.section(section).largestBlock(largestBlock);
     }
 }

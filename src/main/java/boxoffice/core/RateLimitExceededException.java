@@ -7,7 +7,8 @@ public final class RateLimitExceededException extends BoxOfficeException {
     private final RateLimitAnswer answer;
 
     public RateLimitExceededException(RateLimitAnswer answer) {
-        super("Too many requests: the " + answer.quota().name() + " limit is " + answer.quota().tokens()
+        super(ErrorCode.RATE_LIMITED,
+                "Too many requests: the " + answer.quota().name() + " limit is " + answer.quota().tokens()
                 + " per " + answer.quota().window().toSeconds() + " s; retry later");
         this.answer = answer;
     }
@@ -18,5 +19,10 @@ public final class RateLimitExceededException extends BoxOfficeException {
 
     public Duration retryAfter() {
         return answer.untilNext();
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.rateLimit(answer);
     }
 }

@@ -6,7 +6,8 @@ public final class SeatsAvailableException extends BoxOfficeException {
     private final int available;
 
     public SeatsAvailableException(String section, int requested, int available) {
-        super("Seats are available" + (section == null ? "" : " in section " + section) + ": requested " + requested
+        super(ErrorCode.SEATS_AVAILABLE,
+                "Seats are available" + (section == null ? "" : " in section " + section) + ": requested " + requested
                 + ", available " + available + "; hold them with POST /api/v1/holds");
         this.section = section;
         this.available = available;
@@ -18,5 +19,10 @@ public final class SeatsAvailableException extends BoxOfficeException {
 
     public int available() {
         return available;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.section(section).available(available);
     }
 }

@@ -7,11 +7,16 @@ public final class SeatsUnavailableException extends BoxOfficeException {
     private final List<String> unavailable;
 
     public SeatsUnavailableException(List<String> unavailable) {
-        super("Seats not available: " + String.join(", ", unavailable));
+        super(ErrorCode.SEATS_UNAVAILABLE, "Seats not available: " + String.join(", ", unavailable));
         this.unavailable = List.copyOf(unavailable);
     }
 
     public List<String> unavailable() {
         return unavailable;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.unavailable(unavailable);
     }
 }

@@ -9,7 +9,7 @@ public final class StoreUnavailableException extends BoxOfficeException {
     }
 
     private StoreUnavailableException(String reason, boolean outcomeUnknown) {
-        super("Seat store unavailable: " + reason);
+        super(ErrorCode.STORE_UNAVAILABLE, "Seat store unavailable: " + reason);
         this.outcomeUnknown = outcomeUnknown;
     }
 
@@ -24,5 +24,10 @@ public final class StoreUnavailableException extends BoxOfficeException {
     /** True when the write may have been made although the request is answered 503. */
     public boolean outcomeUnknown() {
         return outcomeUnknown;
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.retryAfter(RETRY_SOON);
     }
 }

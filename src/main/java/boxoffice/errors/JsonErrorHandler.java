@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.api.ErrorResponse;
+import boxoffice.core.ErrorCode;
 import boxoffice.resources.CorrelationIdFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,14 +67,15 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
 
     private ByteBuffer body(int status, String message) throws JsonProcessingException {
-        String code = switch (status) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 503 -> "SHUTTING_DOWN";
-            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 503 -> ErrorCode.SHUTTING_DOWN;
+            case 505 -> ErrorCode.HTTP_VERSION_NOT_SUPPORTED;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
         String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
-        return ByteBuffer.wrap(mapper.writeValueAsBytes(ErrorResponse.of(code, text)));
+        // Jetty writes the status itself (keeping a 431 or a 414 as it is): only the body is ours.
+        return ByteBuffer.wrap(mapper.writeValueAsBytes(new ErrorAnswer(code, text).body()));
     }
 }

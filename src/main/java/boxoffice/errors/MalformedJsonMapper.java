@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.api.ErrorResponse;
+import boxoffice.core.ErrorCode;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
 
 /**
  * A body that is not JSON, holds a key twice, or has the wrong shape or types: 400, naming the field when Jackson
@@ -29,10 +28,10 @@ public final class MalformedJsonMapper implements ExceptionMapper<JsonProcessing
             }
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
-            return ErrorResponses.json(422, ValidationErrorMapper.body(List.of(
-                    new ErrorResponse.FieldError(fieldOf(unknown), "is not a field of this request")))).build();
+            return new ErrorAnswer(ErrorCode.VALIDATION_FAILED, "Invalid request")
+                    .fieldError(fieldOf(unknown), "is not a field of this request").response();
         }
-        return ErrorResponses.json(400, "MALFORMED_REQUEST", describe(exception));
+        return new ErrorAnswer(ErrorCode.MALFORMED_REQUEST, describe(exception)).response();
     }
 
     private static String describe(JsonProcessingException exception) {

@@ -1,9 +1,7 @@
 package boxoffice.errors;
 
 import boxoffice.core.RateLimitAnswer;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
 /**
@@ -18,17 +16,10 @@ public final class RateLimitHeaders {
 
     private RateLimitHeaders() {}
 
-    /** The headers of a request that was let through. */
+    /** The quota and what is left of it: on every answer to a limited request, let through or refused. */
     public static void add(MultivaluedMap<String, Object> headers, RateLimitAnswer answer) {
         headers.putSingle(POLICY, policy(answer));
         headers.putSingle(LIMIT, limit(answer));
-    }
-
-    /** The headers of a refusal (429). */
-    static Response.ResponseBuilder refused(Response.ResponseBuilder response, RateLimitAnswer answer) {
-        return response.header(HttpHeaders.RETRY_AFTER, seconds(answer.untilNext()))
-                .header(POLICY, policy(answer))
-                .header(LIMIT, limit(answer));
     }
 
     private static String policy(RateLimitAnswer answer) {
@@ -41,7 +32,7 @@ public final class RateLimitHeaders {
     }
 
     /** Rounded up, and at least 1: "retry after 0 seconds" invites a retry storm. */
-    private static long seconds(Duration duration) {
+    static long seconds(Duration duration) {
         return Math.max(1, -Math.floorDiv(-duration.toNanos(), 1_000_000_000L));
     }
 }

@@ -1,5 +1,6 @@
 package boxoffice.errors;
 
+import boxoffice.core.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,19 +19,17 @@ import org.slf4j.LoggerFactory;
  * nothing.
  */
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
-    /** nginx's code for a request its client abandoned; never sent to anyone who could read it. */
-    static final int CLIENT_CLOSED_REQUEST = 499;
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
 
     @Override
     public Response toResponse(Throwable exception) {
         if (causedBy(exception, ZipException.class)) {
-            return ErrorResponses.json(400, "MALFORMED_REQUEST", "Request body is not valid gzip");
+            return new ErrorAnswer(ErrorCode.MALFORMED_REQUEST, "Request body is not valid gzip").response();
         }
         if (causedBy(exception, EofException.class)) {
             LOG.info("Client closed the connection before its request body arrived: {}", exception.toString());
-            return ErrorResponses.json(CLIENT_CLOSED_REQUEST, "CLIENT_CLOSED_REQUEST",
-                    "The client closed the connection before its request body arrived");
+            return new ErrorAnswer(ErrorCode.CLIENT_CLOSED_REQUEST,
+                    "The client closed the connection before its request body arrived").response();
         }
         int jettyStatus = jettyRefusal(exception);
         if (jettyStatus >= 400 && jettyStatus < 500) {
@@ -38,7 +37,7 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             return new WebApplicationErrorMapper().toResponse(new WebApplicationException(jettyStatus));
         }
         LOG.error("Unexpected error", exception);
-        return ErrorResponses.json(500, "INTERNAL_ERROR", "Internal error; it has been logged");
+        return new ErrorAnswer(ErrorCode.INTERNAL_ERROR, "Internal error; it has been logged").response();
     }
 
     /** The status of the first {@link HttpException} in the chain, or 0. */

@@ -1,6 +1,7 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
+import boxoffice.core.ErrorCode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -8,7 +9,6 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Comparator;
-import java.util.List;
 
 /** Bean Validation failures on a request body: 422 naming each field as the client spells it. */
 public final class ValidationErrorMapper implements ExceptionMapper<JerseyViolationException> {
@@ -17,17 +17,12 @@ public final class ValidationErrorMapper implements ExceptionMapper<JerseyViolat
 
     @Override
     public Response toResponse(JerseyViolationException exception) {
-        List<ErrorResponse.FieldError> errors = exception.getConstraintViolations().stream()
+        ErrorAnswer answer = new ErrorAnswer(ErrorCode.VALIDATION_FAILED, "Invalid request");
+        exception.getConstraintViolations().stream()
                 .map(ValidationErrorMapper::fieldError)
                 .sorted(Comparator.comparing(ErrorResponse.FieldError::field))
-                .toList();
-        return ErrorResponses.json(422, body(errors)).build();
-    }
-
-    static ErrorResponse body(List<ErrorResponse.FieldError> errors) {
-        String summary = errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid request");
-        return ErrorResponse.withFieldErrors("VALIDATION_FAILED", "Invalid request: " + summary, errors);
+                .forEach(error -> answer.fieldError(error.field(), error.message()));
+        return answer.response();
     }
 
     private static ErrorResponse.FieldError fieldError(ConstraintViolation<?> violation) {

@@ -1,37 +1,38 @@
 package boxoffice.errors;
 
+import boxoffice.core.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Jersey's own refusals (unknown path, wrong method, media type) and the body filters' (too large, too slow) in the
  * API's error shape.
  */
 public final class WebApplicationErrorMapper implements ExceptionMapper<WebApplicationException> {
-    private static final Map<Integer, String> CODES = Map.of(
-            400, "MALFORMED_REQUEST",
-            404, "NOT_FOUND",
-            405, "METHOD_NOT_ALLOWED",
-            406, "NOT_ACCEPTABLE",
-            408, "REQUEST_TIMEOUT",
-            413, "PAYLOAD_TOO_LARGE",
-            415, "UNSUPPORTED_MEDIA_TYPE");
+    /** The codes of the HTTP layer's refusals, by their status. */
+    private static final Map<Integer, ErrorCode> CODES = Stream.of(ErrorCode.MALFORMED_REQUEST, ErrorCode.NOT_FOUND,
+                    ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.REQUEST_TIMEOUT,
+                    ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE)
+            .collect(Collectors.toMap(ErrorCode::status, Function.identity()));
 
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
-        String code = CODES.getOrDefault(status, status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REJECTED");
-        Response.ResponseBuilder response = ErrorResponses.json(status,
-                boxoffice.api.ErrorResponse.of(code, message(original)));
+        ErrorCode code = CODES.getOrDefault(status,
+                status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.REQUEST_REJECTED);
+        ErrorAnswer answer = new ErrorAnswer(code, message(original)).status(status);
         original.getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow")) {
-                values.forEach(value -> response.header(name, value));
+                values.forEach(value -> answer.header(name, value));
             }
         });
-        return response.build();
+        return answer.response();
     }
 
     private static String message(Response original) {

@@ -1,7 +1,7 @@
 package boxoffice.tasks;
 
 import boxoffice.core.BoxOfficeException;
-import boxoffice.errors.DomainErrorMappers;
+import boxoffice.errors.DomainErrorMapper;
 import io.dropwizard.core.setup.AdminEnvironment;
 import io.dropwizard.servlets.tasks.Task;
 import jakarta.servlet.http.HttpServlet;
@@ -15,7 +15,6 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one of our admin tasks in place of Dropwizard's task servlet, which answers 200 whatever the task printed and
  * 500 for any exception, so {@code curl -f} could not tell a refused task from a done one. Here a domain refusal gets
- * the API's status for it ({@link DomainErrorMappers}: 400 bad input, 404 unknown id, 409 conflict, 503 with
+ * the API's status for it ({@link DomainErrorMapper}: 400 bad input, 404 unknown id, 409 conflict, 503 with
  * Retry-After) and anything else is our bug: 500, logged once. The body stays the task's plain text, a refusal
  * ending in its {@code error: ...} line.
  */
@@ -73,15 +72,14 @@ public final class AdminTaskServlet extends HttpServlet {
 
     /** A domain refusal: the API's status and headers. Anything else: our bug, 500. */
     private void answer(Exception failure, HttpServletResponse response) {
-        Optional<Response> refused = failure instanceof BoxOfficeException refusal
-                ? DomainErrorMappers.responseTo(refusal) : Optional.empty();
-        if (refused.isEmpty()) {
+        if (!(failure instanceof BoxOfficeException refusal)) {
             LOG.error("Task {} failed", task.getName(), failure);
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
         }
-        response.setStatus(refused.get().getStatus());
-        refused.get().getStringHeaders().forEach((name, values) -> {
+        Response refused = DomainErrorMapper.responseTo(refusal);
+        response.setStatus(refused.getStatus());
+        refused.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) { // the API's is JSON; ours stays plain text
                 values.forEach(value -> response.addHeader(name, value));
             }

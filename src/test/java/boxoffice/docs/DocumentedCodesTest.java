@@ -3,6 +3,7 @@ package boxoffice.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.ChangeType;
+import boxoffice.core.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,20 +26,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lists a client programs against, checked against the one place each lives in the code: the change types
- * ({@link ChangeType}) and the error codes (the string literals of {@code boxoffice.errors}, the only package that
- * builds an error body). docs/api.md and the OpenAPI spec must name exactly those, no fewer and no more, so a code
- * added in the code and forgotten in either fails here.
+ * ({@link ChangeType}) and the error codes ({@link ErrorCode}, from which the one builder of error bodies takes every
+ * code). docs/api.md and the OpenAPI spec must name exactly those, no fewer and no more (and docs/api.md with the same
+ * statuses), so a code added in the code and forgotten in either fails here.
  */
 class DocumentedCodesTest {
-    private static final Path ERRORS_PACKAGE = Path.of("src/main/java/boxoffice/errors");
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
+    /** The one builder of error bodies, which takes its code from an {@link ErrorCode}. */
+    private static final Path ERROR_BODY_BUILDER = Path.of("src/main/java/boxoffice/errors/ErrorAnswer.java");
     private static final Path API_DOCS = Path.of("docs/api.md");
-    private static final Pattern CODE_LITERAL = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
     private static final Pattern QUOTED_CODE = Pattern.compile("`([A-Z][A-Z_]{3,})`");
     private static final Pattern QUOTED_CHANGE_TYPE = Pattern.compile("`([a-z]+\\.[a-z]+)`");
-    /** Where an error body is built: a call of these outside {@code boxoffice.errors} would hide its code. */
-    private static final Pattern BUILDS_ERROR_BODY =
-            Pattern.compile("ErrorResponses\\.json\\(|ErrorResponse\\.(of|withFieldErrors)\\(");
+    /** Where an error body is built: a call of these outside {@link #ERROR_BODY_BUILDER} could bypass the enum. */
+    private static final Pattern BUILDS_ERROR_BODY = Pattern.compile("ErrorResponse\\.builder\\(|new ErrorResponse\\(");
+    /** A row of docs/api.md's Errors table: its status (404, or 4xx for a class) and its cell of codes. */
+    private static final Pattern ERROR_ROW = Pattern.compile("\\| ([1-5](?:\\d\\d|xx)) \\|([^|]*)\\|.*");
 
     private static JsonNode spec;
     private static String apiDocs;
@@ -72,23 +74,27 @@ class DocumentedCodesTest {
     void theSpecsErrorCodesAreTheCodes() {
         String described = spec.at("/components/schemas/ErrorResponse/properties/error_code/description").asText();
         assertThat(matches(QUOTED_CODE, described)).as("error codes in the spec's ErrorResponse.error_code (left)"
-                + " vs. in boxoffice.errors (right)").containsExactlyInAnyOrderElementsOf(errorCodes());
+                + " vs. in ErrorCode (right)").containsExactlyInAnyOrderElementsOf(errorCodes());
     }
 
+    /** Each code with its status, as "409 HOLD_EXPIRED": a code answered with two statuses is in both rows. */
     @Test
-    void theDocsErrorTableHasTheCodes() {
-        String table = section("## Errors").lines().filter(line -> line.matches("\\| [1-5](\\d\\d|xx) \\|.*"))
-                .map(line -> line.split("\\|")[2]).collect(Collectors.joining("\n"));
-        assertThat(matches(QUOTED_CODE, table)).as("error codes in docs/api.md's Errors table (left) vs. in"
-                + " boxoffice.errors (right)").containsExactlyInAnyOrderElementsOf(errorCodes());
+    void theDocsErrorTableHasTheCodesWithTheirStatuses() {
+        Set<String> documented = new TreeSet<>();
+        section("## Errors").lines().map(ERROR_ROW::matcher).filter(Matcher::matches).forEach(row -> matches(
+                QUOTED_CODE, row.group(2)).forEach(code -> documented.add(row.group(1) + " " + code)));
+        Set<String> answered = Arrays.stream(ErrorCode.values()).map(code -> documentedStatus(code) + " "
+                + code.wireName()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented).as("status and code in docs/api.md's Errors table (left) vs. in ErrorCode (right)")
+                .containsExactlyInAnyOrderElementsOf(answered);
     }
 
-    /** Keeps {@link #errorCodes} complete: an error body built elsewhere could carry a code this test never sees. */
+    /** Keeps the enum complete: an error body built elsewhere could carry a code that is not in it. */
     @Test
-    void onlyTheErrorsPackageBuildsErrorBodies() throws IOException {
+    void onlyErrorAnswerBuildsErrorBodies() throws IOException {
         List<String> elsewhere = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN_SOURCES)) {
-            files.filter(file -> file.toString().endsWith(".java") && !file.startsWith(ERRORS_PACKAGE))
+            files.filter(file -> file.toString().endsWith(".java") && !file.equals(ERROR_BODY_BUILDER))
                     .filter(file -> !file.endsWith(Path.of("api", "ErrorResponse.java")))
                     .filter(file -> BUILDS_ERROR_BODY.matcher(read(file)).find())
                     .forEach(file -> elsewhere.add(file.toString()));
@@ -130,17 +136,15 @@ class DocumentedCodesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Every code the service can answer with: the upper-case string literals of {@code boxoffice.errors}. */
+    /** Every code the service can answer with, as the body spells it. */
     private static Set<String> errorCodes() {
-        try (Stream<Path> files = Files.list(ERRORS_PACKAGE)) {
-            Set<String> codes = files.filter(file -> file.toString().endsWith(".java"))
-                    .map(file -> matches(CODE_LITERAL, read(file)))
-                    .flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(codes).as("codes found in " + ERRORS_PACKAGE).contains("EVENT_NOT_FOUND", "INTERNAL_ERROR");
-            return codes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The HTTP layer's catch-all keeps the 4xx it was refused with: the table says "4xx". */
+    private static String documentedStatus(ErrorCode code) {
+        return code == ErrorCode.REQUEST_REJECTED ? "4xx" : String.valueOf(code.status());
     }
 
     /** The run of quoted change types that follows {@code lead} at the start of a line of docs/api.md. */

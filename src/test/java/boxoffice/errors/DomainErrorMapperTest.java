@@ -7,7 +7,7 @@ import boxoffice.core.BoxOfficeException;
 import boxoffice.core.CustomerLimitExceededException;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.HoldIdExpiredException;
+import boxoffice.core.IdempotencyKeyExpiredException;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.MalformedRequestException;
@@ -50,7 +50,7 @@ class DomainErrorMapperTest {
                         "{\"error_code\":\"HOLD_NOT_FOUND\",\"error\":\"Hold not found: h-1\"}"),
                 Arguments.of(new HoldAlreadyBookedException("h-1"), 409,
                         "{\"error_code\":\"HOLD_ALREADY_BOOKED\",\"error\":\"Hold is already booked: h-1\"}"),
-                Arguments.of(new HoldIdExpiredException("h-1"), 409,
+                Arguments.of(new IdempotencyKeyExpiredException("h-1"), 409,
                         "{\"error_code\":\"IDEMPOTENCY_KEY_EXPIRED\",\"error\":\"Hold h-1 was requested too long ago"
                                 + " to be placed now; send the request with a new Idempotency-Key\"}"),
                 Arguments.of(new InsufficientSeatsException("floor", 4, 2), 409,

@@ -13,9 +13,9 @@ import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
-import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldStatus;
+import boxoffice.core.IdempotencyKeyExpiredException;
 import boxoffice.core.Ids;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.InvalidPaymentTokenException;
@@ -268,7 +268,8 @@ public abstract class SeatStoreContractTest {
         Instant issued = t0.minus(TestStores.RETENTION).minusSeconds(1);
         Hold stale = HoldFixtures.withIdIssuedAt(newHold(event, 2), issued);
 
-        assertThatThrownBy(() -> store().placeHold(order(stale), t0)).isInstanceOf(HoldIdExpiredException.class);
+        assertThatThrownBy(() -> store().placeHold(order(stale), t0))
+                .isInstanceOf(IdempotencyKeyExpiredException.class);
         assertThat(store().findHold(stale.id())).isEmpty();
         assertCounts(event.id(), t0, 10, 0, 0);
     }
@@ -289,7 +290,7 @@ public abstract class SeatStoreContractTest {
 
         assertThat(retry).as("a store that forgot the hold refuses its id").satisfiesAnyOf(
                 failure -> assertThat(failure).isNull(),
-                failure -> assertThat(failure).isInstanceOf(HoldIdExpiredException.class));
+                failure -> assertThat(failure).isInstanceOf(IdempotencyKeyExpiredException.class));
         assertCounts(event.id(), later, 7, 1, 2);
     }
 

@@ -10,11 +10,11 @@ import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.HoldAlreadyBookedException;
 import boxoffice.core.HoldExpiredException;
-import boxoffice.core.HoldIdExpiredException;
 import boxoffice.core.HoldItem;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.HoldOrder;
 import boxoffice.core.HoldStatus;
+import boxoffice.core.IdempotencyKeyExpiredException;
 import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.InvalidPaymentTokenException;
@@ -284,7 +284,7 @@ final class EventLedger {
     private void checkIdIsFresh(String holdId) {
         Instant issuedAt = Ids.issuedAt(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         if (!now.isBefore(issuedAt.plus(finishedHoldRetention)) || issuedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw new HoldIdExpiredException(holdId);
+            throw new IdempotencyKeyExpiredException(holdId);
         }
     }
 

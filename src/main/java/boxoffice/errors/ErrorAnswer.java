@@ -18,6 +18,8 @@ import java.util.List;
  * and the details a refusal names, each written as the body field or header the API documents for it.
  */
 final class ErrorAnswer implements ErrorDetails {
+    private static final String INVALID_REQUEST = "Invalid request";
+
     private final ErrorResponse.Builder body;
     private final List<ErrorResponse.FieldError> fieldErrors = new ArrayList<>();
     private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
@@ -26,6 +28,11 @@ final class ErrorAnswer implements ErrorDetails {
     ErrorAnswer(ErrorCode code, String sentence) {
         this.body = ErrorResponse.builder(code.wireName(), sentence);
         this.status = code.status();
+    }
+
+    /** A well-formed request with invalid fields: 422, naming each with {@link #fieldError}. */
+    static ErrorAnswer invalidFields() {
+        return new ErrorAnswer(ErrorCode.VALIDATION_FAILED, INVALID_REQUEST);
     }
 
     /** A refusal of Jersey's or Jetty's keeps the status it was refused with. */
@@ -107,7 +114,7 @@ final class ErrorAnswer implements ErrorDetails {
     /** A body that names fields sums them up as its sentence, in their order, so the two never disagree. */
     ErrorResponse body() {
         if (!fieldErrors.isEmpty()) {
-            body.error("Invalid request: " + String.join("; ",
+            body.error(INVALID_REQUEST + ": " + String.join("; ",
                     fieldErrors.stream().map(e -> e.field() + " " + e.message()).toList())).fieldErrors(fieldErrors);
         }
         return body.build();

@@ -28,8 +28,8 @@ public final class MalformedJsonMapper implements ExceptionMapper<JsonProcessing
             }
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
-            return new ErrorAnswer(ErrorCode.VALIDATION_FAILED, "Invalid request")
-                    .fieldError(fieldOf(unknown), "is not a field of this request").response();
+            return ErrorAnswer.invalidFields().fieldError(fieldOf(unknown), "is not a field of this request")
+                    .response();
         }
         return new ErrorAnswer(ErrorCode.MALFORMED_REQUEST, describe(exception)).response();
     }

@@ -1,7 +1,6 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
-import boxoffice.core.ErrorCode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -17,7 +16,7 @@ public final class ValidationErrorMapper implements ExceptionMapper<JerseyViolat
 
     @Override
     public Response toResponse(JerseyViolationException exception) {
-        ErrorAnswer answer = new ErrorAnswer(ErrorCode.VALIDATION_FAILED, "Invalid request");
+        ErrorAnswer answer = ErrorAnswer.invalidFields();
         exception.getConstraintViolations().stream()
                 .map(ValidationErrorMapper::fieldError)
                 .sorted(Comparator.comparing(ErrorResponse.FieldError::field))

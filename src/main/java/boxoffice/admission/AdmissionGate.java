@@ -26,8 +26,8 @@ public final class AdmissionGate {
         this.rooms = rooms;
         this.tokens = tokens;
         this.clock = clock;
-        this.required = metrics.counter("boxoffice.admission.refused.required");
-        this.invalid = metrics.counter("boxoffice.admission.refused.invalid");
+        this.required = metrics.counter("boxoffice.waiting_room.refused.no_token");
+        this.invalid = metrics.counter("boxoffice.waiting_room.refused.invalid_token");
     }
 
     /**

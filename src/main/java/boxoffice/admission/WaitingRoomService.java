@@ -50,8 +50,8 @@ public final class WaitingRoomService {
         this.tokens = tokens;
         this.clock = clock;
         this.retention = retention;
-        this.joins = metrics.counter("boxoffice.admission.joins");
-        this.admitted = metrics.counter("boxoffice.admission.admitted");
+        this.joins = metrics.counter("boxoffice.waiting_room.joined");
+        this.admitted = metrics.counter("boxoffice.waiting_room.admitted");
     }
 
     /** Opens, changes ({@code settings} present) or closes (empty) the event's waiting room; returns it as it is now. */

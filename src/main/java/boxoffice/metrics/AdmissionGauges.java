@@ -22,11 +22,11 @@ public final class AdmissionGauges {
 
     public static void register(MetricRegistry registry, WaitingRoomService rooms) {
         Gauge<Figures> figures = new StoreFigure<>(Figures.NONE, () -> figuresOf(rooms));
-        gauge(registry, "boxoffice.admission.rooms", figures, Figures::rooms);
-        gauge(registry, "boxoffice.admission.queue.joined", figures, Figures::joined);
-        gauge(registry, "boxoffice.admission.queue.admitted", figures, Figures::admitted);
-        gauge(registry, "boxoffice.admission.queue.waiting", figures, f -> f.joined() - f.admitted());
-        gauge(registry, "boxoffice.admission.rate_per_minute", figures, Figures::ratePerMinute);
+        gauge(registry, "boxoffice.waiting_room.rooms", figures, Figures::rooms);
+        gauge(registry, "boxoffice.waiting_room.entries.joined", figures, Figures::joined);
+        gauge(registry, "boxoffice.waiting_room.entries.admitted", figures, Figures::admitted);
+        gauge(registry, "boxoffice.waiting_room.entries.waiting", figures, f -> f.joined() - f.admitted());
+        gauge(registry, "boxoffice.waiting_room.rate_per_minute", figures, Figures::ratePerMinute);
     }
 
     private static Figures figuresOf(WaitingRoomService rooms) {

@@ -124,12 +124,13 @@ class WaitingRoomTest {
         assertThat(figures.get("queue").get("admitted").asLong()).isEqualTo(10);
         assertThat(figures.get("queue").get("waiting").asLong()).isZero();
         assertThat(BoxOfficeTestApp.admin(APP).get("/prometheus").body()).as("the names in ops/METRICS.md")
-                .contains("boxoffice_admission_rooms ", "boxoffice_admission_queue_joined ",
-                        "boxoffice_admission_queue_admitted ", "boxoffice_admission_queue_waiting ",
-                        "boxoffice_admission_rate_per_minute ", "boxoffice_admission_joins_total ",
-                        "boxoffice_admission_admitted_total ", "boxoffice_admission_refused_required_total ",
-                        "boxoffice_admission_refused_invalid_total ", "boxoffice_ratelimit_client_rejected_total ",
-                        "boxoffice_ratelimit_organizer_rejected_total ");
+                .contains("boxoffice_waiting_room_rooms ", "boxoffice_waiting_room_entries_joined ",
+                        "boxoffice_waiting_room_entries_admitted ", "boxoffice_waiting_room_entries_waiting ",
+                        "boxoffice_waiting_room_rate_per_minute ", "boxoffice_waiting_room_joined_total ",
+                        "boxoffice_waiting_room_admitted_total ", "boxoffice_waiting_room_refused_no_token_total ",
+                        "boxoffice_waiting_room_refused_invalid_token_total ",
+                        "boxoffice_ratelimit_client_rejected_total ", "boxoffice_ratelimit_organizer_rejected_total ")
+                .doesNotContain("boxoffice_admission_");
     }
 
     @Test

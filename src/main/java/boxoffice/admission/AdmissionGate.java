@@ -74,7 +74,8 @@ public final class AdmissionGate {
                 throw new AdmissionInvalidException("it was issued by an earlier waiting room of this event");
             }
             if (!clock.instant().isBefore(admission.expiresAt())) {
-                throw new AdmissionInvalidException("it expired at " + admission.expiresAt() + "; join the queue again");
+                throw new AdmissionInvalidException(
+                        "it expired at " + admission.expiresAt() + "; join the waiting room again");
             }
             return Optional.of(new AdmittedBuyer(tokens.customerId(token.strip())));
         } catch (AdmissionInvalidException refused) {

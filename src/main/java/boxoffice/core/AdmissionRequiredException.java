@@ -5,9 +5,8 @@ public final class AdmissionRequiredException extends BoxOfficeException {
     private final String eventId;
 
     public AdmissionRequiredException(String eventId) {
-        super(ErrorCode.ADMISSION_REQUIRED,
-                "Event " + eventId + " admits buyers through its waiting room: join its queue, wait for your turn, then"
-                + " send the admission token as Admission-Token");
+        super(ErrorCode.ADMISSION_REQUIRED, "Event " + eventId + " admits buyers through its waiting room: join it, wait"
+                + " for your turn, then send the admission token as Admission-Token");
         this.eventId = eventId;
     }
 

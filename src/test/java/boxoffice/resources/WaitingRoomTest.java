@@ -51,6 +51,8 @@ class WaitingRoomTest {
 
         Resp refused = buyer.tryHold(eventId, 2, null).assertError(403, "ADMISSION_REQUIRED");
         assertThat(refused.json().get("queue_url").asText()).isEqualTo("/api/v1/events/" + eventId + "/queue");
+        assertThat(refused.json().get("error").asText()).as("the feature has one name")
+                .contains("join it, wait for your turn").doesNotContain("queue");
 
         Resp joined = buyer.tryJoin(eventId);
         assertThat(joined.status()).isEqualTo(201);
@@ -166,7 +168,8 @@ class WaitingRoomTest {
         assertThat(buyer.tryHold(eventId, 1, token).status()).isEqualTo(201);
 
         CLOCK.advance(Duration.ofSeconds(60));
-        buyer.tryHold(eventId, 1, token).assertError(403, "ADMISSION_INVALID");
+        assertThat(buyer.tryHold(eventId, 1, token).assertError(403, "ADMISSION_INVALID").json().get("error").asText())
+                .endsWith("; join the waiting room again");
         assertThat(buyer.entry(entryId).get("expires_at").asText()).as("a token's expiry does not move")
                 .isEqualTo(claims.expiresAt().toString());
 
@@ -212,7 +215,8 @@ class WaitingRoomTest {
 
     @Test
     void unknownQueuesAndEventsAreNotFound() {
-        api.get("/api/v1/queue/nope").assertError(404, "QUEUE_NOT_FOUND");
+        assertThat(api.get("/api/v1/queue/nope").assertError(404, "QUEUE_NOT_FOUND").json().get("error").asText())
+                .isEqualTo("Waiting-room entry not found: nope");
         api.get("/api/v1/queue/" + UUID.randomUUID() + "_AAAAAAAAAAAAAAAAAAAAAA").assertError(404, "QUEUE_NOT_FOUND");
         buyer.tryJoin(UUID.randomUUID().toString()).assertError(404, "EVENT_NOT_FOUND");
         buyer.tryJoin("not-an-id").assertError(404, "EVENT_NOT_FOUND");

@@ -15,7 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and checks admission tokens: {@code at.<queue entry id>.<room opened at, ms>.<expires at, ms>.<HMAC>}, the
+ * Signs and checks admission tokens: {@code at.<entry id>.<room opened at, ms>.<expires at, ms>.<HMAC>}, the
  * HMAC-SHA256 of everything before it under the configured key. Stateless: any instance with the key checks a token
  * without reading the store. The first key signs; every key is accepted, so a key can be rotated (add the new key
  * first, roll, wait a token TTL, remove the old one).
@@ -73,9 +73,9 @@ public final class AdmissionTokens {
 
     /**
      * The id the buyer a token admits is known by as a customer (on its holds, bookings, the feed and webhooks, for
-     * per-customer limits): a keyed one-way hash of the queue entry id, under the key that signed the token. Stable
-     * for the entry across instances, and it grants nothing: the queue id, which shows the entry's admission token,
-     * cannot be found from it. The token must have been {@link #read}.
+     * per-customer limits): a keyed one-way hash of the entry id, under the key that signed the token. Stable
+     * for the entry across instances, and it grants nothing: the {@code queue_id}, which shows the entry's admission
+     * token, cannot be found from it. The token must have been {@link #read}.
      */
     public String customerId(String token) {
         String entryId = read(token).entryId();

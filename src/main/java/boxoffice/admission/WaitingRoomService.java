@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Events' waiting rooms: organizers turn them on, change and turn them off; buyers join the queue and read their
+ * Events' waiting rooms: organizers turn them on, change and turn them off; buyers join them and read their
  * entry, which carries a signed admission token once its turn has come ({@link WaitingRoom} has the rules).
  */
 public final class WaitingRoomService {
@@ -80,7 +80,7 @@ public final class WaitingRoomService {
     }
 
     /**
-     * Adds a buyer at the end of the event's queue; with an Idempotency-Key, a retry gets the same entry back.
+     * Adds a buyer at the end of the event's waiting room; with an Idempotency-Key, a retry gets the same entry back.
      * {@link AdmissionNotRequiredException} when the event has no waiting room.
      */
     public Created<QueueVisit> join(String eventId, Optional<IdempotencyKey> idempotencyKey) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
 /**
- * An event's waiting room for its organizers: its settings and its queue now, both null when it has none.
+ * An event's waiting room for its organizers: its settings and its entries now, both null when it has none.
  * {@code queue.admitted} entries of {@code queue.joined} are admitted; {@code queue.waiting} wait.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
 /**
- * A queue entry: {@code {"admitted": false, "position", "estimated_wait_seconds"}} until its turn, then
+ * A waiting-room entry: {@code {"admitted": false, "position", "estimated_wait_seconds"}} until its turn, then
  * {@code {"admitted": true, "admission_token", "expires_at"}}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

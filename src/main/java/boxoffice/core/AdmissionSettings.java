@@ -3,7 +3,7 @@ package boxoffice.core;
 import java.time.Duration;
 
 /**
- * An event's waiting room, as an organizer sets it: how many queue entries it admits a minute, and how long the
+ * An event's waiting room, as an organizer sets it: how many entries it admits a minute, and how long the
  * admission token of an admitted entry lets its holder place holds. Kept apart from the event's definition, which
  * never changes, because an organizer may change these (or turn the waiting room off) at any time.
  */

@@ -2,7 +2,7 @@ package boxoffice.core;
 
 import java.time.Instant;
 
-/** A queue entry as seen at {@code now}, together with its room at that moment. */
+/** A waiting-room entry as seen at {@code now}, together with its room at that moment. */
 public record QueueVisit(QueueEntry entry, WaitingRoom room, Instant now) {
     public boolean admitted() {
         return room.admits(entry.number(), now);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An event's waiting room and its admission clock. Entries are numbered 1, 2, ... in the order they joined (one
+ * An event's waiting room and the frontier of its turns. Entries are numbered 1, 2, ... in the order they joined (one
  * counter per event, {@code joined}); entry n is admitted once n is at most the frontier, which advances at the
  * room's rate and is a pure function of the time and of this record, so every instance computes the same answer
  * and none has to run a clock:
@@ -12,12 +12,12 @@ import java.time.Instant;
  * <pre>frontier(now) = min(joined, max(seen, base + floor((now - baseAt) * ratePerMinute / 60,000)))</pre>
  *
  * <ul>
- *   <li>An idle room does not save up admissions, but keeps one in hand: a new room starts one ahead of its empty
- *       queue, and when an entry joins while the frontier has run ahead of the queue, the frontier restarts from the
+ *   <li>An idle room does not save up turns, but keeps one in hand: a new room starts one ahead of its first entry,
+ *       and when an entry joins while the frontier has run ahead of the last one, the frontier restarts from the
  *       new entry ({@code base = its number, baseAt = now}), which is admitted at once; the next one a rate interval
- *       later. So admissions are at least one interval apart, and an entry that finds the room idle need not wait.
+ *       later. So entries are admitted at least one interval apart, and one that finds the room idle need not wait.
  *   <li>{@code seen} is the highest entry any instance has answered as admitted, so an instance whose clock lags
- *       never answers "not yet" to an entry behind one already admitted: admission follows the join order on every
+ *       never answers "not yet" to an entry behind one already admitted: entries are admitted in join order on every
  *       instance.
  *   <li>A change of rate restarts the frontier where it stands.
  * </ul>
@@ -28,7 +28,7 @@ public record WaitingRoom(
         AdmissionSettings settings, Instant openedAt, long joined, long base, Instant baseAt, long seen) {
     private static final long MINUTE_MILLIS = 60_000;
 
-    /** A new, empty room, with one admission in hand for its first entry. */
+    /** A new, empty room, with one turn in hand for its first entry. */
     public static WaitingRoom open(AdmissionSettings settings, Instant now) {
         return new WaitingRoom(settings, now, 0, 1, now, 0);
     }
@@ -57,7 +57,7 @@ public record WaitingRoom(
 
     /**
      * The room with new settings from {@code now} on: entries already admitted stay admitted, and an idle room keeps
-     * its one admission in hand.
+     * its one turn in hand.
      */
     public WaitingRoom withSettings(AdmissionSettings changed, Instant now) {
         if (changed.ratePerMinute() == settings.ratePerMinute()) {

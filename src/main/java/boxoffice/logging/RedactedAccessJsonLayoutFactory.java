@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code requestLog} layout {@code type: redacted-access-json}: Dropwizard's {@code access-json}, with the secrets a
- * request line can carry taken out. A queue id is the admission credential of its joiner ({@code GET
+ * request line can carry taken out. A {@code queue_id} is the credential of its joiner ({@code GET
  * /api/v1/queue/{queue_id}} answers with the admission token), so the access log shows {@code {queue_id}} in its
  * place, in every field (the path, the request line, a header).
  */
@@ -39,7 +39,7 @@ public class RedactedAccessJsonLayoutFactory extends AccessJsonLayoutBaseFactory
         return layout;
     }
 
-    /** The fields with every queue id replaced, nested maps (headers) included. */
+    /** The fields with every {@code queue_id} replaced, nested maps (headers) included. */
     static Map<String, Object> redacted(Map<String, Object> fields) {
         Map<String, Object> redacted = new LinkedHashMap<>();
         fields.forEach((name, value) -> redacted.put(name, redacted(value)));

@@ -22,7 +22,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * An event's waiting room: organizers set it (PATCH on the event) and watch it; buyers join its queue. Beside
+ * An event's waiting room: organizers set it (PATCH on the event) and watch it; buyers join it. Beside
  * {@link EventResource} on the same path.
  */
 @Path("/api/v1/events")
@@ -60,7 +60,7 @@ public final class EventAdmissionResource {
                 rooms.change(eventId, AdmissionApiMapper.settings(request.admission().settings())), rooms.now());
     }
 
-    /** The waiting room's settings and queue, for organizers. */
+    /** The waiting room's settings and figures, for organizers. */
     @GET
     @Path("/{event_id}/admission")
     @OrganizerOnly
@@ -70,7 +70,7 @@ public final class EventAdmissionResource {
         return AdmissionApiMapper.room(eventId, rooms.room(eventId), rooms.now());
     }
 
-    /** Joins the event's queue; repeat with the same Idempotency-Key to get the same place back. */
+    /** Joins the event's waiting room; repeat with the same Idempotency-Key to get the same place back. */
     @POST
     @Path("/{event_id}/queue")
     public Response join(

@@ -62,7 +62,7 @@ public final class HoldResource {
         if (request == null) {
             throw new MalformedRequestException("Request body required: {\"event_id\": ..., \"qty\": ...}");
         }
-        // An event with a waiting room holds only for admitted buyers, and an admission is one customer: the one a
+        // An event with a waiting room holds only for admitted buyers, and an admitted entry is one customer: the one a
         // per-customer seat limit counts against, whatever the body says.
         Optional<String> customerId = admission.customerFor(request.eventId(), admissionToken, request.customerId());
         Optional<Integer> ttlSeconds = Optional.ofNullable(request.ttlSeconds()).or(() -> parseTtl(ttlQuery));

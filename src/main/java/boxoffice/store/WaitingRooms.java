@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Events' waiting rooms ({@link WaitingRoom}: settings, join counter, admission clock) and their queue entries. Each
+ * Events' waiting rooms ({@link WaitingRoom}: settings, join counter, frontier) and their entries. Each
  * call is one atomic step on one event's room (in Redis: one script on the event's slot), so the join order is one
- * counter per event, whichever instance takes the join, and the admission rules are applied to a consistent room.
+ * counter per event, whichever instance takes the join, and the rules of admitting are applied to a consistent room.
  * {@code now} is the calling instance's clock, as for the seat ledger; {@link WaitingRoom#seen} keeps answers in join
  * order when instances' clocks differ a little.
  */
@@ -21,18 +21,18 @@ public interface WaitingRooms {
     Optional<WaitingRoom> room(String eventId);
 
     /**
-     * Opens the event's room with these settings, or changes the settings of the open room (its queue and the
-     * entries already admitted stay). Idempotent: the same settings twice leave one room as once.
+     * Opens the event's room with these settings, or changes the settings of the open room (the entries waiting
+     * and those already admitted stay). Idempotent: the same settings twice leave one room as once.
      */
     WaitingRoom open(String eventId, AdmissionSettings settings, Instant now);
 
-    /** Closes the event's room: its queue is gone, its entries are not found any more. Idempotent. */
+    /** Closes the event's room: its entries are gone, not found any more. Idempotent. */
     void close(String eventId);
 
     /**
      * Adds entry {@code entryId} (an id of the event, {@link boxoffice.core.Ids#newChildId}) at the end of the event's
-     * queue, kept for {@code retention}. Idempotent by id: an entry that already joined this room keeps its number
-     * ({@code changed == false}). Empty when the event has no room.
+     * waiting room, kept for {@code retention}. Idempotent by id: an entry that already joined this room keeps its
+     * number ({@code changed == false}). Empty when the event has no room.
      */
     Optional<JoinOutcome> join(String entryId, Instant now, Duration retention);
 

@@ -32,8 +32,8 @@ import boxoffice.core.Ids;
  * bo:{s}:we:E_suffix      string: a waiting-list entry (compact JSON); an offered or departed one expires after the
  *                         retention
  * bo:{s}:rooms            set of the shard's events with a waiting room (for the gauges)
- * bo:{s}:a:E              hash: the event's waiting room: admission settings, join counter, admission clock
- * bo:{s}:w:E_suffix       string: a queue entry (number, room, admitted at); expires after the retention
+ * bo:{s}:a:E              hash: the event's waiting room: settings, join counter, frontier
+ * bo:{s}:w:E_suffix       string: a waiting-room entry (number, room, admitted at); expires after the retention
  * bo:i:scope:hash         string: an Idempotency-Key's record (not per shard: found by the key alone)
  * bo:r:limit:hash         a rate limit's token bucket for one caller (Bucket4j's; not per shard: found by itself)
  * bo:wh:all               set of every webhook's id (not per shard: few, read by every dispatcher pass)
@@ -182,12 +182,12 @@ final class RedisKeys {
         return shardRooms(shardOf(eventId));
     }
 
-    /** The event's waiting room: settings and admission clock (an event's changeable part, apart from {@link #definition}). */
+    /** The event's waiting room: settings and frontier (an event's changeable part, apart from {@link #definition}). */
     static String waitingRoom(String eventId) {
         return eventPrefix(eventId) + "a:" + eventId;
     }
 
-    /** A queue entry, found (with its event's slot) from its id alone, as a hold is. */
+    /** A waiting-room entry, found (with its event's slot) from its id alone, as a hold is. */
     static String queueEntry(String entryId) {
         String eventId = Ids.eventOf(entryId).orElseThrow();
         return eventPrefix(eventId) + "w:" + Ids.childId(eventId, Ids.suffixOf(entryId));

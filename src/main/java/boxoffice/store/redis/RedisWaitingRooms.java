@@ -27,7 +27,7 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Waiting rooms in Redis: a room is one hash in its event's slot ({@code bo:{s}:a:E}), an entry one string beside it
  * ({@code bo:{s}:w:<entry id>}, expiring after the retention), and every step is one run of {@code waiting-room.lua}
- * on that slot, so the join counter and the admission clock change atomically whichever instance calls.
+ * on that slot, so the join counter and the frontier change atomically whichever instance calls.
  */
 public final class RedisWaitingRooms implements WaitingRooms {
     private final RedissonClient redisson;

@@ -74,7 +74,7 @@ class DomainErrorMapperTest {
                                 + "\"field_errors\":[{\"field\":\"qty\",\"message\":\"must be at least 1\"}]}"),
                 Arguments.of(new AdmissionRequiredException("e-1"), 403,
                         "{\"error_code\":\"ADMISSION_REQUIRED\",\"error\":\"Event e-1 admits buyers through its"
-                                + " waiting room: join its queue, wait for your turn, then send the admission token"
+                                + " waiting room: join it, wait for your turn, then send the admission token"
                                 + " as Admission-Token\",\"queue_url\":\"/api/v1/events/e-1/queue\"}"),
                 Arguments.of(new NotAnEventStreamException("e-1"), 406,
                         "{\"error_code\":\"NOT_ACCEPTABLE\",\"error\":\"GET /api/v1/events/e-1/availability is a"

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +19,11 @@ import org.redisson.client.RedisNoScriptException;
  * fails over, so a NOSCRIPT reply loads the script (on every master) and runs it again.
  */
 final class LuaScript<R> {
+    /** The functions of the expiry index, loaded before each script that reads or writes it. */
+    static final String EXPIRY_INDEX = "expiry-index";
+    /** The functions of the seats by expiry (after {@link #EXPIRY_INDEX}, whose functions they use). */
+    static final String DUE_SEATS = "due-seats";
+
     private final String name;
     private final String source;
     private final String sha;
@@ -82,10 +86,10 @@ final class LuaScript<R> {
         return name;
     }
 
-    /** Runs the script on the node owning {@code keys.get(0)}; the other keys must share its hash tag. */
-    CompletionStage<R> run(RScriptAsync scripts, List<Object> keys, Object... args) {
-        return runLoaded(scripts, keys, args).exceptionallyCompose(failure -> isNotLoaded(failure)
-                ? load(scripts).thenCompose(loaded -> runLoaded(scripts, keys, args))
+    /** Runs the script on the node owning the input's first key; the other keys must share its hash tag. */
+    CompletionStage<R> run(RScriptAsync scripts, ScriptInput input) {
+        return runLoaded(scripts, input).exceptionallyCompose(failure -> isNotLoaded(failure)
+                ? load(scripts).thenCompose(loaded -> runLoaded(scripts, input))
                 : CompletableFuture.failedStage(failure));
     }
 
@@ -93,8 +97,8 @@ final class LuaScript<R> {
      * EVALSHA alone, without loading the script when Redis lacks it: for a batch, which takes no more commands once
      * it has run; its caller loads the script ({@link #load}) and runs a new batch when {@link #isNotLoaded}.
      */
-    CompletionStage<R> runLoaded(RScriptAsync scripts, List<Object> keys, Object... args) {
-        return scripts.evalShaAsync(mode, sha, reply, keys, args);
+    CompletionStage<R> runLoaded(RScriptAsync scripts, ScriptInput input) {
+        return scripts.evalShaAsync(mode, sha, reply, input.keys(), input.args());
     }
 
     /** Loads the script on every master. */

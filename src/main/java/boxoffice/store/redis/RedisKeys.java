@@ -200,9 +200,29 @@ final class RedisKeys {
 
     static final String WEBHOOKS = "bo:wh:all";
 
-    /** Webhook W's keys, in the order webhook.lua takes them: lease, subscription, cursors, dead, scanned. */
-    static java.util.List<Object> webhook(String webhookId) {
-        String prefix = "bo:wh:{" + webhookId + "}:";
-        return java.util.List.of(prefix + "l", prefix + "s", prefix + "c", prefix + "d", prefix + "t");
+    /** The holder of webhook W's delivery lease. */
+    static String webhookLease(String webhookId) {
+        return webhookPrefix(webhookId) + "l";
+    }
+
+    static String webhookSubscription(String webhookId) {
+        return webhookPrefix(webhookId) + "s";
+    }
+
+    static String webhookCursors(String webhookId) {
+        return webhookPrefix(webhookId) + "c";
+    }
+
+    static String webhookDead(String webhookId) {
+        return webhookPrefix(webhookId) + "d";
+    }
+
+    static String webhookScanned(String webhookId) {
+        return webhookPrefix(webhookId) + "t";
+    }
+
+    /** Webhook W's keys share its own slot. */
+    private static String webhookPrefix(String webhookId) {
+        return "bo:wh:{" + webhookId + "}:";
     }
 }

@@ -1,7 +1,6 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.Booking;
-import boxoffice.core.Change;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
 import boxoffice.core.DueBacklog;
@@ -10,20 +9,16 @@ import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
-import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.WaitlistPlace;
 import boxoffice.store.Retention;
-import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerBackend;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
-import boxoffice.store.ledger.WaitlistRead;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,7 +32,6 @@ import java.util.Set;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
@@ -50,28 +44,20 @@ import org.redisson.client.protocol.ScoredEntry;
  * made idempotent by the ledger rules above this class.
  */
 public final class RedisLedgerBackend implements LedgerBackend {
-    /** The functions of the expiry index, loaded before each script that reads or writes it. */
-    private static final String EXPIRY_INDEX = "expiry-index";
-    /** The functions of the seats by expiry (after {@link #EXPIRY_INDEX}, whose functions they use). */
-    private static final String DUE_SEATS = "due-seats";
-
     private final RedissonClient redisson;
-    private final RScript scripts;
     private final RoundTrips roundTrips;
-    private final ReplicatedWrites writes;
     private final RedisEventLocks locks;
     private final ShardReader shards;
     private final EventCache events = new EventCache();
-    private final Retention retention;
-    private final LuaScript<String> insertEvent = LuaScript.writer("insert-event");
-    private final LuaScript<String> readCounts = LuaScript.reader("read-counts", EXPIRY_INDEX, DUE_SEATS);
-    private final LuaScript<String> readForUpdate = LuaScript.reader("read-for-update", EXPIRY_INDEX);
-    private final LuaScript<Long> commit = LuaScript.counter("commit", EXPIRY_INDEX, DUE_SEATS);
-    private final LuaScript<Long> readDue = LuaScript.countingReader("read-due", EXPIRY_INDEX, DUE_SEATS);
-    private final LuaScript<String> audit = LuaScript.reader("audit", EXPIRY_INDEX);
-    private final LuaScript<String> readCustomer = LuaScript.reader("read-customer");
-    private final LuaScript<String> readChanges = LuaScript.reader("read-changes");
-    private final LuaScript<String> readWaitlistEntry = LuaScript.reader("read-waitlist-entry");
+    private final InsertEventScript insertEvent;
+    private final ReadCountsScript readCounts;
+    private final ReadForUpdateScript readForUpdate;
+    private final CommitScript commit;
+    private final ReadDueScript readDue;
+    private final AuditScript audit;
+    private final ReadCustomerScript readCustomer;
+    private final ReadChangesScript readChanges;
+    private final ReadWaitlistEntryScript readWaitlistEntry;
 
     /**
      * @param lockWait how long a batch waits for an event's lock before the store counts as unavailable
@@ -87,12 +73,19 @@ public final class RedisLedgerBackend implements LedgerBackend {
     RedisLedgerBackend(RedissonClient redisson, MetricRegistry registry, Duration lockWait, Duration lockLease,
             Retention retention, ReplicatedWrites writes) {
         this.redisson = redisson;
-        this.writes = writes;
-        this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
         this.locks = new RedisEventLocks(redisson, lockWait, lockLease);
         this.shards = new ShardReader(redisson, roundTrips);
-        this.retention = retention;
+        ScriptRunner runner = new ScriptRunner(redisson, roundTrips, writes);
+        this.insertEvent = new InsertEventScript(runner);
+        this.readCounts = new ReadCountsScript(runner);
+        this.readForUpdate = new ReadForUpdateScript(runner);
+        this.commit = new CommitScript(runner, retention);
+        this.readDue = new ReadDueScript(runner);
+        this.audit = new AuditScript(runner);
+        this.readCustomer = new ReadCustomerScript(runner);
+        this.readChanges = new ReadChangesScript(runner);
+        this.readWaitlistEntry = new ReadWaitlistEntryScript(runner);
     }
 
     @Override
@@ -102,15 +95,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public Event insertEvent(Event event) {
-        String id = event.id();
-        String stored = roundTrips.write(insertEvent.name(), () -> writes.run(insertEvent,
-                List.of(RedisKeys.event(id), RedisKeys.definition(id), RedisKeys.shardEvents(id),
-                        RedisKeys.shardTotals(id), RedisKeys.feed(id), RedisKeys.shardChanged(id)),
-                id, RedisRecords.definitionJson(event), Integer.toString(event.totalSeats()),
-                ScriptMessages.sections(event), RedisKeys.seatMapPrefix(id), ScriptMessages.reservedSeats(event),
-                RedisJson.write(ChangeRecords.fields(Change.eventCreated(event))),
-                RedisRecords.millis(event.createdAt())));
-        return events.put(RedisRecords.event(id, stored));
+        return events.put(insertEvent.execute(event));
     }
 
     /** From the cache, or read once: an event never changes. */
@@ -125,16 +110,9 @@ public final class RedisLedgerBackend implements LedgerBackend {
     @Override
     public Optional<EventCounts> readCounts(String eventId, Instant now) {
         Optional<Event> cached = events.get(eventId);
-        String reply = roundTrips.call(readCounts.name(), () -> readCounts.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.definition(eventId),
-                        RedisKeys.expiryLanes(eventId), RedisKeys.seatsByExpiry(eventId)),
-                RedisRecords.millis(now), RedisKeys.holdPrefix(eventId), cached.isPresent() ? "0" : "1"));
-        if (reply == null) {
-            return Optional.empty();
-        }
-        JsonNode read = RedisJson.tree(reply);
-        Event event = cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText())));
-        return Optional.of(ScriptMessages.countsSeen(event, read));
+        return readCounts.execute(eventId, now, cached.isEmpty()).map(read -> ScriptMessages.countsSeen(
+                cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText()))),
+                read));
     }
 
     @Override
@@ -162,62 +140,28 @@ public final class RedisLedgerBackend implements LedgerBackend {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        Event event = known.get();
-        List<String> customerFields = reads.customers().stream()
-                .flatMap(customer -> CustomerSeats.fields(event, customer).stream()).toList();
-        String reply = roundTrips.call(readForUpdate.name(), () -> readForUpdate.run(scripts,
-                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.customers(eventId), RedisKeys.waitlist(eventId), RedisKeys.expiryLanes(eventId)),
-                RedisRecords.millis(now), Integer.toString(dueLimit), RedisKeys.holdPrefix(eventId),
-                RedisJson.write(reads.holdIds().stream().map(Ids::suffixOf).toList()),
-                RedisKeys.seatMapPrefix(eventId), RedisJson.write(reads.seatMaps()),
-                RedisJson.write(reads.bookingIds().stream().map(Ids::suffixOf).toList()),
-                RedisJson.write(customerFields), RedisKeys.waitlistEntryPrefix(eventId),
-                Integer.toString(WaitlistRead.SCAN),
-                RedisJson.write(reads.entryIds().stream().map(Ids::suffixOf).toList()),
-                RedisJson.write(event.sections().stream().map(Section::id).toList())));
-        return Optional.ofNullable(reply)
-                .map(json -> ScriptMessages.snapshot(event, RedisJson.read(json, RedisJson.Snapshot.class)));
+        return readForUpdate.execute(known.get(), reads, now, dueLimit);
     }
 
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
         Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
-        Long applied = roundTrips.call(commit.name(), () -> writes.run(commit,
-                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.bookings(eventId),
-                        RedisKeys.shardDue(eventId), RedisKeys.shardTotals(eventId), RedisKeys.customers(eventId),
-                        RedisKeys.feed(eventId), RedisKeys.shardChanged(eventId), RedisKeys.waitlist(eventId),
-                        RedisKeys.expiryLanes(eventId), RedisKeys.seatsByExpiry(eventId)),
-                Long.toString(expectedVersion), RedisKeys.holdPrefix(eventId), ScriptMessages.commitChanges(event, changes),
-                Long.toString(retention.finishedHolds().toMillis()), eventId, RedisKeys.seatMapPrefix(eventId),
-                RedisKeys.customerIndexPrefix(eventId), Long.toString(retention.changes().toMillis()),
-                RedisKeys.waitlistEntryPrefix(eventId)));
-        return applied == 1L;
+        return commit.execute(event, expectedVersion, changes);
     }
 
     @Override
     public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
-        return Ids.eventOf(entryId).flatMap(eventId -> Optional.ofNullable(roundTrips.call(readWaitlistEntry.name(),
-                        () -> readWaitlistEntry.run(scripts,
-                                List.of(RedisKeys.waitlistEntry(entryId), RedisKeys.waitlist(eventId)),
-                                Ids.suffixOf(entryId), RedisKeys.holdPrefix(eventId))))
-                .map(reply -> ScriptMessages.waitlistPlace(entryId, eventId, reply)));
+        return readWaitlistEntry.execute(entryId);
     }
 
     @Override
     public CustomerHoldings readCustomer(String eventId, String customerId) {
-        String reply = roundTrips.call(readCustomer.name(), () -> readCustomer.run(scripts,
-                List.of(RedisKeys.customerIndexPrefix(eventId) + customerId, RedisKeys.bookings(eventId)),
-                RedisKeys.holdPrefix(eventId)));
-        return ScriptMessages.customer(eventId, reply);
+        return readCustomer.execute(eventId, customerId);
     }
 
     @Override
     public Optional<FeedRead> readChanges(String eventId, long after, int limit) {
-        return Optional.ofNullable(roundTrips.call(readChanges.name(), () -> readChanges.run(scripts,
-                        List.of(RedisKeys.event(eventId), RedisKeys.feed(eventId)), Long.toString(after),
-                        Integer.toString(limit))))
-                .map(reply -> ScriptMessages.changes(eventId, after, reply));
+        return readChanges.execute(eventId, after, limit);
     }
 
     @Override
@@ -259,11 +203,8 @@ public final class RedisLedgerBackend implements LedgerBackend {
         DueBacklog backlog = DueBacklog.NONE;
         for (ScoredEntry<String> due : shards.dueEntries(now, limit)) {
             String eventId = due.getValue();
-            Long holds = roundTrips.call(readDue.name(), () -> readDue.run(scripts,
-                    List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId), RedisKeys.expiryLanes(eventId),
-                            RedisKeys.seatsByExpiry(eventId)),
-                    RedisRecords.millis(now), RedisKeys.holdPrefix(eventId)));
-            if (holds != null && holds > 0) {
+            long holds = readDue.execute(eventId, now);
+            if (holds > 0) {
                 backlog = backlog.plus(new DueBacklog(holds, Instant.ofEpochMilli(due.getScore().longValue())));
             }
         }
@@ -282,12 +223,6 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<LedgerAudit> audit(String eventId) {
-        return readEvent(eventId).flatMap(event -> Optional.ofNullable(roundTrips.call(audit.name(),
-                        () -> audit.run(scripts,
-                                List.of(RedisKeys.event(eventId), RedisKeys.exactExpiry(eventId),
-                                        RedisKeys.bookings(eventId), RedisKeys.expiryLanes(eventId)),
-                                RedisKeys.holdPrefix(eventId), RedisKeys.seatMapPrefix(eventId),
-                                ScriptMessages.auditSections(event))))
-                .map(reply -> ScriptMessages.audit(event, reply)));
+        return readEvent(eventId).flatMap(audit::execute);
     }
 }

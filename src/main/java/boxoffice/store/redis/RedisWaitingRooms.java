@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -31,14 +30,13 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class RedisWaitingRooms implements WaitingRooms {
     private final RedissonClient redisson;
-    private final RScript scripts;
     private final RoundTrips roundTrips;
-    private final LuaScript<String> script = LuaScript.writer("waiting-room");
+    private final WaitingRoomScript script;
 
     public RedisWaitingRooms(RedissonClient redisson, MetricRegistry registry) {
         this.redisson = redisson;
-        this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
+        this.script = new WaitingRoomScript(new ScriptRunner(redisson, roundTrips));
     }
 
     @Override
@@ -51,31 +49,28 @@ public final class RedisWaitingRooms implements WaitingRooms {
 
     @Override
     public WaitingRoom open(String eventId, AdmissionSettings settings, Instant now) {
-        String reply = run(List.of(RedisKeys.waitingRoom(eventId), RedisKeys.shardRooms(eventId)), "open", eventId,
-                now, Integer.toString(settings.ratePerMinute()), Long.toString(settings.tokenTtl().toMillis()));
-        return room(RedisJson.tree(reply).get("room"));
+        return room(script.open(eventId, settings, now).get("room"));
     }
 
     @Override
     public void close(String eventId) {
-        run(List.of(RedisKeys.waitingRoom(eventId), RedisKeys.shardRooms(eventId)), "close", eventId,
-                Instant.EPOCH);
+        script.close(eventId);
     }
 
     @Override
     public Optional<JoinOutcome> join(String entryId, Instant now, Duration retention) {
-        return entryStep("join", entryId, now, Long.toString(retention.toMillis()))
+        return script.join(entryId, now, retention)
                 .map(reply -> new JoinOutcome(visit(entryId, reply, now), reply.get("changed").asBoolean()));
     }
 
     @Override
     public Optional<QueueVisit> find(String entryId, Instant now) {
-        return entryStep("find", entryId, now).map(reply -> visit(entryId, reply, now));
+        return script.find(entryId, now).map(reply -> visit(entryId, reply, now));
     }
 
     @Override
     public Optional<QueueVisit> visit(String entryId, Instant now) {
-        return entryStep("visit", entryId, now).map(reply -> visit(entryId, reply, now));
+        return script.visit(entryId, now).map(reply -> visit(entryId, reply, now));
     }
 
     /** Two pipelined batches: the 256 shards' room sets, then every room listed. */
@@ -105,21 +100,6 @@ public final class RedisWaitingRooms implements WaitingRooms {
         List<WaitingRoom> rooms = new ArrayList<>();
         hashes.stream().filter(hash -> !hash.isEmpty()).forEach(hash -> rooms.add(room(hash)));
         return rooms;
-    }
-
-    private Optional<JsonNode> entryStep(String op, String entryId, Instant now, String... extra) {
-        return Ids.eventOf(entryId).flatMap(eventId -> Optional.ofNullable(run(
-                List.of(RedisKeys.waitingRoom(eventId), RedisKeys.shardRooms(eventId), RedisKeys.queueEntry(entryId)),
-                op, eventId, now, extra)).map(RedisJson::tree));
-    }
-
-    private String run(List<Object> keys, String op, String eventId, Instant now, String... extra) {
-        Object[] args = new Object[3 + extra.length];
-        args[0] = op;
-        args[1] = eventId;
-        args[2] = RedisRecords.millis(now);
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return roundTrips.call("waiting-room." + op, () -> script.run(scripts, keys, args));
     }
 
     private static QueueVisit visit(String entryId, JsonNode reply, Instant now) {

@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -36,14 +35,13 @@ public final class RedisWebhooks implements Webhooks {
     private static final String NONE = "-";
 
     private final RedissonClient redisson;
-    private final RScript scripts;
     private final RoundTrips roundTrips;
-    private final LuaScript<Long> script = LuaScript.counter("webhook");
+    private final WebhookScript script;
 
     public RedisWebhooks(RedissonClient redisson, MetricRegistry registry) {
         this.redisson = redisson;
-        this.scripts = redisson.getScript(StringCodec.INSTANCE);
         this.roundTrips = new RoundTrips(registry);
+        this.script = new WebhookScript(new ScriptRunner(redisson, roundTrips));
     }
 
     @Override
@@ -70,7 +68,7 @@ public final class RedisWebhooks implements Webhooks {
     public boolean delete(String webhookId) {
         roundTrips.call("webhook.unlist", () -> redisson.getSet(RedisKeys.WEBHOOKS, StringCodec.INSTANCE)
                 .removeAsync(webhookId));
-        return run(webhookId, NONE, "delete");
+        return script.delete(webhookId);
     }
 
     /** Two round trips: the list, then every subscription listed in one pipelined batch. */
@@ -94,22 +92,22 @@ public final class RedisWebhooks implements Webhooks {
 
     @Override
     public boolean lease(String webhookId, String holder, Duration ttl) {
-        return run(webhookId, holder, "lease", Long.toString(ttl.toMillis()));
+        return script.lease(webhookId, holder, ttl);
     }
 
     @Override
     public void release(String webhookId, String holder) {
-        run(webhookId, holder, "release");
+        script.release(webhookId, holder);
     }
 
     @Override
     public DeliveryState state(String webhookId) {
-        List<Object> keys = RedisKeys.webhook(webhookId);
         return roundTrips.call("webhook.state", () -> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults());
-            RFuture<Map<String, String>> cursors = batch.<String, String>getMap((String) keys.get(2),
+            RFuture<Map<String, String>> cursors = batch.<String, String>getMap(RedisKeys.webhookCursors(webhookId),
                     StringCodec.INSTANCE).readAllMapAsync();
-            RFuture<String> scanned = batch.<String>getBucket((String) keys.get(4), StringCodec.INSTANCE).getAsync();
+            RFuture<String> scanned = batch.<String>getBucket(RedisKeys.webhookScanned(webhookId),
+                    StringCodec.INSTANCE).getAsync();
             return batch.executeAsync().thenApply(done -> new DeliveryState(
                     Optional.ofNullable(scanned.toCompletableFuture().join()).map(RedisWebhooks::instant),
                     cursors.toCompletableFuture().join().entrySet().stream().collect(Collectors.toMap(
@@ -119,7 +117,7 @@ public final class RedisWebhooks implements Webhooks {
 
     @Override
     public boolean advance(String webhookId, String holder, DeliveryCursor cursor) {
-        return run(webhookId, holder, "advance", cursor.eventId(), cursor(cursor));
+        return script.advance(webhookId, holder, cursor.eventId(), cursor(cursor));
     }
 
     @Override
@@ -127,19 +125,19 @@ public final class RedisWebhooks implements Webhooks {
         ObjectNode json = RedisJson.object().put("message_id", dead.messageId()).put("event_id", dead.eventId())
                 .put("seq", dead.seq()).put("body", dead.body()).put("died_at", dead.diedAt().toEpochMilli())
                 .put("last_error", dead.lastError());
-        return run(webhookId, holder, "bury", cursor.eventId(), cursor(cursor), dead.messageId(),
+        return script.bury(webhookId, holder, cursor.eventId(), cursor(cursor), dead.messageId(),
                 RedisJson.write(json));
     }
 
     @Override
     public boolean scanned(String webhookId, String holder, Instant upTo) {
-        return run(webhookId, holder, "scanned", Long.toString(upTo.toEpochMilli()));
+        return script.scanned(webhookId, holder, upTo.toEpochMilli());
     }
 
     @Override
     public List<DeadMessage> dead(String webhookId) {
         Map<String, String> dead = roundTrips.call("webhook.dead", () -> redisson.<String, String>getMap(
-                (String) RedisKeys.webhook(webhookId).get(3), StringCodec.INSTANCE).readAllMapAsync());
+                RedisKeys.webhookDead(webhookId), StringCodec.INSTANCE).readAllMapAsync());
         List<DeadMessage> messages = new ArrayList<>();
         dead.values().forEach(json -> {
             JsonNode node = RedisJson.tree(json);
@@ -153,20 +151,12 @@ public final class RedisWebhooks implements Webhooks {
 
     @Override
     public void forgetDead(String webhookId, String messageId) {
-        roundTrips.call("webhook.forget-dead", () -> redisson.getMap((String) RedisKeys.webhook(webhookId).get(3),
+        roundTrips.call("webhook.forget-dead", () -> redisson.getMap(RedisKeys.webhookDead(webhookId),
                 StringCodec.INSTANCE).fastRemoveAsync(messageId));
     }
 
-    private boolean run(String webhookId, String holder, String op, String... extra) {
-        Object[] args = new Object[2 + extra.length];
-        args[0] = holder;
-        args[1] = op;
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        return roundTrips.call("webhook." + op, () -> script.run(scripts, RedisKeys.webhook(webhookId), args)) == 1L;
-    }
-
     private static String subscription(String webhookId) {
-        return (String) RedisKeys.webhook(webhookId).get(1);
+        return RedisKeys.webhookSubscription(webhookId);
     }
 
     private static Webhook webhook(String json) {

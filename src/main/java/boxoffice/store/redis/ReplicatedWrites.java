@@ -1,7 +1,6 @@
 package boxoffice.store.redis;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.BatchOptions;
@@ -52,19 +51,19 @@ final class ReplicatedWrites {
         return new ReplicatedWrites(redisson, 0, Duration.ZERO);
     }
 
-    /** Runs a writing script on the master of {@code keys.get(0)}; completes once enough replicas have its effect. */
-    <R> CompletionStage<R> run(LuaScript<R> script, List<Object> keys, Object... args) {
+    /** Runs a writing script on the master of the input's first key; completes once enough replicas have its effect. */
+    <R> CompletionStage<R> run(LuaScript<R> script, ScriptInput input) {
         if (replicas == 0) {
-            return script.run(scripts, keys, args);
+            return script.run(scripts, input);
         }
-        return runAndWait(script, keys, args).exceptionallyCompose(failure -> LuaScript.isNotLoaded(failure)
-                ? script.load(scripts).thenCompose(loaded -> runAndWait(script, keys, args))
+        return runAndWait(script, input).exceptionallyCompose(failure -> LuaScript.isNotLoaded(failure)
+                ? script.load(scripts).thenCompose(loaded -> runAndWait(script, input))
                 : CompletableFuture.failedStage(failure));
     }
 
-    private <R> CompletionStage<R> runAndWait(LuaScript<R> script, List<Object> keys, Object... args) {
+    private <R> CompletionStage<R> runAndWait(LuaScript<R> script, ScriptInput input) {
         RBatch batch = redisson.createBatch(BatchOptions.defaults().sync(replicas, timeout).retryAttempts(0));
-        CompletionStage<R> reply = script.runLoaded(batch.getScript(StringCodec.INSTANCE), keys, args);
+        CompletionStage<R> reply = script.runLoaded(batch.getScript(StringCodec.INSTANCE), input);
         return batch.executeAsync().thenCompose(result -> {
             checkAcknowledged(script.name(), result);
             return reply;

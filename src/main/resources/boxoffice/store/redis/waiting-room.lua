@@ -8,6 +8,9 @@ local entry_key = KEYS[3]        -- bo:{s}:w:E_suffix: a queue entry, "number:ro
 local op = ARGV[1]               -- open | close | join | find | visit
 local event_id = ARGV[2]
 local now = tonumber(ARGV[3])    -- ms, the calling instance's clock
+local rate = tonumber(ARGV[4])   -- open: admissions a minute ('' for the other steps)
+local ttl = tonumber(ARGV[5])    -- open: ms an admission token lives
+local retention = ARGV[6]        -- join: ms an entry is kept
 
 local RATE, TTL, OPENED, JOINED, BASE, BASE_AT, SEEN = 'rate', 'ttl', 'opened', 'joined', 'base', 'base_at', 'seen'
 
@@ -59,8 +62,6 @@ local function reply(room, entry, changed)
 end
 
 if op == 'open' then
-  local rate = tonumber(ARGV[4])
-  local ttl = tonumber(ARGV[5])  -- ms
   local room = load_room()
   if not room then
     room = {rate = rate, ttl = ttl, opened = now, joined = 0, base = 1, base_at = now, seen = 0}  -- one in hand
@@ -87,7 +88,6 @@ if not room then
 end
 
 if op == 'join' then
-  local retention = ARGV[4]      -- ms an entry is kept
   local entry = load_entry(room)
   if entry then
     return reply(room, entry, false)

@@ -5,10 +5,10 @@
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
+local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 local hold_prefix = ARGV[1]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local map_prefix = ARGV[2]       -- bo:{s}:m:E: (+ section id)
 local sections = cjson.decode(ARGV[3])  -- [{id, reserved}]
-local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then

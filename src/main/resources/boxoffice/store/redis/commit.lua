@@ -10,6 +10,8 @@ local customers_key = KEYS[6]    -- bo:{s}:cu:E: customer figure -> seats
 local feed_key = KEYS[7]         -- bo:{s}:f:E: the change feed, entry id "seq-0"
 local changed_key = KEYS[8]      -- bo:{s}:fx: event id -> time of its latest change
 local waitlist_key = KEYS[9]     -- bo:{s}:wl:E: waiting entry suffix -> number (only touched when entries changed)
+local lanes_key = KEYS[10]       -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
+local seats_key = KEYS[11]       -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 local expected_version = ARGV[1]
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local changes = cjson.decode(ARGV[3])
@@ -25,8 +27,6 @@ local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key,
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed
 local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry's key, in this slot)
-local lanes_key = KEYS[10]       -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
-local seats_key = KEYS[11]       -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 
 local stored = redis.call('HMGET', event_key, 'version', 'available', 'held', 'booked')
 if stored[1] ~= expected_version then

@@ -6,11 +6,11 @@
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suffix -> expiry
 local definition_key = KEYS[3]   -- bo:{s}:d:E: the event as created
+local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
+local seats_key = KEYS[5]        -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 local want_definition = ARGV[3] == '1'
-local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
-local seats_key = KEYS[5]        -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then

@@ -9,6 +9,7 @@ local exact_key = KEYS[2]        -- bo:{s}:x:E: the exact expiry index, hold suf
 local bookings_key = KEYS[3]     -- bo:{s}:b:E: booking suffix -> booking
 local customers_key = KEYS[4]    -- bo:{s}:cu:E: customer figure -> seats
 local waitlist_key = KEYS[5]     -- bo:{s}:wl:E: waiting entry suffix -> number
+local lanes_key = KEYS[6]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 local now = ARGV[1]              -- epoch ms
 local due_limit = ARGV[2]
 local hold_prefix = ARGV[3]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
@@ -21,7 +22,6 @@ local entry_prefix = ARGV[9]     -- bo:{s}:we:E_ (+ suffix: a waiting-list entry
 local scan = tonumber(ARGV[10])  -- how many entries of the line to read
 local named_entries = cjson.decode(ARGV[11])  -- entry suffixes
 local sections = cjson.decode(ARGV[12])       -- the event's section ids, for the figures of waiting customers
-local lanes_key = KEYS[6]        -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then

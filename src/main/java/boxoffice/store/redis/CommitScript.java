@@ -22,11 +22,11 @@ final class CommitScript {
 
     /** @return true if written; false, having changed nothing, when another writer committed first */
     boolean execute(Event event, long expectedVersion, LedgerChanges changes) {
-        String message = ScriptMessages.commitChanges(event, changes);
+        String message = CommitMessage.of(event, changes);
         return runner.runWrite(SCRIPT, input(event.id(), expectedVersion, message, retention)) == 1L;
     }
 
-    /** @param changes the batch's changes as the script reads them ({@link ScriptMessages#commitChanges}) */
+    /** @param changes the batch's changes as the script reads them ({@link CommitMessage#of}) */
     static ScriptInput input(String eventId, long expectedVersion, String changes, Retention retention) {
         return new ScriptInput()
                 .key("event_key", RedisKeys.event(eventId))

@@ -12,9 +12,9 @@ local changed_key = KEYS[8]      -- bo:{s}:fx: event id -> time of its latest ch
 local waitlist_key = KEYS[9]     -- bo:{s}:wl:E: waiting entry suffix -> number (only touched when entries changed)
 local lanes_key = KEYS[10]       -- bo:{s}:xl:E: the expiry index's lanes (expiry-index.lua)
 local seats_key = KEYS[11]       -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
-local expected_version = ARGV[1]
+local expected_version = ARGV[1]  -- the version the batch read under the lock
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
-local changes = cjson.decode(ARGV[3])
+local changes = cjson.decode(ARGV[3])  -- the batch's changes (JSON):
   -- counters (as strings) in all and sections [{id, available, held, booked}]; reserved_change {available, held,
   -- booked}: how the reserved sections' counters moved; seats [{section, runs: [[offset,
   -- states]]}]; holds [{suffix, record, expires_at (active only), customer}]; bookings [{suffix, record, customer,
@@ -22,7 +22,7 @@ local changes = cjson.decode(ARGV[3])
   -- the event's next seq); at (epoch ms); tallies holds_created, holds_expired, bookings_created, bookings_cancelled;
   -- waitlist [{suffix, record, number (waiting only)}] (optional), waitlist_joined (the last number given, or "0")
 local retention_ms = ARGV[4]     -- how long a finished hold stays readable
-local event_id = ARGV[5]
+local event_id = ARGV[5]         -- E, as the shard's indexes name it
 local map_prefix = ARGV[6]       -- bo:{s}:m:E: (+ section id: a seat map's key, in this slot)
 local index_prefix = ARGV[7]     -- bo:{s}:cx:E: (+ customer: the set of a customer's holds "h.." and bookings "b..")
 local feed_retention_ms = tonumber(ARGV[8])  -- how long a change stays in the feed

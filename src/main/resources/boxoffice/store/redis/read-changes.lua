@@ -3,8 +3,8 @@
 -- (entries an empty object when there are none: cjson cannot tell), or nil if there is no event.
 local event_key = KEYS[1]        -- bo:{s}:e:E
 local feed_key = KEYS[2]         -- bo:{s}:f:E: entry id "seq-0"
-local after = tonumber(ARGV[1])
-local limit = ARGV[2]
+local after = tonumber(ARGV[1])  -- the last seq the caller has
+local limit = ARGV[2]            -- how many changes to return at most
 
 local last = redis.call('HGET', event_key, 'seq')
 if not last then

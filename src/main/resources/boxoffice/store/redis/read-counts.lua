@@ -10,7 +10,7 @@ local lanes_key = KEYS[4]        -- bo:{s}:xl:E: the expiry index's lanes (expir
 local seats_key = KEYS[5]        -- bo:{s}:xs:E: the seats of active holds by expiry (due-seats.lua)
 local now = ARGV[1]              -- epoch ms
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
-local want_definition = ARGV[3] == '1'
+local want_definition = ARGV[3] == '1'  -- '1' when the caller has not cached the event
 
 local flat = redis.call('HGETALL', event_key)
 if #flat == 0 then

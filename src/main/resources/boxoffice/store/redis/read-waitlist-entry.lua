@@ -2,7 +2,7 @@
 -- the hold it was offered. Returns JSON {entry, rank, hold}, or nil when the entry is unknown or forgotten.
 local entry_key = KEYS[1]        -- bo:{s}:we:E_suffix
 local waitlist_key = KEYS[2]     -- bo:{s}:wl:E: waiting entry suffix -> number
-local suffix = ARGV[1]
+local suffix = ARGV[1]           -- the entry's suffix, its member in the waiting list
 local hold_prefix = ARGV[2]      -- bo:{s}:h:E_ (+ suffix: a hold's key, in this slot)
 
 local stored = redis.call('GET', entry_key)

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Settings given as environment variables to a real service process, as an operator gives them. */
+@FleetTier
 class ConfigurationProcessTest {
 
     @Test

@@ -1,5 +1,6 @@
 package boxoffice.docs;
 
+import boxoffice.testing.BrowserTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Swagger UI at /docs, served from the webjar, renders the spec's operations in a real (headless) browser. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@BrowserTier
 class SwaggerUiBrowserTest {
     static final DropwizardAppExtension<BoxOfficeConfiguration> APP = new DropwizardAppExtension<>(
             BoxOfficeApplication.class, "config.yml",

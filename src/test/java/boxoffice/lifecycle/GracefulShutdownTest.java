@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import redis.clients.jedis.Jedis;
  * arrive during the shutdown with a JSON 503 (retry elsewhere, nothing was done), refuses new connections once
  * stopped, and exits cleanly. No request is cut off mid-way, and Redis holds exactly the seats that were answered 201.
  */
+@FleetTier
 class GracefulShutdownTest {
     private static final int CLIENTS = 16;
 

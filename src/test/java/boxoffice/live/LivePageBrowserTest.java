@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.BrowserTier;
 import boxoffice.testing.HeadlessChromium;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the stream alone. The screenshot is kept as target/live-page.png. An unknown event is an HTML 404 page to a
  * browser and the API's JSON 404 to anyone else.
  */
+@BrowserTier
 class LivePageBrowserTest {
     private static final MutableClock CLOCK = MutableClock.startingNow();
 

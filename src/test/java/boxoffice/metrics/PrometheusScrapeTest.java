@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.FreePorts;
 import boxoffice.testing.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * instance: the target is up and the domain metrics arrive. Skipped where no {@code prometheus} binary is installed
  * (CI installs Debian's package).
  */
+@FleetTier
 class PrometheusScrapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

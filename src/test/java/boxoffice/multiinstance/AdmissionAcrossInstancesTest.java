@@ -8,6 +8,7 @@ import boxoffice.admission.AdmissionTokens;
 import boxoffice.testing.AdmissionSteps;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.RedisProcess;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * waiting room filled by 2,000 concurrent clients admits them in join order, no faster than its rate, on every
  * instance.
  */
+@FleetTier
 class AdmissionAcrossInstancesTest {
     private static final int PER_CLIENT = 5;
     private static final int JOINS = 2_000;

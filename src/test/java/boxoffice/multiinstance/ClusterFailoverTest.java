@@ -3,6 +3,7 @@ package boxoffice.multiinstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.RedisClusterProcess;
 import boxoffice.testing.RedisProcess;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * one rejoins as one (restarted here, without its data): meanwhile that master's events take no booking. The time
  * from the kill to the first booking is printed (docs/operations.md, "Redis failover").
  */
+@FleetTier
 class ClusterFailoverTest {
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
 

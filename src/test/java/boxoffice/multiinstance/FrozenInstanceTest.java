@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.Pause;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * its way, and then lets them all go on at once, past their deadlines. However a request ends, the store must hold
  * exactly what the clients were told: every hold answered 201 is there, and a 503 changed nothing.
  */
+@FleetTier
 class FrozenInstanceTest {
     private static final int SEATS = 100_000;
     private static final int CLIENTS = 16;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** kill -9 of one of three instances mid-load: the others keep serving and the store stays consistent. */
+@FleetTier
 class InstanceCrashTest {
 
     @Test

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * extensions racing the sweeper and lazy expiry at the moment holds run out, and cancellations racing replayed
  * bookings. Each ends with the ledger audit of every instance's store: nothing counted twice.
  */
+@FleetTier
 class LifecycleRacesTest {
     private static final String CUSTOMER = "scalper@example.com";
     private static Fleet fleet;

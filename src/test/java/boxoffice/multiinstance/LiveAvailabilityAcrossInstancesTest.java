@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.SeatingJson;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * one instance, while holds hammer the event through both, all end with the final counts, with the instance's heap
  * (read from its admin metrics) printed for bench/README.md.
  */
+@FleetTier
 class LiveAvailabilityAcrossInstancesTest {
     private static final int CLIENTS = 1_000;
     private static final int HOLDS = 400;

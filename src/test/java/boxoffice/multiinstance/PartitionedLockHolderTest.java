@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.RedisProcess;
@@ -21,6 +22,7 @@ import redis.clients.jedis.Jedis;
  * answering everyone (CLIENT PAUSE) with commits of both in flight. Whatever the frozen writer sends when it wakes up
  * is fenced: no seat is sold twice, the counts agree with the bookings, and every booking answered 201 is there.
  */
+@FleetTier
 class PartitionedLockHolderTest {
     private static final int SEATS = 1_000;
     private static final int CLIENTS_PER_INSTANCE = 4;

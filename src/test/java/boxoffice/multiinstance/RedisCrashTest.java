@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * outage the API answers 503 fast and the instance stays ready, afterwards it serves again by itself, and every
  * booking it acknowledged is there.
  */
+@FleetTier
 class RedisCrashTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Redis more than once (a hold with an Idempotency-Key claims the key, then holds), is answered 503 within one
  * STORE_TIMEOUT, as the docs promise; when Redis comes back, the service works again without a restart.
  */
+@FleetTier
 class RedisStallTest {
     private static final Duration STORE_TIMEOUT = Duration.ofMillis(1500);
     /** Time for the answer to travel and the client to notice it, on a busy two-core machine. */

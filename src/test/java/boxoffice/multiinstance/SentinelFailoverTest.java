@@ -3,6 +3,7 @@ package boxoffice.multiinstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.RedisSentinelProcess;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * was lost (docs/operations.md, "Redis failover"); it asserts nothing about that, as asynchronous replication
  * promises nothing.
  */
+@FleetTier
 class SentinelFailoverTest {
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(20);
     /**

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Three real service processes on one real Redis, requests spread over all three, as behind a load balancer: no
  * seat is sold twice or beyond the total, whichever instance answers.
  */
+@FleetTier
 class ThreeInstancesTest {
     private static final int SEATS = 100;
     private static final int HOLD_REQUESTS = 1_500;

@@ -4,6 +4,7 @@ import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * that comes back is offered once, to the first in line: the offers are the head of the line, in line order, and no
  * seat is left available while someone waits.
  */
+@FleetTier
 class WaitlistAcrossInstancesTest {
     private static final int SEATS = 30;
     private static final int BUYERS = 45;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.Fleet;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.StandardWebhooksVerifier;
 import boxoffice.testing.WebhookReceiver;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * other takes the webhook on when the lease (5 s) runs out, from the cursor in Redis: every message is delivered, in
  * feed order, and only a message not yet acknowledged when the sender died may come twice (same webhook-id).
  */
+@FleetTier
 class WebhookFailoverTest {
     private static final String[] ORGANIZER = {"Authorization", "Bearer org-key-failover"};
     private static final int HOLDS = 20;

@@ -7,6 +7,7 @@ import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.RedisTier;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The due backlog on the admin port's /prometheus, on Redis: holds due and not yet released (over every event), and
  * how long ago the oldest fell due. The background sweeper is slowed to once an hour so the holds stay due.
  */
+@RedisTier
 class DueBacklogMetricsTest {
     private static final MutableClock CLOCK = MutableClock.startingNow();
     private static final RedisProcess REDIS = RedisProcess.start();

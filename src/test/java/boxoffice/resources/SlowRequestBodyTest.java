@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.Pause;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * off by the body deadline; the second senders that fall silent; the third a faster trickle, which Jetty's minimum
  * data rate stops first.
  */
+@FleetTier
 class SlowRequestBodyTest {
     private static final int MAX_THREADS = 16;
     /** More than the pool has threads for requests (Jetty leases some to accept and select). */

@@ -3,12 +3,14 @@ package boxoffice.resources;
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.RedisTier;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link TenancyHttpContract} on a real Redis of its own: the owner goes through the Redis event record. */
+@RedisTier
 class TenancyOnRedisTest extends TenancyHttpContract {
     private static final RedisProcess REDIS = RedisProcess.start();
 

@@ -4,12 +4,14 @@ import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.RedisTier;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link WaitlistHttpContract} on a real Redis of its own. */
+@RedisTier
 class WaitlistOnRedisTest extends WaitlistHttpContract {
     private static final MutableClock CLOCK = MutableClock.startingNow();
     private static final RedisProcess REDIS = RedisProcess.start();

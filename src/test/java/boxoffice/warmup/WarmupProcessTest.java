@@ -3,6 +3,7 @@ package boxoffice.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.AppProcess;
+import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.RedisProcess;
@@ -23,6 +24,7 @@ import redis.clients.jedis.resps.ScanResult;
  * the shared Redis (the same keys as an instance that never warmed up), nothing in the sales figures; a request that
  * carries the warm-up header without the process's secret is an ordinary request on the shared store.
  */
+@FleetTier
 class WarmupProcessTest {
     private static final Map<String, String> WARM = Map.of(
             "STORE", "redis", "WARMUP", "true", "WARMUP_MIN_DURATION", "3 seconds",

@@ -44,6 +44,7 @@ import redis.clients.jedis.Jedis;
  * The same store on a three-master Redis Cluster: events land on every master, and each event's scripts run on one
  * slot (a cross-slot key would fail with CROSSSLOT), while the global indexes live wherever their slot is.
  */
+@boxoffice.testing.FleetTier
 class RedisClusterSeatStoreTest {
     /** Enough events that each of three masters owns some, barring a one-in-60,000 draw. */
     private static final int EVENTS = 30;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
 /** Two instances with group commit race for the seats of one event: exactly the seats there are get sold. */
+@boxoffice.testing.RedisTier
 class RedisConcurrentHoldsTest {
     private static final int SEATS = 50;
     private static final int REQUESTS = 200;

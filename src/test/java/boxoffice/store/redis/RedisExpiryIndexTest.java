@@ -37,6 +37,7 @@ import redis.clients.jedis.Jedis;
  * lanes and, past the last lane, in the exact zset; and holds indexed before lanes (in the zset) still found,
  * released, and moved to a lane when extended.
  */
+@boxoffice.testing.RedisTier
 class RedisExpiryIndexTest {
     private static final Duration TTL = Duration.ofMinutes(1);
 

@@ -30,6 +30,7 @@ import org.redisson.api.RedissonClient;
  * Redis is killed (kill -9) and restarted with its AOF on the same directory. Meanwhile calls fail fast as
  * unavailable; afterwards the same client works again and every acknowledged write is still there.
  */
+@boxoffice.testing.FleetTier
 class RedisOutageTest {
     private static final Duration FAIL_FAST = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(15);

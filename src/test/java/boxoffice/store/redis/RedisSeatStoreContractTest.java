@@ -37,6 +37,7 @@ import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
 
 /** The store contract and the concurrency contract on one real Redis, with group commit on as in production. */
+@boxoffice.testing.RedisTier
 class RedisSeatStoreContractTest {
     private static RedisProcess redis;
     private static RedissonClient client;

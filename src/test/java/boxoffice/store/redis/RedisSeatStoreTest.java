@@ -36,6 +36,7 @@ import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
 
 /** The Redis store on one real redis-server: seat rules, counts, and the keys it leaves behind. */
+@boxoffice.testing.RedisTier
 class RedisSeatStoreTest {
     private static final Duration TTL = Duration.ofMinutes(2);
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code store:} block of config.yml selects this factory, which wires the client into Dropwizard. */
+@boxoffice.testing.RedisTier
 class RedisStoreFactoryTest {
     private RedisProcess redis;
     private Environment environment;

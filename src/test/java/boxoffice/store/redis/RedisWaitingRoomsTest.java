@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.redisson.api.RedissonClient;
 
 /** The waiting-room contract on a real Redis: waiting-room.lua and Bucket4j's Redisson buckets. */
+@boxoffice.testing.RedisTier
 class RedisWaitingRoomsTest extends WaitingRoomsContract {
     private static RedisProcess redis;
     private static RedissonClient client;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.redisson.api.RedissonClient;
 
 /** The webhooks contract on a real Redis: webhook.lua's lease and fenced writes. */
+@boxoffice.testing.RedisTier
 class RedisWebhooksTest extends WebhooksContract {
     private static RedisProcess redis;
     private static RedissonClient client;

@@ -30,6 +30,7 @@ import redis.clients.jedis.Jedis;
  * replica stalled (SIGSTOP) the commit is refused as unavailable, and so is its retry, although the master has the
  * write; once the replica answers again the retry is answered, and the replica has what was answered.
  */
+@boxoffice.testing.FleetTier
 class ReplicatedWritesTest {
     private static final Duration REPLICA_WAIT = Duration.ofMillis(300);
 

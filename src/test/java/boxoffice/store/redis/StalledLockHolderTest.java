@@ -31,6 +31,7 @@ import org.redisson.api.RedissonClient;
  * lock and sells out the event meanwhile. The stalled commit must be fenced off and retried on fresh state, so no
  * seat is sold twice.
  */
+@boxoffice.testing.RedisTier
 class StalledLockHolderTest {
     private static final Duration LEASE = Duration.ofMillis(300);
     private static final Duration STALL = Duration.ofSeconds(1);

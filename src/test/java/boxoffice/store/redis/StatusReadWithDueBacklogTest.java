@@ -40,6 +40,7 @@ import redis.clients.jedis.resps.Slowlog;
  * walk of the due holds. Counted with INFO commandstats around each read (the commands a script runs count too);
  * the read's own time in Redis (SLOWLOG) is printed. The holds are made in bulk through a store of the test's own.
  */
+@boxoffice.testing.RedisTier
 class StatusReadWithDueBacklogTest {
     private static final int HOLDS = 100_000;
     private static final int READS = 5;

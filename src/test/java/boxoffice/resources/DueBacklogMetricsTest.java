@@ -2,17 +2,13 @@ package boxoffice.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.AppOnRedis;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
-import boxoffice.testing.RedisProcess;
 import boxoffice.testing.RedisTier;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,21 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RedisTier
 class DueBacklogMetricsTest {
     private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static final RedisProcess REDIS = RedisProcess.start();
-
-    /** Registered first, so that it runs after the app has stopped (after-all callbacks run in reverse). */
-    @RegisterExtension
-    @Order(1)
-    static final AfterAllCallback STOP_REDIS = context -> REDIS.close();
 
     @RegisterExtension
-    @Order(2)
-    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK,
-            BoxOfficeTestApp.redisStoreWithoutSweeper(REDIS));
+    static final AppOnRedis APP = AppOnRedis.start(redis ->
+            BoxOfficeTestApp.create(CLOCK, BoxOfficeTestApp.redisStoreWithoutSweeper(redis)));
 
     @Test
     void theDueHoldsAndTheAgeOfTheOldestAreGauges() {
-        BoxOfficeSteps steps = new BoxOfficeSteps(BoxOfficeTestApp.api(APP));
+        BoxOfficeSteps steps = new BoxOfficeSteps(APP.api());
         String first = steps.newEventId(10);
         String second = steps.newEventId(10);
         steps.hold(first, 2, 10);
@@ -46,7 +35,7 @@ class DueBacklogMetricsTest {
         steps.hold(second, 1, 60);
         CLOCK.advance(Duration.ofSeconds(12)); // the first two fell due 7 s ago, the third 2 s ago; the last is active
 
-        String metrics = BoxOfficeTestApp.admin(APP).get("/prometheus").body();
+        String metrics = APP.admin().get("/prometheus").body();
         assertThat(metrics).contains("\nboxoffice_expiry_due_holds 3.0\n", "\nboxoffice_expiry_oldest_due_seconds 7.0\n");
         assertThat(steps.counts(first)).containsExactly(10, 10, 0, 0);
         assertThat(steps.counts(second)).containsExactly(10, 9, 1, 0);

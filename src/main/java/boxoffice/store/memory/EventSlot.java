@@ -1,9 +1,13 @@
 package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
+import boxoffice.core.BookingStatus;
+import boxoffice.core.CustomerHoldings;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.EventCounts;
+import boxoffice.core.HoldItem;
+import boxoffice.core.HoldStatus;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.Section;
 import boxoffice.seating.SeatLayout;
@@ -11,15 +15,20 @@ import boxoffice.seating.SeatStates;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistPlace;
+import boxoffice.store.ledger.CustomerSeats;
+import boxoffice.store.ledger.LedgerSnapshot;
+import boxoffice.store.ledger.ReadSet;
 import boxoffice.store.ledger.WaitlistRead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -72,6 +81,68 @@ final class EventSlot {
         return Optional.ofNullable(waitlist.get(entryId)).map(entry -> new WaitlistPlace(entry,
                 entry.isWaiting() ? waiting.headMap(entry.number(), false).size() + 1 : 0,
                 entry.holdId() == null ? null : holds.get(entry.holdId())));
+    }
+
+    /** The counts a client sees at {@code now}: the seats of holds due by then count as available. */
+    EventCounts countsAt(Instant now) {
+        List<HoldItem> due = new ArrayList<>();
+        for (DueEntry entry : dueAt(now)) {
+            Hold hold = holds.get(entry.holdId());
+            if (hold.isDueAt(now)) { // the index is in whole milliseconds; the ledger decides by the instant
+                due.addAll(hold.items());
+            }
+        }
+        return counts.releasing(due);
+    }
+
+    /** What a batch reads ({@link boxoffice.store.ledger.LedgerBackend#readForUpdate}), from this slot. */
+    LedgerSnapshot snapshot(ReadSet reads, Instant now, int dueLimit) {
+        Map<String, Hold> read = new HashMap<>();
+        for (DueEntry entry : dueAt(now)) {
+            if (read.size() >= dueLimit) {
+                break;
+            }
+            read.put(entry.holdId(), holds.get(entry.holdId()));
+        }
+        Map<String, Booking> readBookings = new HashMap<>();
+        for (String bookingId : reads.bookingIds()) {
+            Optional.ofNullable(bookings.get(bookingId)).ifPresent(booking -> readBookings.put(bookingId, booking));
+        }
+        for (String holdId : reads.holdIds()) {
+            Hold hold = holds.get(holdId);
+            if (hold != null) {
+                read.put(holdId, hold);
+                if (hold.bookingId() != null) {
+                    readBookings.put(hold.bookingId(), bookings.get(hold.bookingId()));
+                }
+            }
+        }
+        Map<String, SeatStates> maps = new HashMap<>();
+        for (String section : reads.seatMaps()) {
+            byte[] states = seatMaps.get(section);
+            if (states != null) {
+                maps.put(section, SeatStates.of(SeatLayout.of(event.section(section).orElseThrow()), states));
+            }
+        }
+        WaitlistRead waitlistRead = waitlistRead(reads.entryIds(), WaitlistRead.SCAN);
+        Set<String> customers = new HashSet<>(reads.customers());
+        waitlistRead.line().forEach(entry -> customers.add(entry.customerId()));
+        Map<String, Integer> readCustomerSeats = new HashMap<>();
+        for (String customer : customers) {
+            for (String field : CustomerSeats.fields(event, customer)) {
+                Optional.ofNullable(customerSeats.get(field)).ifPresent(seats -> readCustomerSeats.put(field, seats));
+            }
+        }
+        return new LedgerSnapshot(event, counts, version, read, readBookings, maps, readCustomerSeats, waitlistRead);
+    }
+
+    /** A scan of the event's holds and bookings: the memory store is for development, not millions of records. */
+    CustomerHoldings customer(String customerId) {
+        return new CustomerHoldings(
+                holds.values().stream().filter(hold -> hold.status() == HoldStatus.ACTIVE
+                        && customerId.equals(hold.customerId())).toList(),
+                bookings.values().stream().filter(booking -> booking.status() == BookingStatus.CONFIRMED
+                        && customerId.equals(booking.customerId())).toList());
     }
 
     StoreTotals totals() {

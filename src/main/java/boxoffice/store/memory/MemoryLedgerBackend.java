@@ -1,7 +1,6 @@
 package boxoffice.store.memory;
 
 import boxoffice.core.Booking;
-import boxoffice.core.BookingStatus;
 import boxoffice.core.Change;
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.CustomerHoldings;
@@ -9,17 +8,13 @@ import boxoffice.core.DueBacklog;
 import boxoffice.core.Event;
 import boxoffice.core.EventCounts;
 import boxoffice.core.Hold;
-import boxoffice.core.HoldItem;
 import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.StoreTotals;
 import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistPlace;
-import boxoffice.seating.SeatLayout;
-import boxoffice.seating.SeatStates;
 import boxoffice.store.Retention;
-import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.FeedRead;
 import boxoffice.store.ledger.LedgerBackend;
@@ -27,10 +22,8 @@ import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;
 import boxoffice.store.ledger.WaitlistChanges;
-import boxoffice.store.ledger.WaitlistRead;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,16 +90,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<EventCounts> readCounts(String eventId, Instant now) {
-        return inSlot(eventId, slot -> {
-            List<HoldItem> due = new ArrayList<>();
-            for (DueEntry entry : slot.dueAt(now)) {
-                Hold hold = slot.holds.get(entry.holdId());
-                if (hold.isDueAt(now)) { // the index is in whole milliseconds; the ledger decides by the instant
-                    due.addAll(hold.items());
-                }
-            }
-            return slot.counts.releasing(due);
-        });
+        return inSlot(eventId, slot -> slot.countsAt(now));
     }
 
     @Override
@@ -121,46 +105,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
-        return inSlot(eventId, slot -> {
-            Map<String, Hold> holds = new HashMap<>();
-            for (DueEntry entry : slot.dueAt(now)) {
-                if (holds.size() >= dueLimit) {
-                    break;
-                }
-                holds.put(entry.holdId(), slot.holds.get(entry.holdId()));
-            }
-            Map<String, Booking> bookings = new HashMap<>();
-            for (String bookingId : reads.bookingIds()) {
-                Optional.ofNullable(slot.bookings.get(bookingId)).ifPresent(booking -> bookings.put(bookingId, booking));
-            }
-            for (String holdId : reads.holdIds()) {
-                Hold hold = slot.holds.get(holdId);
-                if (hold != null) {
-                    holds.put(holdId, hold);
-                    if (hold.bookingId() != null) {
-                        bookings.put(hold.bookingId(), slot.bookings.get(hold.bookingId()));
-                    }
-                }
-            }
-            Map<String, SeatStates> maps = new HashMap<>();
-            for (String section : reads.seatMaps()) {
-                byte[] states = slot.seatMaps.get(section);
-                if (states != null) {
-                    maps.put(section, SeatStates.of(SeatLayout.of(slot.event.section(section).orElseThrow()), states));
-                }
-            }
-            WaitlistRead waitlist = slot.waitlistRead(reads.entryIds(), WaitlistRead.SCAN);
-            Set<String> customers = new HashSet<>(reads.customers());
-            waitlist.line().forEach(entry -> customers.add(entry.customerId()));
-            Map<String, Integer> customerSeats = new HashMap<>();
-            for (String customer : customers) {
-                for (String field : CustomerSeats.fields(slot.event, customer)) {
-                    Optional.ofNullable(slot.customerSeats.get(field)).ifPresent(seats -> customerSeats.put(field, seats));
-                }
-            }
-            return new LedgerSnapshot(slot.event, slot.counts, slot.version, holds, bookings, maps, customerSeats,
-                    waitlist);
-        });
+        return inSlot(eventId, slot -> slot.snapshot(reads, now, dueLimit));
     }
 
     @Override
@@ -302,15 +247,9 @@ public final class MemoryLedgerBackend implements LedgerBackend {
         return inSlot(eventId, MemoryAudit::of);
     }
 
-    /** A scan of the event's holds and bookings: the memory store is for development, not millions of records. */
     @Override
     public CustomerHoldings readCustomer(String eventId, String customerId) {
-        return inSlot(eventId, slot -> new CustomerHoldings(
-                slot.holds.values().stream().filter(hold -> hold.status() == HoldStatus.ACTIVE
-                        && customerId.equals(hold.customerId())).toList(),
-                slot.bookings.values().stream().filter(booking -> booking.status() == BookingStatus.CONFIRMED
-                        && customerId.equals(booking.customerId())).toList()))
-                .orElse(new CustomerHoldings(List.of(), List.of()));
+        return inSlot(eventId, slot -> slot.customer(customerId)).orElse(new CustomerHoldings(List.of(), List.of()));
     }
 
     /** Outside any slot's lock: it takes the lock of each slot it forgets from, one at a time. */

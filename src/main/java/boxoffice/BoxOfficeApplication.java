@@ -60,7 +60,7 @@ import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
 import boxoffice.service.SystemFigures;
 import boxoffice.store.Retention;
-import boxoffice.store.Stores;
+import boxoffice.store.ledger.Stores;
 import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.RedeliverWebhooksTask;

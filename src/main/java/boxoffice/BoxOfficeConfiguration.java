@@ -10,7 +10,7 @@ import boxoffice.config.LiveConfiguration;
 import boxoffice.config.SweeperConfiguration;
 import boxoffice.config.WarmupConfiguration;
 import boxoffice.config.WebhooksConfiguration;
-import boxoffice.store.StoreFactory;
+import boxoffice.store.ledger.StoreFactory;
 import boxoffice.store.memory.MemoryStoreFactory;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;

@@ -1,10 +1,10 @@
 package boxoffice.warmup;
 
 import boxoffice.store.Retention;
-import boxoffice.store.Stores;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerMetrics;
 import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.Stores;
 import boxoffice.store.memory.MemoryIdempotencyKeys;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.store.memory.MemoryRateLimitBuckets;

@@ -2,7 +2,7 @@ package boxoffice.warmup;
 
 import boxoffice.config.WarmupConfiguration;
 import boxoffice.store.Retention;
-import boxoffice.store.Stores;
+import boxoffice.store.ledger.Stores;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import jakarta.servlet.DispatcherType;

@@ -1,10 +1,10 @@
 package boxoffice.store.memory;
 
-import boxoffice.store.GroupCommitFactory;
 import boxoffice.store.Retention;
-import boxoffice.store.StoreFactory;
-import boxoffice.store.Stores;
 import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.GroupCommitFactory;
+import boxoffice.store.ledger.StoreFactory;
+import boxoffice.store.ledger.Stores;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;

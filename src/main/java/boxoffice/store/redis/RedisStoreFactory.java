@@ -1,10 +1,10 @@
 package boxoffice.store.redis;
 
-import boxoffice.store.GroupCommitFactory;
 import boxoffice.store.Retention;
-import boxoffice.store.StoreFactory;
-import boxoffice.store.Stores;
 import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.GroupCommitFactory;
+import boxoffice.store.ledger.StoreFactory;
+import boxoffice.store.ledger.Stores;
 import com.codahale.metrics.CachedGauge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;

@@ -6,8 +6,8 @@ import boxoffice.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.SeatCounts;
-import boxoffice.store.StoreFactory;
-import boxoffice.store.Stores;
+import boxoffice.store.ledger.StoreFactory;
+import boxoffice.store.ledger.Stores;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.health.HealthCheck;

@@ -1,5 +1,6 @@
-package boxoffice.store;
+package boxoffice.store.ledger;
 
+import boxoffice.store.Retention;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jackson.Discoverable;

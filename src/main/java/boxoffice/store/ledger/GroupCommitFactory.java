@@ -1,9 +1,5 @@
-package boxoffice.store;
+package boxoffice.store.ledger;
 
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerBackend;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;

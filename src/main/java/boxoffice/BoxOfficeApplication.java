@@ -59,7 +59,9 @@ import boxoffice.service.HoldService;
 import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
 import boxoffice.service.SystemFigures;
+import boxoffice.store.LedgerReads;
 import boxoffice.store.Retention;
+import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.Stores;
 import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
@@ -141,7 +143,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         Stores stores = warmup.route(buildStore(config, environment));
         Services services = buildServices(config, environment, stores);
         Tenancy tenancy = registerApi(config, environment, services);
-        LiveAvailability.register(config.getLive(), environment, stores.seats(), services.events(),
+        LiveAvailability.register(config.getLive(), environment, stores.reads(), services.events(),
                 new ClientAddresses(config.getAdmission().trustedProxies()));
         registerBodyLimits(config.getHttp(), environment);
         registerRequestThreads(environment);
@@ -171,20 +173,22 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         IdempotentCreator creator = new IdempotentCreator(stores.idempotencyKeys(), clock,
                 idempotency.getRetention().toJavaDuration(), idempotency.getInFlightWindow().toJavaDuration());
         HoldPolicy policy = config.getHolds().policy();
+        Ledger ledger = stores.ledger();
+        LedgerReads reads = stores.reads();
         AdmissionTokens tokens = admissionTokens(config.getAdmission());
-        WaitingRoomService waitingRooms = new WaitingRoomService(stores.waitingRooms(), stores.seats(), creator,
+        WaitingRoomService waitingRooms = new WaitingRoomService(stores.waitingRooms(), stores.reads(), creator,
                 tokens, clock, idempotency.getRetention().toJavaDuration(), environment.metrics());
         return new Services(
-                new EventService(stores.seats(), stores.waitingRooms(), creator, clock),
-                new HoldService(stores.seats(), creator, policy, clock),
-                new BookingService(stores.seats(), clock),
-                new ExpiryService(stores.seats(), clock, config.getSweeper().getEventsPerPass()),
-                new SystemFigures(stores.seats()),
-                new LedgerAuditor(stores.seats(), clock, config.getAudit().getFullPassEvery()),
+                new EventService(ledger, reads, reads, reads, stores.waitingRooms(), creator, clock),
+                new HoldService(ledger, reads, creator, policy, clock),
+                new BookingService(ledger, reads, clock),
+                new ExpiryService(ledger, reads, clock, config.getSweeper().getEventsPerPass()),
+                new SystemFigures(reads),
+                new LedgerAuditor(reads, reads, clock, config.getAudit().getFullPassEvery()),
                 waitingRooms,
                 new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
                 new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()),
-                new WaitlistService(stores.seats(), creator, policy, clock));
+                new WaitlistService(ledger, reads, creator, policy, clock));
     }
 
     /** The configured keys; the memory store's one instance may sign with a key of its own. */
@@ -304,9 +308,9 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         }
         WebhookSender sender = new WebhookSender(urls, config.getTimeout().toJavaDuration(), clock);
         environment.lifecycle().manage(sender); // before the dispatcher: started before it, stopped after it
-        WebhookService service = new WebhookService(stores.webhooks(), stores.seats(), urls, sender, clock);
+        WebhookService service = new WebhookService(stores.webhooks(), stores.reads(), urls, sender, clock);
         WebhookMetrics metrics = new WebhookMetrics(environment.metrics());
-        environment.lifecycle().manage(WebhookDispatcher.over(stores.webhooks(), stores.seats(), sender,
+        environment.lifecycle().manage(WebhookDispatcher.over(stores.webhooks(), stores.reads(), stores.reads(), sender,
                 new WebhookMessages(environment.getObjectMapper()),
                 new RetrySchedule(config.getRetryFirst().toJavaDuration(), config.getRetryMaxDelay().toJavaDuration(),
                         config.getRetryFor().toJavaDuration()), metrics,

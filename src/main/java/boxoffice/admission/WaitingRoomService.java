@@ -12,7 +12,7 @@ import boxoffice.service.Created;
 import boxoffice.service.IdempotencyKey;
 import boxoffice.service.IdempotentCreator;
 import boxoffice.service.IdempotentRequests;
-import boxoffice.store.SeatStore;
+import boxoffice.store.EventReads;
 import boxoffice.store.WaitingRooms;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
@@ -32,7 +32,7 @@ public final class WaitingRoomService {
     private static final Logger LOG = LoggerFactory.getLogger(WaitingRoomService.class);
 
     private final WaitingRooms rooms;
-    private final SeatStore seats;
+    private final EventReads events;
     private final IdempotentCreator creator;
     private final AdmissionTokens tokens;
     private final Clock clock;
@@ -42,10 +42,10 @@ public final class WaitingRoomService {
     private final Counter admitted;
 
     /** @param retention how long a queue entry is kept after it joined */
-    public WaitingRoomService(WaitingRooms rooms, SeatStore seats, IdempotentCreator creator, AdmissionTokens tokens,
+    public WaitingRoomService(WaitingRooms rooms, EventReads events, IdempotentCreator creator, AdmissionTokens tokens,
             Clock clock, Duration retention, MetricRegistry metrics) {
         this.rooms = rooms;
-        this.seats = seats;
+        this.events = events;
         this.creator = creator;
         this.tokens = tokens;
         this.clock = clock;
@@ -124,7 +124,7 @@ public final class WaitingRoomService {
     }
 
     private void requireEvent(String eventId) {
-        if (!Ids.isEventId(eventId) || seats.findEvent(eventId).isEmpty()) {
+        if (!Ids.isEventId(eventId) || events.findEvent(eventId).isEmpty()) {
             throw new EventNotFoundException(eventId);
         }
     }

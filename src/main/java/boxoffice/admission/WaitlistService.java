@@ -16,7 +16,10 @@ import boxoffice.service.HoldPolicy;
 import boxoffice.service.IdempotencyKey;
 import boxoffice.service.IdempotentCreator;
 import boxoffice.service.IdempotentRequests;
-import boxoffice.store.SeatStore;
+import boxoffice.store.HoldReads;
+import boxoffice.store.ledger.Ledger;
+import boxoffice.store.ledger.LedgerCommand.JoinWaitlist;
+import boxoffice.store.ledger.LedgerCommand.LeaveWaitlist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,13 +34,15 @@ public final class WaitlistService {
     private static final Logger LOG = LoggerFactory.getLogger(WaitlistService.class);
     private static final int MAX_SECTION_LENGTH = 64;
 
-    private final SeatStore store;
+    private final Ledger ledger;
+    private final HoldReads holds;
     private final IdempotentCreator creator;
     private final HoldPolicy policy;
     private final Clock clock;
 
-    public WaitlistService(SeatStore store, IdempotentCreator creator, HoldPolicy policy, Clock clock) {
-        this.store = store;
+    public WaitlistService(Ledger ledger, HoldReads holds, IdempotentCreator creator, HoldPolicy policy, Clock clock) {
+        this.ledger = ledger;
+        this.holds = holds;
         this.creator = creator;
         this.policy = policy;
         this.clock = clock;
@@ -62,10 +67,10 @@ public final class WaitlistService {
         section.ifPresent(WaitlistService::checkSection);
         Created<WaitlistPlace> created = creator.create("waitlist", idempotencyKey,
                 () -> IdempotentRequests.waitlistJoin(eventId, customerId, qty, section),
-                () -> Ids.newChildId(eventId, clock.instant()), store::findWaitlistEntry,
-                entryId -> store.joinWaitlist(WaitlistEntry.joining(entryId, eventId, customerId, qty,
+                () -> Ids.newChildId(eventId, clock.instant()), holds::findWaitlistEntry,
+                entryId -> ledger.execute(new JoinWaitlist(WaitlistEntry.joining(entryId, eventId, customerId, qty,
                         section.orElse(null), Ids.newEntryToken(), policy.defaultTtl(), policy.maxLifetime(),
-                        clock.instant()), clock.instant()));
+                        clock.instant()), clock.instant())));
         if (!created.replayed()) {
             WaitlistEntry entry = created.value().entry();
             LOG.info("Waiting list joined entry_id={} event_id={} qty={} number={}",
@@ -77,7 +82,7 @@ public final class WaitlistService {
     /** The entry for its holder: its position, or the hold it was offered. */
     public WaitlistPlace find(String entryId, Optional<String> entryToken) {
         String token = requireToken(entryToken);
-        WaitlistPlace place = (Ids.eventOf(entryId).isPresent() ? store.findWaitlistEntry(entryId) : Optional
+        WaitlistPlace place = (Ids.eventOf(entryId).isPresent() ? holds.findWaitlistEntry(entryId) : Optional
                 .<WaitlistPlace>empty()).orElseThrow(() -> new WaitlistEntryNotFoundException(entryId));
         if (!Tokens.match(place.entry().entryToken(), token)) {
             throw new InvalidEntryTokenException();
@@ -91,7 +96,7 @@ public final class WaitlistService {
         if (Ids.eventOf(entryId).isEmpty()) {
             throw new WaitlistEntryNotFoundException(entryId);
         }
-        Outcome<WaitlistEntry> outcome = store.leaveWaitlist(entryId, token, clock.instant());
+        Outcome<WaitlistEntry> outcome = ledger.execute(new LeaveWaitlist(entryId, token, clock.instant()));
         if (outcome.changed()) {
             LOG.info("Waiting list left entry_id={} event_id={}", entryId, outcome.value().eventId());
         }

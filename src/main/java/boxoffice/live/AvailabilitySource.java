@@ -4,7 +4,7 @@ import boxoffice.api.EventStatusResponse;
 import boxoffice.core.EventNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.service.EventService;
-import boxoffice.store.SeatStore;
+import boxoffice.store.FeedReads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -22,20 +22,20 @@ import org.glassfish.jersey.media.sse.OutboundEvent;
 final class AvailabilitySource {
     static final String EVENT_NAME = "availability";
 
-    private final SeatStore store;
+    private final FeedReads feed;
     private final EventService events;
     private final ObjectMapper json;
     private final Duration retry;
 
-    AvailabilitySource(SeatStore store, EventService events, ObjectMapper json, Duration retry) {
-        this.store = store;
+    AvailabilitySource(FeedReads feed, EventService events, ObjectMapper json, Duration retry) {
+        this.feed = feed;
         this.events = events;
         this.json = json;
         this.retry = retry;
     }
 
     Map<String, Long> latestSeqs(Collection<String> eventIds) {
-        return store.latestSeqs(eventIds);
+        return feed.latestSeqs(eventIds);
     }
 
     /** The event's state now; {@link EventNotFoundException} for an unknown event. */

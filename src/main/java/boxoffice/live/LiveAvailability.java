@@ -4,7 +4,7 @@ import boxoffice.config.LiveConfiguration;
 import boxoffice.lifecycle.PeriodicJob;
 import boxoffice.resources.ClientAddresses;
 import boxoffice.service.EventService;
-import boxoffice.store.SeatStore;
+import boxoffice.store.FeedReads;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +18,12 @@ public final class LiveAvailability {
 
     private LiveAvailability() {}
 
-    public static void register(LiveConfiguration config, Environment environment, SeatStore store,
+    public static void register(LiveConfiguration config, Environment environment, FeedReads feed,
             EventService events, ClientAddresses clients) {
         int threads = config.getSenderThreads();
         ExecutorService senders = environment.lifecycle().executorService("live-sender-%d")
                 .minThreads(threads).maxThreads(threads).build();
-        AvailabilitySource source = new AvailabilitySource(store, events, environment.getObjectMapper(),
+        AvailabilitySource source = new AvailabilitySource(feed, events, environment.getObjectMapper(),
                 RECONNECT_DELAY);
         AvailabilityHub hub = new AvailabilityHub(source, senders,
                 new StreamCounts(config.getMaxClients(), config.getMaxPerClient()), environment.metrics());

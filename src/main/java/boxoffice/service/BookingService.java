@@ -6,7 +6,10 @@ import boxoffice.core.DisplayText;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
-import boxoffice.store.SeatStore;
+import boxoffice.store.HoldReads;
+import boxoffice.store.ledger.Ledger;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.CancelBooking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,11 +21,13 @@ public final class BookingService {
     static final int MAX_REASON_LENGTH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
 
-    private final SeatStore store;
+    private final Ledger ledger;
+    private final HoldReads holds;
     private final Clock clock;
 
-    public BookingService(SeatStore store, Clock clock) {
-        this.store = store;
+    public BookingService(Ledger ledger, HoldReads holds, Clock clock) {
+        this.ledger = ledger;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -33,7 +38,7 @@ public final class BookingService {
     public Outcome<Booking> book(String holdId, String paymentToken) {
         String eventId = Ids.eventOf(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
         Instant now = clock.instant();
-        Outcome<Booking> outcome = store.book(holdId, paymentToken, Ids.newChildId(eventId, now), now);
+        Outcome<Booking> outcome = ledger.execute(new Book(holdId, paymentToken, Ids.newChildId(eventId, now), now));
         if (outcome.changed()) {
             Booking booking = outcome.value();
             LOG.info("Hold booked hold_id={} booking_id={} event_id={} qty={}",
@@ -48,7 +53,7 @@ public final class BookingService {
             throw new BookingNotFoundException(bookingId);
         }
         String why = reason.map(text -> DisplayText.normalize("reason", text, MAX_REASON_LENGTH)).orElse(null);
-        Outcome<Booking> outcome = store.cancelBooking(bookingId, why, clock.instant());
+        Outcome<Booking> outcome = ledger.execute(new CancelBooking(bookingId, why, clock.instant()));
         if (outcome.changed()) {
             Booking booking = outcome.value();
             LOG.info("Booking cancelled booking_id={} hold_id={} event_id={} qty={}",
@@ -58,7 +63,7 @@ public final class BookingService {
     }
 
     public Booking get(String bookingId) {
-        Optional<Booking> booking = Ids.eventOf(bookingId).isPresent() ? store.findBooking(bookingId) : Optional.empty();
+        Optional<Booking> booking = Ids.eventOf(bookingId).isPresent() ? holds.findBooking(bookingId) : Optional.empty();
         return booking.orElseThrow(() -> new BookingNotFoundException(bookingId));
     }
 }

@@ -14,8 +14,11 @@ import boxoffice.core.Outcome;
 import boxoffice.core.Section;
 import boxoffice.core.SectionNotFoundException;
 import boxoffice.seating.SeatStates;
-import boxoffice.store.SeatStore;
+import boxoffice.store.EventReads;
+import boxoffice.store.FeedReads;
+import boxoffice.store.HoldReads;
 import boxoffice.store.WaitingRooms;
+import boxoffice.store.ledger.Ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,13 +35,20 @@ public final class EventService {
     public static final int DEFAULT_CHANGES_PAGE = 100;
     public static final int MAX_CHANGES_PAGE = 1000;
 
-    private final SeatStore store;
+    private final Ledger ledger;
+    private final EventReads events;
+    private final HoldReads holds;
+    private final FeedReads feed;
     private final WaitingRooms rooms;
     private final IdempotentCreator creator;
     private final Clock clock;
 
-    public EventService(SeatStore store, WaitingRooms rooms, IdempotentCreator creator, Clock clock) {
-        this.store = store;
+    public EventService(Ledger ledger, EventReads events, HoldReads holds, FeedReads feed, WaitingRooms rooms,
+            IdempotentCreator creator, Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
+        this.holds = holds;
+        this.feed = feed;
         this.rooms = rooms;
         this.creator = creator;
         this.clock = clock;
@@ -68,14 +78,14 @@ public final class EventService {
         Optional<List<Section>> checked = sections.map(SeatingChart::check);
         Created<Event> created = creator.create("events", idempotencyKey,
                 () -> IdempotentRequests.event(trimmed, totalSeats, checked, maxPerCustomer, admission),
-                Ids::newEventId, store::findEvent,
+                Ids::newEventId, events::findEvent,
                 id -> {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                     admission.ifPresent(settings -> rooms.open(id, settings, now));
                     Event event = checked.map(list -> new Event(id, trimmed, now, list, maxPerCustomer.orElse(null)))
                             .orElseGet(() -> Event.generalAdmission(id, trimmed, totalSeats.orElseThrow(), now)
                                     .limitedTo(maxPerCustomer.orElse(null)));
-                    return Outcome.changed(store.createEvent(event.ownedBy(organizer)));
+                    return Outcome.changed(ledger.createEvent(event.ownedBy(organizer)));
                 });
         if (!created.replayed()) {
             Event event = created.value();
@@ -90,14 +100,14 @@ public final class EventService {
     }
 
     public EventCounts status(String eventId) {
-        return (Ids.isEventId(eventId) ? store.counts(eventId, clock.instant()) : Optional.<EventCounts>empty())
+        return (Ids.isEventId(eventId) ? events.counts(eventId, clock.instant()) : Optional.<EventCounts>empty())
                 .orElseThrow(() -> new EventNotFoundException(eventId));
     }
 
     /** What one customer has of the event now: active holds and confirmed bookings (an organizer's question). */
     public CustomerHoldings customer(String eventId, String customerId) {
         get(eventId);
-        return store.customer(eventId, CustomerIds.check("customer_id", customerId), clock.instant());
+        return holds.customer(eventId, CustomerIds.check("customer_id", customerId), clock.instant());
     }
 
     /** A page of the event's change feed: the changes after seq {@code after}, at most {@code limit}. */
@@ -108,7 +118,7 @@ public final class EventService {
         if (limit < 1 || limit > MAX_CHANGES_PAGE) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_CHANGES_PAGE);
         }
-        return store.changes(eventId, after, (int) limit).orElseThrow(() -> new EventNotFoundException(eventId));
+        return feed.changes(eventId, after, (int) limit).orElseThrow(() -> new EventNotFoundException(eventId));
     }
 
     /** The seats of a reserved section, as a client sees them now. */
@@ -117,11 +127,11 @@ public final class EventService {
         if (event.section(section).filter(Section::isReserved).isEmpty()) {
             throw new SectionNotFoundException(eventId, section);
         }
-        return store.seatMap(eventId, section, clock.instant())
+        return events.seatMap(eventId, section, clock.instant())
                 .orElseThrow(() -> new SectionNotFoundException(eventId, section));
     }
 
     private Optional<Event> find(String eventId) {
-        return Ids.isEventId(eventId) ? store.findEvent(eventId) : Optional.empty();
+        return Ids.isEventId(eventId) ? events.findEvent(eventId) : Optional.empty();
     }
 }

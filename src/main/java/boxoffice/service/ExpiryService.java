@@ -1,7 +1,9 @@
 package boxoffice.service;
 
 import boxoffice.core.DueBacklog;
-import boxoffice.store.SeatStore;
+import boxoffice.store.DueHoldReads;
+import boxoffice.store.ledger.Ledger;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +15,14 @@ import java.util.function.BooleanSupplier;
  * so a pass never holds a hot event's lock for long. Any number of instances may run it at once.
  */
 public final class ExpiryService {
-    private final SeatStore store;
+    private final Ledger ledger;
+    private final DueHoldReads due;
     private final Clock clock;
     private final int eventsPerPass;
 
-    public ExpiryService(SeatStore store, Clock clock, int eventsPerPass) {
-        this.store = store;
+    public ExpiryService(Ledger ledger, DueHoldReads due, Clock clock, int eventsPerPass) {
+        this.ledger = ledger;
+        this.due = due;
         this.clock = clock;
         this.eventsPerPass = eventsPerPass;
     }
@@ -41,23 +45,23 @@ public final class ExpiryService {
             Instant now = clock.instant();
             int pass = releaseDueAt(now);
             released += pass;
-            if (pass == 0 || !keepGoing.getAsBoolean() || store.eventsWithDueHolds(now, 1).isEmpty()) {
+            if (pass == 0 || !keepGoing.getAsBoolean() || due.eventsWithDueHolds(now, 1).isEmpty()) {
                 return released;
             }
         }
     }
 
     private int releaseDueAt(Instant now) {
-        List<String> events = store.eventsWithDueHolds(now, eventsPerPass);
+        List<String> events = due.eventsWithDueHolds(now, eventsPerPass);
         int released = 0;
         for (String eventId : events) {
-            released += store.releaseDue(eventId, now);
+            released += ledger.execute(new ReleaseDue(eventId, now));
         }
         return released;
     }
 
     /** The holds due and not yet released, over the events whose holds fell due first (as many as a pass takes). */
     public DueBacklog backlog() {
-        return store.dueBacklog(clock.instant(), eventsPerPass);
+        return due.dueBacklog(clock.instant(), eventsPerPass);
     }
 }

@@ -7,7 +7,11 @@ import boxoffice.core.Ids;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatRequest;
-import boxoffice.store.SeatStore;
+import boxoffice.store.HoldReads;
+import boxoffice.store.ledger.Ledger;
+import boxoffice.store.ledger.LedgerCommand.Extend;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class HoldService {
     private static final Logger LOG = LoggerFactory.getLogger(HoldService.class);
 
-    private final SeatStore store;
+    private final Ledger ledger;
+    private final HoldReads holds;
     private final IdempotentCreator creator;
     private final HoldPolicy policy;
     private final Clock clock;
 
-    public HoldService(SeatStore store, IdempotentCreator creator, HoldPolicy policy, Clock clock) {
-        this.store = store;
+    public HoldService(Ledger ledger, HoldReads holds, IdempotentCreator creator, HoldPolicy policy, Clock clock) {
+        this.ledger = ledger;
+        this.holds = holds;
         this.creator = creator;
         this.policy = policy;
         this.clock = clock;
@@ -70,7 +76,8 @@ public final class HoldService {
         if (Ids.eventOf(holdId).isEmpty()) {
             throw new HoldNotFoundException(holdId);
         }
-        Outcome<Hold> outcome = store.extend(holdId, paymentToken, policy.ttl(ttlSeconds), clock.instant());
+        Outcome<Hold> outcome =
+                ledger.execute(new Extend(holdId, paymentToken, policy.ttl(ttlSeconds), clock.instant()));
         if (outcome.changed()) {
             Hold hold = outcome.value();
             LOG.info("Hold extended hold_id={} event_id={} expires_at={}", hold.id(), hold.eventId(), hold.expiresAt());
@@ -86,7 +93,7 @@ public final class HoldService {
         if (Ids.eventOf(holdId).isEmpty()) {
             throw new HoldNotFoundException(holdId);
         }
-        Outcome<Hold> outcome = store.release(holdId, paymentToken, clock.instant());
+        Outcome<Hold> outcome = ledger.execute(new Release(holdId, paymentToken, clock.instant()));
         if (outcome.changed()) {
             Hold hold = outcome.value();
             LOG.info("Hold released hold_id={} event_id={} qty={} by={}",
@@ -98,12 +105,12 @@ public final class HoldService {
     private Outcome<Hold> placeNew(
             String holdId, String eventId, List<SeatRequest> requests, Duration ttl, String customerId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.placeHold(new HoldOrder(holdId, eventId, requests, now, now.plus(ttl),
-                now.plus(policy.maxLifetime()), Ids.newPaymentToken(), customerId), now);
+        return ledger.execute(new PlaceHold(new HoldOrder(holdId, eventId, requests, now, now.plus(ttl),
+                now.plus(policy.maxLifetime()), Ids.newPaymentToken(), customerId), now));
     }
 
     private Optional<Hold> findStored(String holdId) {
-        return Ids.eventOf(holdId).isPresent() ? store.findHold(holdId) : Optional.empty();
+        return Ids.eventOf(holdId).isPresent() ? holds.findHold(holdId) : Optional.empty();
     }
 
     private Hold asSeenNow(Hold hold) {

@@ -2,7 +2,8 @@ package boxoffice.service;
 
 import boxoffice.core.ChangedEvent;
 import boxoffice.core.LedgerAudit;
-import boxoffice.store.SeatStore;
+import boxoffice.store.AuditReads;
+import boxoffice.store.FeedReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ public final class LedgerAuditor {
     /** More events changed than this since the previous pass: a full pass instead. */
     static final int MAX_CHANGED = 100_000;
 
-    private final SeatStore store;
+    private final AuditReads store;
+    private final FeedReads feed;
     private final Clock clock;
     private final int fullPassEvery;
     private final Map<String, LedgerAudit> drifted = new LinkedHashMap<>();
@@ -42,11 +44,12 @@ public final class LedgerAuditor {
     private volatile Optional<Report> lastReport = Optional.empty();
 
     /** @param fullPassEvery every how many periodic passes all events are audited (1: every pass) */
-    public LedgerAuditor(SeatStore store, Clock clock, int fullPassEvery) {
+    public LedgerAuditor(AuditReads store, FeedReads feed, Clock clock, int fullPassEvery) {
         if (fullPassEvery < 1) {
             throw new IllegalArgumentException("fullPassEvery must be at least 1");
         }
         this.store = store;
+        this.feed = feed;
         this.clock = clock;
         this.fullPassEvery = fullPassEvery;
     }
@@ -60,7 +63,7 @@ public final class LedgerAuditor {
         if (previousStart.isEmpty() || passesSinceFull + 1 >= fullPassEvery) {
             return auditAll();
         }
-        List<ChangedEvent> changed = store.eventsChangedSince(previousStart.get().minus(OVERLAP), MAX_CHANGED);
+        List<ChangedEvent> changed = feed.eventsChangedSince(previousStart.get().minus(OVERLAP), MAX_CHANGED);
         if (changed.size() >= MAX_CHANGED) {
             return auditAll();
         }

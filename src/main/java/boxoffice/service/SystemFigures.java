@@ -1,13 +1,13 @@
 package boxoffice.service;
 
 import boxoffice.core.StoreTotals;
-import boxoffice.store.SeatStore;
+import boxoffice.store.AuditReads;
 
 /** The system-wide figures behind {@code GET /api/v1/metrics} and the seat gauges. */
 public final class SystemFigures {
-    private final SeatStore store;
+    private final AuditReads store;
 
-    public SystemFigures(SeatStore store) {
+    public SystemFigures(AuditReads store) {
         this.store = store;
     }
 

@@ -1,13 +1,18 @@
 package boxoffice.warmup;
 
+import boxoffice.core.RateLimitAnswer;
+import boxoffice.store.IdempotencyKeys;
+import boxoffice.store.LedgerReads;
+import boxoffice.store.RateLimitBuckets;
 import boxoffice.store.Retention;
+import boxoffice.store.WaitingRooms;
+import boxoffice.store.ledger.BatchedLedger;
 import boxoffice.store.ledger.CriticalSectionHook;
+import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.store.ledger.Stores;
 import boxoffice.store.memory.MemoryIdempotencyKeys;
 import boxoffice.store.memory.MemoryLedgerBackend;
-import boxoffice.store.memory.MemoryRateLimitBuckets;
 import boxoffice.store.memory.MemoryWaitingRooms;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
@@ -27,6 +32,13 @@ public final class ScratchStores {
     private static final int WORKERS = 4;
     private static final int MAX_BATCH = 256;
 
+    /**
+     * The warm-up's own requests always get a token and take none from anybody's bucket (its loopback address would
+     * otherwise be limited like one client).
+     */
+    private static final RateLimitBuckets UNLIMITED = (limit, caller, quota) ->
+            new RateLimitAnswer(quota, true, quota.tokens(), Duration.ZERO, Duration.ZERO);
+
     private final ScratchScope scope;
     private final ExecutorService workers;
     private volatile Stores stores;
@@ -39,22 +51,25 @@ public final class ScratchStores {
             thread.setDaemon(true);
             return thread;
         });
+        MemoryLedgerBackend backend = new MemoryLedgerBackend(timeout, retention);
         this.stores = new Stores(
-                new LedgerSeatStore(new MemoryLedgerBackend(timeout, retention), new LedgerMetrics(new MetricRegistry()),
-                        Optional.of(workers), MAX_BATCH, timeout, retention.finishedHolds(), CriticalSectionHook.NONE),
+                new BatchedLedger(backend, new LedgerMetrics(new MetricRegistry()), Optional.of(workers), MAX_BATCH,
+                        timeout, retention.finishedHolds(), CriticalSectionHook.NONE),
+                backend,
                 new MemoryIdempotencyKeys(Clock.systemUTC()),
                 new MemoryWaitingRooms(),
-                new MemoryRateLimitBuckets(),
+                UNLIMITED,
                 null); // the warm-up sends no webhook call: around() keeps the shared webhooks
     }
 
     /** The shared stores, each answering the warm-up's own requests from the scratch one instead. */
     public Stores around(Stores shared) {
         return new Stores(
-                new RoutedSeatStore(shared.seats(), this),
-                new RoutedIdempotencyKeys(shared.idempotencyKeys(), this),
-                new RoutedWaitingRooms(shared.waitingRooms(), this),
-                new RoutedRateLimitBuckets(shared.rateLimits(), this),
+                ScratchRoute.of(Ledger.class, shared.ledger(), this, Stores::ledger),
+                ScratchRoute.of(LedgerReads.class, shared.reads(), this, Stores::reads),
+                ScratchRoute.of(IdempotencyKeys.class, shared.idempotencyKeys(), this, Stores::idempotencyKeys),
+                ScratchRoute.of(WaitingRooms.class, shared.waitingRooms(), this, Stores::waitingRooms),
+                ScratchRoute.of(RateLimitBuckets.class, shared.rateLimits(), this, Stores::rateLimits),
                 shared.webhooks());
     }
 

@@ -1,7 +1,8 @@
 package boxoffice.webhooks;
 
 import boxoffice.core.Webhook;
-import boxoffice.store.SeatStore;
+import boxoffice.store.EventReads;
+import boxoffice.store.FeedReads;
 import boxoffice.store.Webhooks;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -56,12 +57,12 @@ public final class WebhookDispatcher implements Managed {
         this.clock = clock;
     }
 
-    /** A dispatcher sending {@code seats}' changes to {@code webhooks} through {@code sender}. */
-    public static WebhookDispatcher over(Webhooks webhooks, SeatStore seats, WebhookSender sender,
+    /** A dispatcher sending {@code feed}'s changes of {@code events} to {@code webhooks} through {@code sender}. */
+    public static WebhookDispatcher over(Webhooks webhooks, FeedReads feed, EventReads events, WebhookSender sender,
             WebhookMessages messages, RetrySchedule retries, WebhookMetrics metrics, ScheduledExecutorService ticker,
             ExecutorService workers, Duration interval, Duration lease, Clock clock) {
-        return new WebhookDispatcher(webhooks, new WebhookPass(webhooks, seats, sender, messages, retries, metrics,
-                lease, clock, workers), metrics, ticker, workers, interval, lease, clock);
+        return new WebhookDispatcher(webhooks, new WebhookPass(webhooks, feed, events, sender, messages, retries,
+                metrics, lease, clock, workers), metrics, ticker, workers, interval, lease, clock);
     }
 
     @Override

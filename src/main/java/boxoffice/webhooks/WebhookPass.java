@@ -8,7 +8,8 @@ import boxoffice.core.ChangedEvent;
 import boxoffice.core.DeliveryCursor;
 import boxoffice.core.Webhook;
 import boxoffice.store.DeliveryState;
-import boxoffice.store.SeatStore;
+import boxoffice.store.EventReads;
+import boxoffice.store.FeedReads;
 import boxoffice.store.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,8 @@ final class WebhookPass {
     private static final int STORE_EVERY = 20;
 
     private final Webhooks webhooks;
-    private final SeatStore seats;
+    private final FeedReads feed;
+    private final EventReads events;
     private final WebhookSender sender;
     private final WebhookMessages messages;
     private final RetrySchedule retries;
@@ -53,10 +55,11 @@ final class WebhookPass {
     private final Clock clock;
     private final Executor workers;
 
-    WebhookPass(Webhooks webhooks, SeatStore seats, WebhookSender sender, WebhookMessages messages,
+    WebhookPass(Webhooks webhooks, FeedReads feed, EventReads events, WebhookSender sender, WebhookMessages messages,
             RetrySchedule retries, WebhookMetrics metrics, Duration lease, Clock clock, Executor workers) {
         this.webhooks = webhooks;
-        this.seats = seats;
+        this.feed = feed;
+        this.events = events;
         this.sender = sender;
         this.messages = messages;
         this.retries = retries;
@@ -80,7 +83,7 @@ final class WebhookPass {
             events.add(webhook.eventId().get());
         } else {
             Instant since = state.scannedUpTo().orElse(webhook.createdAt()).minus(OVERLAP);
-            List<ChangedEvent> changed = seats.eventsChangedSince(since, EVENTS_PER_PASS);
+            List<ChangedEvent> changed = feed.eventsChangedSince(since, EVENTS_PER_PASS);
             changed.forEach(event -> events.add(event.eventId()));
             if (changed.size() == EVENTS_PER_PASS) {
                 // More changed than one pass takes: the next pass starts at the last one taken (the overlap undone),
@@ -103,7 +106,7 @@ final class WebhookPass {
      * webhook is never sent another organizer's changes, nor their customers' ids.
      */
     private boolean reaches(Webhook webhook, String eventId) {
-        return seats.findEvent(eventId).filter(event -> webhook.reaches(event.organizer())).isPresent();
+        return events.findEvent(eventId).filter(event -> webhook.reaches(event.organizer())).isPresent();
     }
 
     /** The events one after the other; false when the lease was lost. */
@@ -194,11 +197,11 @@ final class WebhookPass {
     /** The changes after the cursor; a cursor the retention has passed skips to the oldest change kept. */
     private Optional<ChangePage> page(Webhook webhook, DeliveryCursor cursor) {
         try {
-            return seats.changes(cursor.eventId(), cursor.delivered(), PAGE);
+            return feed.changes(cursor.eventId(), cursor.delivered(), PAGE);
         } catch (CursorExpiredException expired) {
             LOG.warn("Webhook {} missed changes of event {} up to seq {}: the feed no longer keeps them",
                     webhook.id(), cursor.eventId(), expired.oldestKept() - 1);
-            return seats.changes(cursor.eventId(), expired.oldestKept() - 1, PAGE);
+            return feed.changes(cursor.eventId(), expired.oldestKept() - 1, PAGE);
         }
     }
 

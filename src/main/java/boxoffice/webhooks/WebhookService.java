@@ -6,7 +6,7 @@ import boxoffice.core.InvalidFieldException;
 import boxoffice.core.Organizer;
 import boxoffice.core.Webhook;
 import boxoffice.core.WebhookNotFoundException;
-import boxoffice.store.SeatStore;
+import boxoffice.store.EventReads;
 import boxoffice.store.Webhooks;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,14 +23,14 @@ public final class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Webhooks webhooks;
-    private final SeatStore seats;
+    private final EventReads events;
     private final WebhookUrls urls;
     private final WebhookSender sender;
     private final Clock clock;
 
-    public WebhookService(Webhooks webhooks, SeatStore seats, WebhookUrls urls, WebhookSender sender, Clock clock) {
+    public WebhookService(Webhooks webhooks, EventReads events, WebhookUrls urls, WebhookSender sender, Clock clock) {
         this.webhooks = webhooks;
-        this.seats = seats;
+        this.events = events;
         this.urls = urls;
         this.sender = sender;
         this.clock = clock;
@@ -43,7 +43,7 @@ public final class WebhookService {
     public Webhook create(String url, List<String> types, Optional<String> eventId, Organizer organizer) {
         urls.check(url);
         Set<ChangeType> wanted = types(types);
-        if (eventId.isPresent() && seats.findEvent(eventId.get())
+        if (eventId.isPresent() && events.findEvent(eventId.get())
                 .filter(event -> organizer.reaches(event.organizer())).isEmpty()) {
             throw new InvalidFieldException("event_id", "is not an event: " + eventId.get());
         }

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Event;
 import boxoffice.core.SeatRequest;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.MutableClock;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,17 +24,16 @@ class ExpiryServiceTest {
     private static final Duration TTL = Duration.ofMinutes(1);
 
     private final MutableClock clock = MutableClock.startingNow();
-    private final LedgerSeatStore store = new LedgerSeatStore(
-            new MemoryLedgerBackend(Duration.ofSeconds(5), TestStores.RETENTIONS), new LedgerMetrics(new MetricRegistry()),
-            Optional.empty(), 256, Duration.ofSeconds(5), TestStores.RETENTION, CriticalSectionHook.NONE);
-    private final ExpiryService expiry = new ExpiryService(store, clock, 500);
+    private final TestLedger store = TestLedger.over(new MemoryLedgerBackend(Duration.ofSeconds(5),
+            TestStores.RETENTIONS)).build();
+    private final ExpiryService expiry = new ExpiryService(store.ledger(), store.reads(), clock, 500);
 
     @Test
     void aPassReleasesASliceAndARunTheWholeBacklog() {
-        Event event = store.createEvent(EventFixtures.event(BACKLOG + 10, clock.instant()));
+        Event event = store.ledger().createEvent(EventFixtures.event(BACKLOG + 10, clock.instant()));
         placeHolds(event, BACKLOG);
         clock.advance(TTL.plusSeconds(1));
-        Event other = store.createEvent(EventFixtures.event(10, clock.instant()));
+        Event other = store.ledger().createEvent(EventFixtures.event(10, clock.instant()));
         placeHolds(other, 3); // not due: a run leaves them be
 
         int slice = expiry.releaseDueHolds();
@@ -46,12 +42,12 @@ class ExpiryServiceTest {
 
         assertThat(expiry.releaseBacklog(() -> true)).isEqualTo(BACKLOG - slice);
         assertThat(expiry.backlog().holds()).isZero();
-        assertThat(store.totals().activeHolds()).isEqualTo(3);
+        assertThat(store.reads().totals().activeHolds()).isEqualTo(3);
     }
 
     @Test
     void aRunStopsWhenAskedEvenWithABacklogLeft() {
-        Event event = store.createEvent(EventFixtures.event(BACKLOG, clock.instant()));
+        Event event = store.ledger().createEvent(EventFixtures.event(BACKLOG, clock.instant()));
         placeHolds(event, BACKLOG);
         clock.advance(TTL.plusSeconds(1));
 
@@ -65,7 +61,7 @@ class ExpiryServiceTest {
         Instant at = clock.instant();
         SeatRequest one = new SeatRequest.Quantity(event.sections().get(0).id(), 1);
         for (int i = 0; i < count; i++) {
-            assertThat(store.placeHold(ordering(event, at, TTL, one), at).changed()).isTrue();
+            assertThat(store.ledger().execute(new PlaceHold(ordering(event, at, TTL, one), at)).changed()).isTrue();
         }
     }
 }

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.SeatRequest;
-import boxoffice.store.SeatStore;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.MutableClock;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,22 +32,23 @@ public abstract class LedgerAuditorContract {
     protected final MutableClock clock = new MutableClock(Instant.now()
             .plus(Duration.ofDays(30L * TESTS.incrementAndGet())).truncatedTo(ChronoUnit.MILLIS));
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     protected Event newEvent(int seats) {
         Event event = EventFixtures.event(seats, clock.instant());
-        store().createEvent(event);
+        store().ledger().createEvent(event);
         return event;
     }
 
     protected Hold hold(Event event, int qty) {
         Instant now = clock.instant();
-        return store().placeHold(ordering(event, now, HOUR, new SeatRequest.Quantity(null, qty)), now).value();
+        return store().ledger()
+                .execute(new PlaceHold(ordering(event, now, HOUR, new SeatRequest.Quantity(null, qty)), now)).value();
     }
 
     @Test
     void aPassAuditsOnlyTheEventsChangedSinceThePreviousOne() {
-        LedgerAuditor auditor = new LedgerAuditor(store(), clock, 100);
+        LedgerAuditor auditor = new LedgerAuditor(store().reads(), store().reads(), clock, 100);
         List<Event> events = Stream.generate(() -> newEvent(10)).limit(3).toList();
         clock.advance(HOUR);
         LedgerAuditor.Report first = auditor.auditPass();
@@ -68,7 +70,7 @@ public abstract class LedgerAuditorContract {
 
     @Test
     void aChangeJustBeforeThePreviousPassBeganIsAuditedAgain() {
-        LedgerAuditor auditor = new LedgerAuditor(store(), clock, 100);
+        LedgerAuditor auditor = new LedgerAuditor(store().reads(), store().reads(), clock, 100);
         Event event = newEvent(10);
         clock.advance(HOUR);
         hold(event, 1);
@@ -81,7 +83,7 @@ public abstract class LedgerAuditorContract {
 
     @Test
     void everyNthPassAuditsEveryEvent() {
-        LedgerAuditor auditor = new LedgerAuditor(store(), clock, 3);
+        LedgerAuditor auditor = new LedgerAuditor(store().reads(), store().reads(), clock, 3);
         newEvent(10);
 
         List<Boolean> full = Stream.generate(() -> {

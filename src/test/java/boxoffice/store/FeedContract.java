@@ -16,7 +16,14 @@ import boxoffice.core.Event;
 import boxoffice.core.Hold;
 import boxoffice.core.InvalidFieldException;
 import boxoffice.core.SeatRequest;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.CancelBooking;
+import boxoffice.store.ledger.LedgerCommand.Extend;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.EventFixtures;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +42,7 @@ import org.junit.jupiter.api.Test;
 public abstract class FeedContract {
     private static final Duration TTL = Duration.ofSeconds(120);
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     private Instant t0;
 
@@ -46,23 +53,24 @@ public abstract class FeedContract {
 
     private Event stored(int seats) {
         Event event = EventFixtures.event(seats, t0);
-        store().createEvent(event);
+        store().ledger().createEvent(event);
         return event;
     }
 
     private Hold place(Event event, int qty, Instant at) {
-        return store().placeHold(ordering(event, at, TTL, new SeatRequest.Quantity(null, qty)), at).value();
+        return store().ledger()
+                .execute(new PlaceHold(ordering(event, at, TTL, new SeatRequest.Quantity(null, qty)), at)).value();
     }
 
     private List<Change> all(Event event) {
-        return store().changes(event.id(), 0, 1000).orElseThrow().changes();
+        return store().reads().changes(event.id(), 0, 1000).orElseThrow().changes();
     }
 
     @Test
     void aNewEventsFeedStartsWithItsCreation() {
         Event event = stored(10);
 
-        ChangePage page = store().changes(event.id(), 0, 100).orElseThrow();
+        ChangePage page = store().reads().changes(event.id(), 0, 100).orElseThrow();
 
         assertThat(page.changes()).containsExactly(Change.eventCreated(event).numbered(1));
         assertThat(page.nextAfter()).isEqualTo(1);
@@ -78,13 +86,13 @@ public abstract class FeedContract {
         List<String> asked = new java.util.ArrayList<>(events.stream().map(Event::id).toList());
         asked.add(unknown);
 
-        java.util.Map<String, Long> seqs = store().latestSeqs(asked);
+        java.util.Map<String, Long> seqs = store().reads().latestSeqs(asked);
 
         assertThat(seqs).hasSize(events.size()).doesNotContainKey(unknown);
         assertThat(seqs.get(busy.id())).isEqualTo(3L).isEqualTo(all(busy).get(2).seq());
         events.stream().filter(event -> event != busy)
                 .forEach(event -> assertThat(seqs.get(event.id())).as(event.id()).isEqualTo(1L));
-        assertThat(store().latestSeqs(List.of())).isEmpty();
+        assertThat(store().reads().latestSeqs(List.of())).isEmpty();
     }
 
     @Test
@@ -94,12 +102,13 @@ public abstract class FeedContract {
         Hold extended = place(event, 3, t0);
         Hold expiring = place(event, 1, t0);
         Instant later = t0.plusSeconds(10);
-        Hold longer = store().extend(extended.id(), extended.paymentToken(), TTL, later).value();
-        store().release(released.id(), Optional.of(released.paymentToken()), later);
-        Booking booking = store().book(longer.id(), longer.paymentToken(), newBookingId(event.id()), later).value();
-        Booking cancelled = store().cancelBooking(booking.id(), "show moved", later).value();
+        Hold longer = store().ledger().execute(new Extend(extended.id(), extended.paymentToken(), TTL, later)).value();
+        store().ledger().execute(new Release(released.id(), Optional.of(released.paymentToken()), later));
+        Booking booking = store().ledger()
+                .execute(new Book(longer.id(), longer.paymentToken(), newBookingId(event.id()), later)).value();
+        Booking cancelled = store().ledger().execute(new CancelBooking(booking.id(), "show moved", later)).value();
         Instant due = expiring.expiresAt().plusMillis(1);
-        assertThat(store().releaseDue(event.id(), due)).isEqualTo(1);
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), due))).isEqualTo(1);
 
         List<Change> changes = all(event);
 
@@ -126,12 +135,13 @@ public abstract class FeedContract {
     void whatChangesNothingRecordsNothing() {
         Event event = stored(10);
         Hold hold = place(event, 2, t0);
-        Booking booking = store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0).value();
+        Booking booking = store().ledger()
+                .execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0)).value();
 
-        store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
-        store().cancelBooking(booking.id(), null, t0);
-        store().cancelBooking(booking.id(), null, t0);
-        store().releaseDue(event.id(), t0.plusSeconds(600));
+        store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0));
+        store().ledger().execute(new CancelBooking(booking.id(), null, t0));
+        store().ledger().execute(new CancelBooking(booking.id(), null, t0));
+        store().ledger().execute(new ReleaseDue(event.id(), t0.plusSeconds(600)));
 
         assertThat(all(event)).extracting(Change::type).containsExactly(ChangeType.EVENT_CREATED,
                 ChangeType.HOLD_CREATED, ChangeType.BOOKING_CREATED, ChangeType.BOOKING_CANCELLED);
@@ -144,10 +154,10 @@ public abstract class FeedContract {
             place(event, 1, t0);
         }
 
-        ChangePage first = store().changes(event.id(), 0, 3).orElseThrow();
-        ChangePage second = store().changes(event.id(), first.nextAfter(), 3).orElseThrow();
-        ChangePage third = store().changes(event.id(), second.nextAfter(), 3).orElseThrow();
-        ChangePage atTheEnd = store().changes(event.id(), third.nextAfter(), 3).orElseThrow();
+        ChangePage first = store().reads().changes(event.id(), 0, 3).orElseThrow();
+        ChangePage second = store().reads().changes(event.id(), first.nextAfter(), 3).orElseThrow();
+        ChangePage third = store().reads().changes(event.id(), second.nextAfter(), 3).orElseThrow();
+        ChangePage atTheEnd = store().reads().changes(event.id(), third.nextAfter(), 3).orElseThrow();
 
         assertThat(first.changes()).extracting(Change::seq).containsExactly(1L, 2L, 3L);
         assertThat(second.changes()).extracting(Change::seq).containsExactly(4L, 5L, 6L);
@@ -160,13 +170,13 @@ public abstract class FeedContract {
     void aCursorPastTheLastChangeIsRefused() {
         Event event = stored(10);
 
-        assertThatThrownBy(() -> store().changes(event.id(), 2, 10)).isInstanceOf(InvalidFieldException.class)
+        assertThatThrownBy(() -> store().reads().changes(event.id(), 2, 10)).isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("after");
     }
 
     @Test
     void anUnknownEventHasNoFeed() {
-        assertThat(store().changes("evt_unknown0000000000000", 0, 10)).isEmpty();
+        assertThat(store().reads().changes("evt_unknown0000000000000", 0, 10)).isEmpty();
     }
 
     @Test
@@ -176,8 +186,8 @@ public abstract class FeedContract {
         Instant muchLater = t0.plus(TestStores.RETENTIONS.changes()).plusSeconds(1);
         Hold recent = place(event, 1, muchLater);
 
-        assertThatThrownBy(() -> store().changes(event.id(), 0, 10)).isInstanceOf(CursorExpiredException.class);
-        ChangePage kept = store().changes(event.id(), 2, 10).orElseThrow();
+        assertThatThrownBy(() -> store().reads().changes(event.id(), 0, 10)).isInstanceOf(CursorExpiredException.class);
+        ChangePage kept = store().reads().changes(event.id(), 2, 10).orElseThrow();
         assertThat(kept.changes()).as("the old hold expires as the new one is placed")
                 .extracting(Change::type, Change::holdId)
                 .containsExactly(tuple(ChangeType.HOLD_EXPIRED, old.id()), tuple(ChangeType.HOLD_CREATED, recent.id()));
@@ -193,7 +203,7 @@ public abstract class FeedContract {
         place(other, 1, since.plusSeconds(2));
         place(busy, 1, since.plusSeconds(1));
 
-        List<ChangedEvent> changed = store().eventsChangedSince(since, 1000);
+        List<ChangedEvent> changed = store().reads().eventsChangedSince(since, 1000);
 
         assertThat(changed).containsSubsequence(new ChangedEvent(busy.id(), since.plusSeconds(1)),
                 new ChangedEvent(other.id(), since.plusSeconds(2)));

@@ -30,8 +30,15 @@ import boxoffice.core.SeatCounts;
 import boxoffice.core.SeatRequest;
 import boxoffice.core.Section;
 import boxoffice.seating.SeatStates;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.CancelBooking;
+import boxoffice.store.ledger.LedgerCommand.Extend;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +63,7 @@ public abstract class LifecycleContract {
     private static final String ALICE = "alice@example.com";
     private static final String BOB = "bob@example.com";
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     private Instant t0;
 
@@ -66,7 +73,7 @@ public abstract class LifecycleContract {
     }
 
     private Event stored(Event event) {
-        assertThat(store().createEvent(event)).isEqualTo(event);
+        assertThat(store().ledger().createEvent(event)).isEqualTo(event);
         return event;
     }
 
@@ -76,11 +83,13 @@ public abstract class LifecycleContract {
     }
 
     private Hold place(Event event, int qty) {
-        return store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity(null, qty)), t0).value();
+        return store().ledger()
+                .execute(new PlaceHold(ordering(event, t0, TTL, new SeatRequest.Quantity(null, qty)), t0)).value();
     }
 
     private Hold placeFor(String customer, Event event, Instant at, SeatRequest... requests) {
-        Outcome<Hold> placed = store().placeHold(orderingFor(customer, event, at, TTL, requests), at);
+        Outcome<Hold> placed = store().ledger()
+                .execute(new PlaceHold(orderingFor(customer, event, at, TTL, requests), at));
         assertThat(placed.changed()).isTrue();
         return placed.value();
     }
@@ -90,14 +99,15 @@ public abstract class LifecycleContract {
     }
 
     private SeatCounts counts(Event event, Instant at) {
-        SeatCounts counts = store().counts(event.id(), at).map(EventCounts::total).orElseThrow();
+        SeatCounts counts = store().reads().counts(event.id(), at).map(EventCounts::total).orElseThrow();
         assertThat(counts.available() + counts.held() + counts.booked()).as("balanced: %s", counts)
                 .isEqualTo(counts.total());
         return counts;
     }
 
     private Booking book(Hold hold, Instant at) {
-        return store().book(hold.id(), hold.paymentToken(), newBookingId(hold.eventId()), at).value();
+        return store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(hold.eventId()), at))
+                .value();
     }
 
     // --- extend ---------------------------------------------------------------------------------------------------
@@ -108,19 +118,20 @@ public abstract class LifecycleContract {
         Hold hold = place(event, 3);
         Instant later = t0.plusSeconds(60);
 
-        Outcome<Hold> extended = store().extend(hold.id(), hold.paymentToken(), TTL, later);
+        Outcome<Hold> extended = store().ledger().execute(new Extend(hold.id(), hold.paymentToken(), TTL, later));
 
         assertThat(extended.changed()).isTrue();
         assertThat(extended.value()).isEqualTo(hold.expiringAt(later.plus(TTL)));
-        assertThat(store().findHold(hold.id())).contains(extended.value());
+        assertThat(store().reads().findHold(hold.id())).contains(extended.value());
         Instant oldExpiry = hold.expiresAt();
-        assertThat(store().releaseDue(event.id(), oldExpiry)).as("nothing is due at the old time").isZero();
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), oldExpiry)))
+                .as("nothing is due at the old time").isZero();
         assertThat(counts(event, oldExpiry.plusMillis(1))).isEqualTo(new SeatCounts(10, 7, 3, 0));
-        assertThat(store().findHold(hold.id()).map(Hold::status)).contains(HoldStatus.ACTIVE);
+        assertThat(store().reads().findHold(hold.id()).map(Hold::status)).contains(HoldStatus.ACTIVE);
 
         Instant newExpiry = later.plus(TTL);
-        assertThat(store().eventsWithDueHolds(newExpiry, 100_000)).contains(event.id());
-        assertThat(store().releaseDue(event.id(), newExpiry)).isEqualTo(1);
+        assertThat(store().reads().eventsWithDueHolds(newExpiry, 100_000)).contains(event.id());
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), newExpiry))).isEqualTo(1);
         assertThat(counts(event, newExpiry)).isEqualTo(new SeatCounts(10, 10, 0, 0));
     }
 
@@ -132,17 +143,20 @@ public abstract class LifecycleContract {
         Instant now = t0;
         while (now.plus(TTL.multipliedBy(2)).isBefore(hold.maxExpiresAt())) { // a checkout kept alive, 2 min a time
             now = now.plus(TTL).minusSeconds(1);
-            assertThat(store().extend(hold.id(), hold.paymentToken(), TTL, now).value().expiresAt())
+            assertThat(store().ledger().execute(new Extend(hold.id(), hold.paymentToken(), TTL, now)).value()
+                    .expiresAt())
                     .isEqualTo(now.plus(TTL));
         }
 
-        Hold last = store().extend(hold.id(), hold.paymentToken(), Duration.ofHours(1), now.plusSeconds(30)).value();
+        Hold last = store().ledger()
+                .execute(new Extend(hold.id(), hold.paymentToken(), Duration.ofHours(1), now.plusSeconds(30))).value();
 
         assertThat(last.expiresAt()).isEqualTo(hold.maxExpiresAt());
-        Outcome<Hold> shorter = store().extend(hold.id(), hold.paymentToken(), Duration.ofSeconds(10), now.plusSeconds(31));
+        Outcome<Hold> shorter = store().ledger()
+                .execute(new Extend(hold.id(), hold.paymentToken(), Duration.ofSeconds(10), now.plusSeconds(31)));
         assertThat(shorter.changed()).as("an extension never shortens a hold").isFalse();
         assertThat(shorter.value()).isEqualTo(last);
-        assertThat(store().releaseDue(event.id(), hold.maxExpiresAt())).isEqualTo(1);
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), hold.maxExpiresAt()))).isEqualTo(1);
     }
 
     @Test
@@ -152,17 +166,18 @@ public abstract class LifecycleContract {
         Hold booked = place(event, 1);
         book(booked, t0);
         Hold released = place(event, 1);
-        store().release(released.id(), Optional.empty(), t0);
+        store().ledger().execute(new Release(released.id(), Optional.empty(), t0));
 
-        assertThatThrownBy(() -> store().extend(held.id(), "pt_wrong", TTL, t0))
+        assertThatThrownBy(() -> store().ledger().execute(new Extend(held.id(), "pt_wrong", TTL, t0)))
                 .isInstanceOf(InvalidPaymentTokenException.class);
-        assertThatThrownBy(() -> store().extend(booked.id(), booked.paymentToken(), TTL, t0))
+        assertThatThrownBy(() -> store().ledger().execute(new Extend(booked.id(), booked.paymentToken(), TTL, t0)))
                 .isInstanceOf(HoldAlreadyBookedException.class);
-        assertThatThrownBy(() -> store().extend(released.id(), released.paymentToken(), TTL, t0))
+        assertThatThrownBy(() -> store().ledger().execute(new Extend(released.id(), released.paymentToken(), TTL, t0)))
                 .isInstanceOf(HoldExpiredException.class);
-        assertThatThrownBy(() -> store().extend(HoldFixtures.newHoldId(event.id()), "pt_x", TTL, t0))
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new Extend(HoldFixtures.newHoldId(event.id()), "pt_x", TTL, t0)))
                 .isInstanceOf(HoldNotFoundException.class);
-        assertThat(store().findHold(held.id())).contains(held);
+        assertThat(store().reads().findHold(held.id())).contains(held);
         assertThat(counts(event, t0)).isEqualTo(new SeatCounts(10, 8, 1, 1));
     }
 
@@ -171,12 +186,13 @@ public abstract class LifecycleContract {
         Event event = generalAdmission(10, null);
         Hold hold = place(event, 4);
 
-        assertThatThrownBy(() -> store().extend(hold.id(), hold.paymentToken(), TTL, hold.expiresAt()))
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new Extend(hold.id(), hold.paymentToken(), TTL, hold.expiresAt())))
                 .isInstanceOf(HoldExpiredException.class);
 
-        assertThat(store().findHold(hold.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store().reads().findHold(hold.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(counts(event, hold.expiresAt())).isEqualTo(new SeatCounts(10, 10, 0, 0));
-        assertThat(store().releaseDue(event.id(), hold.expiresAt())).as("released once").isZero();
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), hold.expiresAt()))).as("released once").isZero();
     }
 
     // --- cancel ---------------------------------------------------------------------------------------------------
@@ -186,21 +202,22 @@ public abstract class LifecycleContract {
         Event event = generalAdmission(10, null);
         Hold hold = place(event, 4);
         Booking booking = book(hold, t0);
-        long cancelledBefore = store().totals().bookingsCancelled();
+        long cancelledBefore = store().reads().totals().bookingsCancelled();
         Instant later = t0.plusSeconds(5);
 
-        Outcome<Booking> cancelled = store().cancelBooking(booking.id(), "Refunded", later);
-        Outcome<Booking> again = store().cancelBooking(booking.id(), "Other reason", later.plusSeconds(1));
+        Outcome<Booking> cancelled = store().ledger().execute(new CancelBooking(booking.id(), "Refunded", later));
+        Outcome<Booking> again = store().ledger()
+                .execute(new CancelBooking(booking.id(), "Other reason", later.plusSeconds(1)));
 
         assertThat(cancelled.changed()).isTrue();
         assertThat(cancelled.value()).isEqualTo(booking.cancelled(later, "Refunded"));
         assertThat(cancelled.value().status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(again.changed()).isFalse();
         assertThat(again.value()).isEqualTo(cancelled.value());
-        assertThat(store().findBooking(booking.id())).contains(cancelled.value());
+        assertThat(store().reads().findBooking(booking.id())).contains(cancelled.value());
         assertThat(counts(event, later)).isEqualTo(new SeatCounts(10, 10, 0, 0));
-        assertThat(store().totals().bookingsCancelled()).isEqualTo(cancelledBefore + 1);
-        assertThat(store().audit(event.id()).orElseThrow().balanced()).isTrue();
+        assertThat(store().reads().totals().bookingsCancelled()).isEqualTo(cancelledBefore + 1);
+        assertThat(store().reads().audit(event.id()).orElseThrow().balanced()).isTrue();
     }
 
     @Test
@@ -208,9 +225,10 @@ public abstract class LifecycleContract {
         Event event = generalAdmission(10, null);
         Hold hold = place(event, 2);
         Booking booking = book(hold, t0);
-        Booking cancelled = store().cancelBooking(booking.id(), null, t0).value();
+        Booking cancelled = store().ledger().execute(new CancelBooking(booking.id(), null, t0)).value();
 
-        Outcome<Booking> replay = store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
+        Outcome<Booking> replay = store().ledger()
+                .execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0));
 
         assertThat(replay.changed()).isFalse();
         assertThat(replay.value()).isEqualTo(cancelled);
@@ -220,30 +238,30 @@ public abstract class LifecycleContract {
     @Test
     void aCancelledBookingsReservedSeatsCanBeHeldAgain() {
         Event event = stored(EventFixtures.withSections(t0, reservedSection("stalls", 1, 6)));
-        Hold hold = store().placeHold(ordering(event, t0, TTL,
-                new SeatRequest.Named("stalls", List.of("A-3", "A-4"))), t0).value();
+        Hold hold = store().ledger().execute(new PlaceHold(ordering(event, t0, TTL,
+                new SeatRequest.Named("stalls", List.of("A-3", "A-4"))), t0)).value();
         Booking booking = book(hold, t0);
         assertThat(seats(event)).isEqualTo("AABBAA");
 
-        store().cancelBooking(booking.id(), null, t0);
+        store().ledger().execute(new CancelBooking(booking.id(), null, t0));
 
         assertThat(seats(event)).isEqualTo("AAAAAA");
-        Hold again = store().placeHold(ordering(event, t0, TTL,
-                new SeatRequest.Named("stalls", List.of("A-3", "A-4"))), t0).value();
+        Hold again = store().ledger().execute(new PlaceHold(ordering(event, t0, TTL,
+                new SeatRequest.Named("stalls", List.of("A-3", "A-4"))), t0)).value();
         assertThat(again.items()).containsExactly(new HoldItem("stalls", 2, List.of("A-3", "A-4")));
         assertThat(seats(event)).isEqualTo("AAHHAA");
-        assertThat(store().audit(event.id()).orElseThrow().balanced()).isTrue();
+        assertThat(store().reads().audit(event.id()).orElseThrow().balanced()).isTrue();
     }
 
     @Test
     void cancellingAnUnknownBookingIsNotFound() {
         Event event = generalAdmission(10, null);
-        assertThatThrownBy(() -> store().cancelBooking(newBookingId(event.id()), null, t0))
+        assertThatThrownBy(() -> store().ledger().execute(new CancelBooking(newBookingId(event.id()), null, t0)))
                 .isInstanceOf(BookingNotFoundException.class);
     }
 
     private String seats(Event event) {
-        SeatStates states = store().seatMap(event.id(), "stalls", t0).orElseThrow();
+        SeatStates states = store().reads().seatMap(event.id(), "stalls", t0).orElseThrow();
         return states.rowStates(0);
     }
 
@@ -273,15 +291,15 @@ public abstract class LifecycleContract {
     void releasedExpiredAndCancelledSeatsNoLongerCount() {
         Event event = generalAdmission(20, 4);
         Hold released = placeFor(ALICE, event, 4);
-        store().release(released.id(), Optional.of(released.paymentToken()), t0);
+        store().ledger().execute(new Release(released.id(), Optional.of(released.paymentToken()), t0));
         Booking booking = book(placeFor(ALICE, event, 4), t0);
-        store().cancelBooking(booking.id(), null, t0);
+        store().ledger().execute(new CancelBooking(booking.id(), null, t0));
         Hold expiring = placeFor(ALICE, event, 4);
 
         Hold afterExpiry = placeFor(ALICE, event, expiring.expiresAt(), new SeatRequest.Quantity(null, 4));
 
         assertThat(afterExpiry.qty()).isEqualTo(4);
-        assertThat(store().customer(event.id(), ALICE, expiring.expiresAt()))
+        assertThat(store().reads().customer(event.id(), ALICE, expiring.expiresAt()))
                 .isEqualTo(new CustomerHoldings(List.of(afterExpiry), List.of()));
     }
 
@@ -301,7 +319,7 @@ public abstract class LifecycleContract {
         assertThat(refused.used()).isEqualTo(2);
         placeFor(ALICE, event, t0, new SeatRequest.Quantity("back", 5));
         placeFor(BOB, event, t0, new SeatRequest.Quantity("front", 2));
-        assertThat(store().counts(event.id(), t0).orElseThrow().section("front"))
+        assertThat(store().reads().counts(event.id(), t0).orElseThrow().section("front"))
                 .isEqualTo(new SeatCounts(10, 6, 4, 0));
     }
 
@@ -330,15 +348,17 @@ public abstract class LifecycleContract {
         Hold active = placeFor(ALICE, event, 1);
         Booking confirmed = book(placeFor(ALICE, event, 2), t0);
         Hold released = placeFor(ALICE, event, 1);
-        store().release(released.id(), Optional.empty(), t0);
-        store().cancelBooking(book(placeFor(ALICE, event, 1), t0).id(), null, t0);
+        store().ledger().execute(new Release(released.id(), Optional.empty(), t0));
+        store().ledger().execute(new CancelBooking(book(placeFor(ALICE, event, 1), t0).id(), null, t0));
         placeFor(BOB, event, 3);
 
-        CustomerHoldings alice = store().customer(event.id(), ALICE, t0);
+        CustomerHoldings alice = store().reads().customer(event.id(), ALICE, t0);
 
         assertThat(alice).isEqualTo(new CustomerHoldings(List.of(active), List.of(confirmed)));
-        assertThat(store().customer(event.id(), "nobody", t0)).isEqualTo(new CustomerHoldings(List.of(), List.of()));
-        assertThat(store().customer(event.id(), ALICE, active.expiresAt()).holds()).as("due is not active").isEmpty();
+        assertThat(store().reads().customer(event.id(), "nobody", t0))
+                .isEqualTo(new CustomerHoldings(List.of(), List.of()));
+        assertThat(store().reads().customer(event.id(), ALICE, active.expiresAt()).holds()).as("due is not active")
+                .isEmpty();
     }
 
     @Test
@@ -363,7 +383,7 @@ public abstract class LifecycleContract {
             }
             assertThat(held).isBetween(3, 4);
             assertThat(counts(event, t0).held()).isEqualTo(held);
-            assertThat(store().customer(event.id(), ALICE, t0).holds().stream().mapToInt(Hold::qty).sum())
+            assertThat(store().reads().customer(event.id(), ALICE, t0).holds().stream().mapToInt(Hold::qty).sum())
                     .isEqualTo(held);
         } finally {
             threads.shutdownNow();
@@ -377,14 +397,15 @@ public abstract class LifecycleContract {
         Event event = generalAdmission(10, null);
         place(event, 7);
 
-        Hold partial = store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity(null, 5, 2)), t0).value();
+        Hold partial = store().ledger()
+                .execute(new PlaceHold(ordering(event, t0, TTL, new SeatRequest.Quantity(null, 5, 2)), t0)).value();
 
         assertThat(partial.qty()).isEqualTo(3);
         assertThat(partial.requestedQty()).isEqualTo(5);
-        assertThat(store().findHold(partial.id())).contains(partial);
+        assertThat(store().reads().findHold(partial.id())).contains(partial);
         assertThat(counts(event, t0)).isEqualTo(new SeatCounts(10, 0, 10, 0));
-        assertThatThrownBy(() -> store().placeHold(
-                ordering(event, t0, TTL, new SeatRequest.Quantity(null, 5, 1)), t0))
+        assertThatThrownBy(() -> store().ledger().execute(new PlaceHold(
+                ordering(event, t0, TTL, new SeatRequest.Quantity(null, 5, 1)), t0)))
                 .isInstanceOf(InsufficientSeatsException.class);
     }
 
@@ -393,8 +414,9 @@ public abstract class LifecycleContract {
         Event event = stored(EventFixtures.withSections(t0, Section.generalAdmission("a", "A", 10),
                 Section.generalAdmission("b", "B", 3)));
 
-        assertThatThrownBy(() -> store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity("a", 4),
-                new SeatRequest.Quantity("b", 6, 4)), t0)).isInstanceOf(InsufficientSeatsException.class);
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new PlaceHold(ordering(event, t0, TTL, new SeatRequest.Quantity("a", 4),
+                new SeatRequest.Quantity("b", 6, 4)), t0))).isInstanceOf(InsufficientSeatsException.class);
 
         assertThat(counts(event, t0)).isEqualTo(new SeatCounts(13, 13, 0, 0));
     }
@@ -402,10 +424,11 @@ public abstract class LifecycleContract {
     @Test
     void aPartialBestAvailableApartTakesTheFreeSeatsLeft() {
         Event event = stored(EventFixtures.withSections(t0, reservedSection("stalls", 1, 6)));
-        store().placeHold(ordering(event, t0, TTL, new SeatRequest.Named("stalls", List.of("A-1", "A-2", "A-6"))), t0);
+        store().ledger().execute(new PlaceHold(ordering(event, t0, TTL,
+                new SeatRequest.Named("stalls", List.of("A-1", "A-2", "A-6"))), t0));
 
-        Hold partial = store().placeHold(ordering(event, t0, TTL,
-                new SeatRequest.Best("stalls", 4, false, false, 1)), t0).value();
+        Hold partial = store().ledger().execute(new PlaceHold(ordering(event, t0, TTL,
+                new SeatRequest.Best("stalls", 4, false, false, 1)), t0)).value();
 
         assertThat(partial.items()).containsExactly(new HoldItem("stalls", 3, List.of("A-3", "A-4", "A-5")));
         assertThat(partial.requestedQty()).isEqualTo(4);

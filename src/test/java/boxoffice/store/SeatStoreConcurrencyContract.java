@@ -14,8 +14,13 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +52,7 @@ import org.junit.jupiter.api.Timeout;
 public abstract class SeatStoreConcurrencyContract {
     private static final Duration TTL = Duration.ofSeconds(120);
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     private Instant t0;
 
@@ -98,7 +103,7 @@ public abstract class SeatStoreConcurrencyContract {
 
     private Event newEvent(int seats) {
         Event event = EventFixtures.event(seats, t0);
-        store().createEvent(event);
+        store().ledger().createEvent(event);
         return event;
     }
 
@@ -107,7 +112,7 @@ public abstract class SeatStoreConcurrencyContract {
     }
 
     private SeatCounts balancedCounts(String eventId, Instant now) {
-        SeatCounts counts = store().counts(eventId, now).map(EventCounts::total).orElseThrow();
+        SeatCounts counts = store().reads().counts(eventId, now).map(EventCounts::total).orElseThrow();
         assertThat(counts.available() + counts.held() + counts.booked())
                 .as("available + held + booked == total in %s", counts)
                 .isEqualTo(counts.total());
@@ -130,7 +135,7 @@ public abstract class SeatStoreConcurrencyContract {
         for (int i = 0; i < 200; i++) {
             Hold hold = newHold(event, 1);
             holds.add(hold);
-            tasks.add(() -> store().placeHold(order(hold), now));
+            tasks.add(() -> store().ledger().execute(new PlaceHold(order(hold), now)));
         }
 
         List<Result<Outcome<Hold>>> results = race(200, tasks);
@@ -144,7 +149,7 @@ public abstract class SeatStoreConcurrencyContract {
                 .containsOnly(0);
         assertThat(balancedCounts(event.id(), now)).isEqualTo(new SeatCounts(50, 0, 50, 0));
         for (int i = 0; i < holds.size(); i++) {
-            assertThat(store().findHold(holds.get(i).id()).isPresent())
+            assertThat(store().reads().findHold(holds.get(i).id()).isPresent())
                     .as("hold %d stored iff it was granted", i)
                     .isEqualTo(results.get(i).succeeded());
         }
@@ -157,7 +162,7 @@ public abstract class SeatStoreConcurrencyContract {
         List<Hold> holds = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Hold hold = newHold(event, 1 + i % 2);
-            assertThat(store().placeHold(order(hold), t0).changed()).isTrue();
+            assertThat(store().ledger().execute(new PlaceHold(order(hold), t0)).changed()).isTrue();
             holds.add(hold);
         }
         assertThat(balancedCounts(event.id(), now)).isEqualTo(new SeatCounts(100, 25, 75, 0));
@@ -167,14 +172,15 @@ public abstract class SeatStoreConcurrencyContract {
         List<Attempt> attempts = new ArrayList<>();
         for (Hold hold : holds) {
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
+                    store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now))));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
+                    store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now))));
             attempts.add(new Attempt(hold, "book", () ->
-                    store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now)));
+                    store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), now))));
             attempts.add(new Attempt(hold, "release", () ->
-                    store().release(hold.id(), Optional.of(hold.paymentToken()), now)));
-            attempts.add(new Attempt(hold, "release", () -> store().release(hold.id(), Optional.empty(), now)));
+                    store().ledger().execute(new Release(hold.id(), Optional.of(hold.paymentToken()), now))));
+            attempts.add(new Attempt(hold, "release", () -> store().ledger()
+                    .execute(new Release(hold.id(), Optional.empty(), now))));
         }
         Collections.shuffle(attempts, new Random(42));
 
@@ -205,7 +211,7 @@ public abstract class SeatStoreConcurrencyContract {
         int bookedSeats = 0;
         Set<String> bookingIds = new HashSet<>();
         for (Hold hold : holds) {
-            Hold stored = store().findHold(hold.id()).orElseThrow();
+            Hold stored = store().reads().findHold(hold.id()).orElseThrow();
             assertThat(stored.status()).isIn(HoldStatus.BOOKED, HoldStatus.EXPIRED);
             if (stored.status() == HoldStatus.BOOKED) {
                 bookedSeats += hold.qty();
@@ -214,7 +220,7 @@ public abstract class SeatStoreConcurrencyContract {
                 assertThat(booked.get(hold.id())).as("every successful book of %s", hold.id())
                         .extracting(Booking::id)
                         .containsOnly(stored.bookingId());
-                assertThat(store().findBooking(stored.bookingId()).map(Booking::holdId)).contains(hold.id());
+                assertThat(store().reads().findBooking(stored.bookingId()).map(Booking::holdId)).contains(hold.id());
                 assertThat(bookingIds.add(stored.bookingId())).as("booking ids are unique per hold").isTrue();
             } else {
                 assertThat(booked).as("an expired hold was never booked").doesNotContainKey(hold.id());
@@ -237,7 +243,7 @@ public abstract class SeatStoreConcurrencyContract {
         List<Callable<Outcome<Hold>>> tasks = new ArrayList<>();
         for (int qty : quantities) {
             Hold hold = newHold(event, qty);
-            tasks.add(() -> store().placeHold(order(hold), now));
+            tasks.add(() -> store().ledger().execute(new PlaceHold(order(hold), now)));
         }
 
         List<Result<Outcome<Hold>>> results = race(32, tasks);
@@ -263,17 +269,18 @@ public abstract class SeatStoreConcurrencyContract {
         List<Hold> holds = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Hold hold = newHold(event, 1 + i % 2);
-            store().placeHold(order(hold), t0);
+            store().ledger().execute(new PlaceHold(order(hold), t0));
             holds.add(hold);
         }
         Instant expiry = t0.plus(TTL);
         Instant justBefore = expiry.minusMillis(1);
         List<Callable<Object>> tasks = new ArrayList<>();
         for (Hold hold : holds) {
-            tasks.add(() -> store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), justBefore));
+            tasks.add(() -> store().ledger()
+                    .execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), justBefore)));
         }
         for (int i = 0; i < 10; i++) {
-            tasks.add(() -> store().releaseDue(event.id(), expiry));
+            tasks.add(() -> store().ledger().execute(new ReleaseDue(event.id(), expiry)));
         }
         Collections.shuffle(tasks, new Random(11));
 
@@ -290,7 +297,7 @@ public abstract class SeatStoreConcurrencyContract {
         int bookedSeats = 0;
         int expiredHolds = 0;
         for (Hold hold : holds) {
-            Hold stored = store().findHold(hold.id()).orElseThrow();
+            Hold stored = store().reads().findHold(hold.id()).orElseThrow();
             assertThat(stored.status()).isIn(HoldStatus.BOOKED, HoldStatus.EXPIRED);
             if (stored.status() == HoldStatus.BOOKED) {
                 bookedSeats += hold.qty();
@@ -309,13 +316,13 @@ public abstract class SeatStoreConcurrencyContract {
         List<Hold> holds = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Hold hold = newHold(event, 1 + i % 2);
-            store().placeHold(order(hold), t0);
+            store().ledger().execute(new PlaceHold(order(hold), t0));
             holds.add(hold);
         }
         Instant due = t0.plus(TTL);
         List<Callable<Integer>> sweeps = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            sweeps.add(() -> store().releaseDue(event.id(), due));
+            sweeps.add(() -> store().ledger().execute(new ReleaseDue(event.id(), due)));
         }
 
         List<Result<Integer>> results = race(16, sweeps);
@@ -323,7 +330,7 @@ public abstract class SeatStoreConcurrencyContract {
         assertThat(unexpectedFailures(results, Set.of())).isEmpty();
         assertThat(results.stream().mapToInt(Result::value).sum()).isEqualTo(40);
         assertThat(holds).allSatisfy(hold ->
-                assertThat(store().findHold(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED));
+                assertThat(store().reads().findHold(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED));
         assertThat(balancedCounts(event.id(), due)).isEqualTo(new SeatCounts(100, 100, 0, 0));
     }
 }

@@ -20,7 +20,12 @@ import boxoffice.core.SeatsUnavailableException;
 import boxoffice.core.Section;
 import boxoffice.core.StoreTotals;
 import boxoffice.seating.SeatStates;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.EventFixtures;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +50,7 @@ import org.junit.jupiter.api.Test;
 public abstract class SeatingContract {
     private static final Duration TTL = Duration.ofSeconds(120);
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     private Instant t0;
 
@@ -58,31 +63,31 @@ public abstract class SeatingContract {
     private Event hamlet() {
         Event event = EventFixtures.withSections(t0, reservedSection("stalls", 2, 10),
                 Section.generalAdmission("standing", "Standing", 20));
-        assertThat(store().createEvent(event)).isEqualTo(event);
+        assertThat(store().ledger().createEvent(event)).isEqualTo(event);
         return event;
     }
 
     private Hold place(Event event, Instant at, SeatRequest... requests) {
         HoldOrder order = ordering(event, at, TTL, requests);
-        return store().placeHold(order, at).value();
+        return store().ledger().execute(new PlaceHold(order, at)).value();
     }
 
     private String seatRow(Event event, String section, String row, Instant at) {
-        SeatStates states = store().seatMap(event.id(), section, at).orElseThrow();
+        SeatStates states = store().reads().seatMap(event.id(), section, at).orElseThrow();
         return states.rowStates(states.layout().rowCount() == 1 || row.equals("A") ? 0 : 1);
     }
 
     private SeatCounts section(Event event, String section, Instant at) {
-        return store().counts(event.id(), at).map(counts -> counts.section(section)).orElseThrow();
+        return store().reads().counts(event.id(), at).map(counts -> counts.section(section)).orElseThrow();
     }
 
     @Test
     void aNewEventHasEverySeatAvailableInEverySection() {
         Event event = hamlet();
-        assertThat(store().findEvent(event.id())).contains(event);
-        assertThat(store().counts(event.id(), t0).map(EventCounts::total)).contains(SeatCounts.fresh(40));
+        assertThat(store().reads().findEvent(event.id())).contains(event);
+        assertThat(store().reads().counts(event.id(), t0).map(EventCounts::total)).contains(SeatCounts.fresh(40));
         assertThat(seatRow(event, "stalls", "A", t0)).isEqualTo("AAAAAAAAAA");
-        assertThat(store().seatMap(event.id(), "standing", t0)).as("no map for general admission").isEmpty();
+        assertThat(store().reads().seatMap(event.id(), "standing", t0)).as("no map for general admission").isEmpty();
     }
 
     @Test
@@ -95,13 +100,13 @@ public abstract class SeatingContract {
                 new HoldItem("standing", 3, List.of()));
         assertThat(seatRow(event, "stalls", "A", t0)).isEqualTo("HHAAAAAAAH");
 
-        store().book(booked.id(), booked.paymentToken(), newBookingId(event.id()), t0);
-        store().release(released.id(), Optional.empty(), t0);
+        store().ledger().execute(new Book(booked.id(), booked.paymentToken(), newBookingId(event.id()), t0));
+        store().ledger().execute(new Release(released.id(), Optional.empty(), t0));
 
         assertThat(seatRow(event, "stalls", "A", t0)).isEqualTo("BBAAAAAAAA");
         assertThat(section(event, "stalls", t0)).isEqualTo(new SeatCounts(20, 18, 0, 2));
         assertThat(section(event, "standing", t0)).isEqualTo(new SeatCounts(20, 17, 0, 3));
-        assertThat(store().findHold(booked.id()).orElseThrow().items()).isEqualTo(booked.items());
+        assertThat(store().reads().findHold(booked.id()).orElseThrow().items()).isEqualTo(booked.items());
     }
 
     @Test
@@ -146,7 +151,7 @@ public abstract class SeatingContract {
 
         assertThat(seatRow(event, "stalls", "A", due)).isEqualTo("AAAAAAAAAA");
         assertThat(section(event, "stalls", due)).isEqualTo(SeatCounts.fresh(20));
-        assertThat(store().releaseDue(event.id(), due)).isEqualTo(1);
+        assertThat(store().ledger().execute(new ReleaseDue(event.id(), due))).isEqualTo(1);
         assertThat(seatRow(event, "stalls", "A", due)).isEqualTo("AAAAAAAAAA");
         assertThat(place(event, due, new SeatRequest.Named("stalls", List.of("A-4"))).qty()).isEqualTo(1);
     }
@@ -156,10 +161,10 @@ public abstract class SeatingContract {
         Event event = hamlet();
         Hold hold = place(event, t0, new SeatRequest.Best("stalls", 4, true, false),
                 new SeatRequest.Quantity("standing", 5));
-        store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
+        store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0));
         place(event, t0, new SeatRequest.Named("stalls", List.of("B-1")));
 
-        LedgerAudit audit = store().audit(event.id()).orElseThrow();
+        LedgerAudit audit = store().reads().audit(event.id()).orElseThrow();
 
         assertThat(audit.balanced()).as(audit.toString()).isTrue();
         assertThat(audit.sections()).containsExactly(
@@ -169,14 +174,14 @@ public abstract class SeatingContract {
 
     @Test
     void totalsCountReservedSeatsApart() {
-        StoreTotals before = store().totals();
+        StoreTotals before = store().reads().totals();
         Event event = hamlet();
         Hold hold = place(event, t0, new SeatRequest.Named("stalls", List.of("A-1", "A-2")),
                 new SeatRequest.Quantity("standing", 3));
-        store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0);
+        store().ledger().execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0));
         place(event, t0, new SeatRequest.Best("stalls", 4, true, false));
 
-        StoreTotals change = store().totals().minus(before);
+        StoreTotals change = store().reads().totals().minus(before);
 
         assertThat(change.seats()).isEqualTo(new StoreTotals.SeatTally(40, 31, 4, 5));
         assertThat(change.reserved()).isEqualTo(new StoreTotals.SeatTally(20, 14, 4, 2));
@@ -185,7 +190,7 @@ public abstract class SeatingContract {
     @Test
     void manyThreadsPickingSeatsAtOnceTakeEachSeatOnce() throws Exception {
         Event event = EventFixtures.withSections(t0, reservedSection("hall", 15, 20));
-        store().createEvent(event);
+        store().ledger().createEvent(event);
         List<Callable<Hold>> tasks = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int n = 1 + i % 3;
@@ -211,7 +216,7 @@ public abstract class SeatingContract {
 
         List<String> seats = granted.stream().flatMap(hold -> hold.items().get(0).seats().stream()).toList();
         assertThat(new HashSet<>(seats)).as("no seat in two holds").hasSameSizeAs(seats);
-        SeatStates map = store().seatMap(event.id(), "hall", t0).orElseThrow();
+        SeatStates map = store().reads().seatMap(event.id(), "hall", t0).orElseThrow();
         Set<String> heldInMap = new HashSet<>();
         for (int seat = 0; seat < map.layout().size(); seat++) {
             if (map.state(seat) == SeatStates.HELD) {
@@ -220,6 +225,6 @@ public abstract class SeatingContract {
         }
         assertThat(heldInMap).as("the map holds exactly the seats granted").isEqualTo(new HashSet<>(seats));
         assertThat(section(event, "hall", t0)).isEqualTo(new SeatCounts(300, 300 - seats.size(), seats.size(), 0));
-        assertThat(store().audit(event.id()).orElseThrow().balanced()).isTrue();
+        assertThat(store().reads().audit(event.id()).orElseThrow().balanced()).isTrue();
     }
 }

@@ -26,7 +26,15 @@ import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistEntryOfferedException;
 import boxoffice.core.WaitlistPlace;
 import boxoffice.core.WaitlistStatus;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.CancelBooking;
+import boxoffice.store.ledger.LedgerCommand.JoinWaitlist;
+import boxoffice.store.ledger.LedgerCommand.LeaveWaitlist;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.EventFixtures;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +54,7 @@ import org.junit.jupiter.api.Test;
 public abstract class WaitlistContract {
     private static final Duration TTL = Duration.ofSeconds(120);
 
-    protected abstract SeatStore store();
+    protected abstract TestLedger store();
 
     private Instant t0;
 
@@ -56,28 +64,29 @@ public abstract class WaitlistContract {
     }
 
     private Event stored(Event event) {
-        store().createEvent(event);
+        store().ledger().createEvent(event);
         return event;
     }
 
     private Hold place(Event event, int qty, Instant at, Duration ttl) {
-        return store().placeHold(ordering(event, at, ttl, new SeatRequest.Quantity(null, qty)), at).value();
+        return store().ledger()
+                .execute(new PlaceHold(ordering(event, at, ttl, new SeatRequest.Quantity(null, qty)), at)).value();
     }
 
     private WaitlistPlace join(Event event, String customer, int qty, Instant at) {
-        return store().joinWaitlist(joining(event, customer, qty, at), at).value();
+        return store().ledger().execute(new JoinWaitlist(joining(event, customer, qty, at), at)).value();
     }
 
     private WaitlistPlace find(WaitlistPlace place) {
-        return store().findWaitlistEntry(place.entry().id()).orElseThrow();
+        return store().reads().findWaitlistEntry(place.entry().id()).orElseThrow();
     }
 
     private SeatCounts counts(Event event, Instant at) {
-        return store().counts(event.id(), at).orElseThrow().total();
+        return store().reads().counts(event.id(), at).orElseThrow().total();
     }
 
     private void assertBalanced(Event event) {
-        assertThat(store().audit(event.id()).orElseThrow().balanced()).isTrue();
+        assertThat(store().reads().audit(event.id()).orElseThrow().balanced()).isTrue();
     }
 
     @Test
@@ -99,17 +108,17 @@ public abstract class WaitlistContract {
         Event event = stored(EventFixtures.event(2, t0));
         place(event, 2, t0, TTL);
         WaitlistEntry first = joining(event, "c-1", 1, t0);
-        store().joinWaitlist(first, t0);
+        store().ledger().execute(new JoinWaitlist(first, t0));
         WaitlistPlace second = join(event, "c-2", 2, t0);
 
-        Outcome<WaitlistPlace> again = store().joinWaitlist(first, t0.plusSeconds(1));
+        Outcome<WaitlistPlace> again = store().ledger().execute(new JoinWaitlist(first, t0.plusSeconds(1)));
 
         assertThat(again.changed()).isFalse();
         assertThat(again.value().entry().number()).isEqualTo(1);
         assertThat(again.value().position()).isEqualTo(1);
         assertThat(second.position()).isEqualTo(2);
         assertThat(find(second).position()).isEqualTo(2);
-        assertThat(store().findWaitlistEntry(first.id() + "x")).isEmpty();
+        assertThat(store().reads().findWaitlistEntry(first.id() + "x")).isEmpty();
     }
 
     @Test
@@ -121,7 +130,7 @@ public abstract class WaitlistContract {
         WaitlistPlace one = join(event, "c-3", 1, t0);
         Instant later = t0.plusSeconds(5);
 
-        store().release(all.id(), Optional.empty(), later);
+        store().ledger().execute(new Release(all.id(), Optional.empty(), later));
 
         WaitlistPlace offeredTwo = find(two);
         WaitlistPlace offeredOne = find(one);
@@ -138,7 +147,7 @@ public abstract class WaitlistContract {
         assertThat(counts(event, later)).isEqualTo(new SeatCounts(4, 1, 3, 0));
         assertBalanced(event);
 
-        List<Change> feed = store().changes(event.id(), 0, 100).orElseThrow().changes();
+        List<Change> feed = store().reads().changes(event.id(), 0, 100).orElseThrow().changes();
         List<Change> offers = feed.stream().filter(c -> c.type() == ChangeType.WAITLIST_OFFERED).toList();
         assertThat(offers).extracting(Change::entryId).containsExactly(two.entry().id(), one.entry().id());
         assertThat(offers).extracting(Change::holdId).containsExactly(offeredTwo.hold().id(), offeredOne.hold().id());
@@ -151,11 +160,12 @@ public abstract class WaitlistContract {
         Event event = stored(EventFixtures.event(1, t0));
         Hold only = place(event, 1, t0, TTL);
         WaitlistPlace waiting = join(event, "c-1", 1, t0);
-        store().release(only.id(), Optional.empty(), t0.plusSeconds(1));
+        store().ledger().execute(new Release(only.id(), Optional.empty(), t0.plusSeconds(1)));
         Hold offered = find(waiting).hold();
 
-        Booking booking = store().book(offered.id(), offered.paymentToken(), newBookingId(event.id()),
-                t0.plusSeconds(2)).value();
+        Booking booking = store().ledger()
+                .execute(new Book(offered.id(), offered.paymentToken(), newBookingId(event.id()),
+                t0.plusSeconds(2))).value();
 
         assertThat(booking.customerId()).isEqualTo("c-1");
         assertThat(counts(event, t0.plusSeconds(2))).isEqualTo(new SeatCounts(1, 0, 0, 1));
@@ -166,10 +176,11 @@ public abstract class WaitlistContract {
     void seatsFromACancelledBookingAreOfferedToo() {
         Event event = stored(EventFixtures.event(2, t0));
         Hold hold = place(event, 2, t0, TTL);
-        Booking booking = store().book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0).value();
+        Booking booking = store().ledger()
+                .execute(new Book(hold.id(), hold.paymentToken(), newBookingId(event.id()), t0)).value();
         WaitlistPlace waiting = join(event, "c-1", 2, t0);
 
-        store().cancelBooking(booking.id(), "changed plans", t0.plusSeconds(1));
+        store().ledger().execute(new CancelBooking(booking.id(), "changed plans", t0.plusSeconds(1)));
 
         assertThat(find(waiting).entry().status()).isEqualTo(WaitlistStatus.OFFERED);
         assertThat(counts(event, t0.plusSeconds(1))).isEqualTo(new SeatCounts(2, 0, 2, 0));
@@ -191,7 +202,7 @@ public abstract class WaitlistContract {
         Set<String> offeredHolds = new HashSet<>();
         for (int i = 0; i < seats; i++) {
             Instant due = t0.plusSeconds(10 + i);
-            assertThat(store().releaseDue(event.id(), due)).isEqualTo(1);
+            assertThat(store().ledger().execute(new ReleaseDue(event.id(), due))).isEqualTo(1);
             for (int j = 0; j < seats; j++) {
                 WaitlistPlace place = find(line.get(j));
                 assertThat(place.entry().status()).as("entry %d after %d expiries", j, i + 1)
@@ -205,7 +216,7 @@ public abstract class WaitlistContract {
             assertBalanced(event);
         }
         assertThat(offeredHolds).hasSize(seats);
-        List<Change> offers = store().changes(event.id(), 0, 1000).orElseThrow().changes().stream()
+        List<Change> offers = store().reads().changes(event.id(), 0, 1000).orElseThrow().changes().stream()
                 .filter(c -> c.type() == ChangeType.WAITLIST_OFFERED).toList();
         assertThat(offers).extracting(Change::entryId)
                 .containsExactlyElementsOf(line.stream().map(p -> p.entry().id()).toList());
@@ -218,7 +229,7 @@ public abstract class WaitlistContract {
         WaitlistPlace first = join(event, "c-1", 1, t0);
         WaitlistPlace second = join(event, "c-2", 1, t0);
         Instant released = t0.plusSeconds(1);
-        store().release(only.id(), Optional.empty(), released);
+        store().ledger().execute(new Release(only.id(), Optional.empty(), released));
         assertThat(find(second).position()).isEqualTo(1);
 
         Instant offerDue = released.plus(OFFER_TTL);
@@ -233,18 +244,20 @@ public abstract class WaitlistContract {
     @Test
     void anEntryOverItsCustomersLimitIsSkippedUntilItFits() {
         Event event = stored(EventFixtures.limitedTo(2, t0, Section.generalAdmission("general", "General", 3)));
-        Hold mine = store().placeHold(orderingFor("c-x", event, t0, TTL, new SeatRequest.Quantity(null, 2)), t0)
+        Hold mine = store().ledger()
+                .execute(new PlaceHold(orderingFor("c-x", event, t0, TTL, new SeatRequest.Quantity(null, 2)), t0))
                 .value();
-        Hold theirs = store().placeHold(orderingFor("c-z", event, t0, TTL, new SeatRequest.Quantity(null, 1)), t0)
+        Hold theirs = store().ledger()
+                .execute(new PlaceHold(orderingFor("c-z", event, t0, TTL, new SeatRequest.Quantity(null, 1)), t0))
                 .value();
         WaitlistPlace overLimit = join(event, "c-x", 1, t0);
         WaitlistPlace next = join(event, "c-y", 1, t0);
 
-        store().release(theirs.id(), Optional.empty(), t0.plusSeconds(1));
+        store().ledger().execute(new Release(theirs.id(), Optional.empty(), t0.plusSeconds(1)));
         assertThat(find(overLimit).entry().status()).isEqualTo(WaitlistStatus.WAITING);
         assertThat(find(next).entry().status()).isEqualTo(WaitlistStatus.OFFERED);
 
-        store().release(mine.id(), Optional.empty(), t0.plusSeconds(2));
+        store().ledger().execute(new Release(mine.id(), Optional.empty(), t0.plusSeconds(2)));
         assertThat(find(overLimit).entry().status()).isEqualTo(WaitlistStatus.OFFERED);
         assertThat(counts(event, t0.plusSeconds(2))).isEqualTo(new SeatCounts(3, 1, 2, 0));
         assertBalanced(event);
@@ -258,16 +271,19 @@ public abstract class WaitlistContract {
         WaitlistPlace staying = join(event, "c-2", 1, t0);
         String id = leaving.entry().id();
 
-        assertThatThrownBy(() -> store().leaveWaitlist(id, "et_wrong", t0))
+        assertThatThrownBy(() -> store().ledger().execute(new LeaveWaitlist(id, "et_wrong", t0)))
                 .isInstanceOf(InvalidEntryTokenException.class);
-        assertThat(store().leaveWaitlist(id, leaving.entry().entryToken(), t0).changed()).isTrue();
-        assertThat(store().leaveWaitlist(id, leaving.entry().entryToken(), t0).changed()).isFalse();
+        assertThat(store().ledger().execute(new LeaveWaitlist(id, leaving.entry().entryToken(), t0)).changed())
+                .isTrue();
+        assertThat(store().ledger().execute(new LeaveWaitlist(id, leaving.entry().entryToken(), t0)).changed())
+                .isFalse();
         assertThat(find(staying).position()).isEqualTo(1);
-        store().release(only.id(), Optional.empty(), t0.plusSeconds(1));
+        store().ledger().execute(new Release(only.id(), Optional.empty(), t0.plusSeconds(1)));
 
         assertThat(find(leaving).entry().status()).isEqualTo(WaitlistStatus.LEFT);
         assertThat(find(staying).entry().status()).isEqualTo(WaitlistStatus.OFFERED);
-        assertThatThrownBy(() -> store().leaveWaitlist(staying.entry().id(), staying.entry().entryToken(), t0))
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new LeaveWaitlist(staying.entry().id(), staying.entry().entryToken(), t0)))
                 .isInstanceOf(WaitlistEntryOfferedException.class);
     }
 
@@ -278,12 +294,14 @@ public abstract class WaitlistContract {
 
         assertThatThrownBy(() -> join(event, "c-1", 1, t0)).isInstanceOfSatisfying(InvalidFieldException.class,
                 e -> assertThat(e.field()).isEqualTo("section"));
-        assertThatThrownBy(() -> store().joinWaitlist(joining(event, "c-1", 1, "stalls", t0), t0))
+        assertThatThrownBy(() -> store().ledger().execute(new JoinWaitlist(joining(event, "c-1", 1, "stalls", t0), t0)))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("section"));
-        assertThatThrownBy(() -> store().joinWaitlist(joining(event, "c-1", 1, "balcony", t0), t0))
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new JoinWaitlist(joining(event, "c-1", 1, "balcony", t0), t0)))
                 .isInstanceOf(InvalidFieldException.class);
-        store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 1)), t0);
-        assertThat(store().joinWaitlist(joining(event, "c-1", 1, "standing", t0), t0).value().position())
+        store().ledger().execute(new PlaceHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 1)), t0));
+        assertThat(store().ledger().execute(new JoinWaitlist(joining(event, "c-1", 1, "standing", t0), t0)).value()
+                .position())
                 .isEqualTo(1);
     }
 
@@ -292,11 +310,13 @@ public abstract class WaitlistContract {
     void anEntryForMoreSeatsThanItsSectionHasIsRefusedAndTakesNoPlace() {
         Event event = stored(EventFixtures.withSections(t0, Section.generalAdmission("standing", "Standing", 5),
                 Section.generalAdmission("terrace", "Terrace", 50)));
-        store().placeHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 5)), t0);
+        store().ledger().execute(new PlaceHold(ordering(event, t0, TTL, new SeatRequest.Quantity("standing", 5)), t0));
 
-        assertThatThrownBy(() -> store().joinWaitlist(joining(event, "c-1", 6, "standing", t0), t0))
+        assertThatThrownBy(() -> store().ledger()
+                .execute(new JoinWaitlist(joining(event, "c-1", 6, "standing", t0), t0)))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("qty"));
-        assertThat(store().joinWaitlist(joining(event, "c-2", 5, "standing", t0), t0).value().position())
+        assertThat(store().ledger().execute(new JoinWaitlist(joining(event, "c-2", 5, "standing", t0), t0)).value()
+                .position())
                 .isEqualTo(1);
     }
 }

@@ -43,16 +43,16 @@ public class GroupCommitFactory {
         return timeout;
     }
 
-    /** The seat store over {@code backend}, with its batch workers managed by the environment's lifecycle. */
-    public LedgerSeatStore build(Environment environment, LedgerBackend backend, java.time.Duration finishedHoldRetention,
+    /** The ledger over {@code backend}, with its batch workers managed by the environment's lifecycle. */
+    public BatchedLedger build(Environment environment, LedgerBackend backend, java.time.Duration finishedHoldRetention,
             CriticalSectionHook hook) {
         Optional<ExecutorService> pool = enabled
                 ? Optional.of(environment.lifecycle().executorService("group-commit-%d")
                         .minThreads(workers).maxThreads(workers).build())
                 : Optional.empty();
-        LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(environment.metrics()), pool,
+        BatchedLedger ledger = new BatchedLedger(backend, new LedgerMetrics(environment.metrics()), pool,
                 maxBatchSize, timeout.toJavaDuration(), finishedHoldRetention, hook);
-        environment.metrics().gauge("boxoffice.store.batch.queue_depth", () -> store::queueDepth);
-        return store;
+        environment.metrics().gauge("boxoffice.store.batch.queue_depth", () -> ledger::queueDepth);
+        return ledger;
     }
 }

@@ -13,14 +13,19 @@ import boxoffice.core.Outcome;
 import boxoffice.core.WaitlistEntry;
 import boxoffice.core.WaitlistEntryNotFoundException;
 import boxoffice.core.WaitlistPlace;
+import boxoffice.store.HoldReads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** One mutation of one event, queued for a batch and applied to that batch's {@link EventLedger}. */
-sealed interface LedgerCommand<R> {
+/**
+ * One mutation of one event, submitted through {@link Ledger#execute}, queued for a batch and applied to that batch's
+ * {@link EventLedger}. A new mutation is one more record here and one {@link EventLedger} method. Each record's
+ * Javadoc is its contract; every one first releases its event's holds due at its {@code now}.
+ */
+public sealed interface LedgerCommand<R> {
 
     /** The event this command mutates; throws the command's refusal when its id names no event (malformed). */
     String eventId();
@@ -44,6 +49,11 @@ sealed interface LedgerCommand<R> {
         return 1;
     }
 
+    /** The caller's answer, given what the batch answered; a command may read it again from the backend. */
+    default R answer(R applied, HoldReads reads) {
+        return applied;
+    }
+
     /** A command on an existing hold: its event, what it reads and its refusal all follow from the hold's id. */
     sealed interface OnHold<R> extends LedgerCommand<R> {
         String holdId();
@@ -61,6 +71,13 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    /**
+     * Holds the seats the order asks for, all or nothing, and answers the hold with the seats granted; or refuses
+     * ({@link boxoffice.core.InsufficientSeatsException}, {@link boxoffice.core.SeatsUnavailableException},
+     * {@link boxoffice.core.NoAdjacentSeatsException}, or {@link boxoffice.core.InvalidFieldException} for a request
+     * that does not fit the event). Idempotent by hold id: when a hold with this id exists it is returned unchanged,
+     * with {@code changed == false}; an id issued longer ago than the retention is refused.
+     */
     record PlaceHold(HoldOrder order, Instant now) implements LedgerCommand<Outcome<Hold>> {
         public String eventId() {
             return order.eventId();
@@ -93,6 +110,10 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    /**
+     * Books an active hold whose payment token matches. Idempotent by hold id: booking a booked hold with the right
+     * token returns its booking with {@code changed == false}. Booking and releasing one hold never both succeed.
+     */
     record Book(String holdId, String paymentToken, String newBookingId, Instant now)
             implements OnHold<Outcome<Booking>> {
         public Outcome<Booking> applyTo(EventLedger ledger) {
@@ -100,18 +121,32 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    /**
+     * Releases an active hold's seats now. {@code paymentToken} empty means the caller is already authorized (an
+     * organizer or operator). Answers the expired hold, {@code changed == false} when it had expired before.
+     */
     record Release(String holdId, Optional<String> paymentToken, Instant now) implements OnHold<Outcome<Hold>> {
         public Outcome<Hold> applyTo(EventLedger ledger) {
             return ledger.release(holdId, paymentToken);
         }
     }
 
+    /**
+     * Moves an active hold's expiry to {@code now + ttl}, never past its {@code maxExpiresAt} and never earlier (then
+     * it is unchanged, {@code changed == false}); the token must match. A booked hold is
+     * {@link boxoffice.core.HoldAlreadyBookedException}, an expired or released (or due) one
+     * {@link boxoffice.core.HoldExpiredException}. The expiry index follows in the same commit.
+     */
     record Extend(String holdId, String paymentToken, Duration ttl, Instant now) implements OnHold<Outcome<Hold>> {
         public Outcome<Hold> applyTo(EventLedger ledger) {
             return ledger.extend(holdId, paymentToken, ttl);
         }
     }
 
+    /**
+     * Cancels a confirmed booking: its seats (the exact reserved ones too) become available again, in the same step.
+     * Idempotent: cancelling a cancelled booking returns it with {@code changed == false}.
+     */
     record CancelBooking(String bookingId, String reason, Instant now) implements LedgerCommand<Outcome<Booking>> {
         public String eventId() {
             return Ids.eventOf(bookingId).orElseThrow(() -> new BookingNotFoundException(bookingId));
@@ -130,6 +165,7 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    /** Releases the event's holds due at {@code now}; answers how many. Many callers may race; each hold once. */
     record ReleaseDue(String eventId, Instant now) implements LedgerCommand<Integer> {
         public ReadSet reads() {
             return ReadSet.NOTHING;
@@ -144,6 +180,14 @@ sealed interface LedgerCommand<R> {
         }
     }
 
+    /**
+     * Puts the entry (an id of the event, its holder's token, the offered hold's TTL) at the end of the event's
+     * waiting list, numbered, and answers its position; only while fewer seats are available (in its section) than
+     * it asks for, else {@link boxoffice.core.SeatsAvailableException}; a section that is not general admission, or a
+     * qty past the limits per customer, is {@link boxoffice.core.InvalidFieldException}. From then on, each commit
+     * that frees seats offers them to the first entries that fit, as holds made in that commit. Idempotent by entry
+     * id: an entry that joined is answered as it stands now, with {@code changed == false}.
+     */
     record JoinWaitlist(WaitlistEntry entry, Instant now) implements LedgerCommand<Outcome<WaitlistPlace>> {
         public String eventId() {
             return entry.eventId();
@@ -157,11 +201,24 @@ sealed interface LedgerCommand<R> {
             return ledger.joinWaitlist(entry);
         }
 
+        /** A replayed join is answered as the entry stands now (it may have moved up, or been offered). */
+        public Outcome<WaitlistPlace> answer(Outcome<WaitlistPlace> joined, HoldReads reads) {
+            if (joined.changed()) {
+                return joined;
+            }
+            return Outcome.unchanged(reads.findWaitlistEntry(entry.id()).orElse(joined.value()));
+        }
+
         public BoxOfficeException notFound() {
             return new EventNotFoundException(entry.eventId());
         }
     }
 
+    /**
+     * Takes a waiting entry out of the line; the token must match ({@link boxoffice.core.InvalidEntryTokenException}).
+     * An offered entry cannot leave ({@link boxoffice.core.WaitlistEntryOfferedException}); leaving twice returns the
+     * entry with {@code changed == false}.
+     */
     record LeaveWaitlist(String entryId, String entryToken, Instant now)
             implements LedgerCommand<Outcome<WaitlistEntry>> {
         public String eventId() {

@@ -84,22 +84,22 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<Event> readEvent(String eventId) {
+    public Optional<Event> findEvent(String eventId) {
         return Optional.ofNullable(slots.get(eventId)).map(slot -> slot.event);
     }
 
     @Override
-    public Optional<EventCounts> readCounts(String eventId, Instant now) {
+    public Optional<EventCounts> counts(String eventId, Instant now) {
         return inSlot(eventId, slot -> slot.countsAt(now));
     }
 
     @Override
-    public Optional<Hold> readHold(String holdId) {
+    public Optional<Hold> findHold(String holdId) {
         return Ids.eventOf(holdId).flatMap(eventId -> inSlot(eventId, slot -> slot.holds.get(holdId)));
     }
 
     @Override
-    public Optional<Booking> readBooking(String bookingId) {
+    public Optional<Booking> findBooking(String bookingId) {
         return Ids.eventOf(bookingId).flatMap(eventId -> inSlot(eventId, slot -> slot.bookings.get(bookingId)));
     }
 
@@ -175,7 +175,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
+    public Optional<WaitlistPlace> findWaitlistEntry(String entryId) {
         return Ids.eventOf(entryId).flatMap(eventId -> inSlot(eventId, slot -> slot.waitlistPlace(entryId).orElse(null)));
     }
 
@@ -185,7 +185,7 @@ public final class MemoryLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+    public Map<String, Long> readLatestSeqs(Collection<String> eventIds) {
         Map<String, Long> seqs = new HashMap<>();
         for (String eventId : eventIds) {
             inSlot(eventId, slot -> slot.feed.lastSeq()).ifPresent(seq -> seqs.put(eventId, seq));

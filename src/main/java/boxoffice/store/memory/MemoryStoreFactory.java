@@ -37,6 +37,7 @@ public class MemoryStoreFactory implements StoreFactory {
         environment.healthChecks().register("store", new MemoryStoreHealthCheck());
         return new Stores(
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
+                backend,
                 new MemoryIdempotencyKeys(Clock.systemUTC()),
                 new MemoryWaitingRooms(),
                 new MemoryRateLimitBuckets(),

@@ -100,7 +100,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     /** From the cache, or read once: an event never changes. */
     @Override
-    public Optional<Event> readEvent(String eventId) {
+    public Optional<Event> findEvent(String eventId) {
         return events.get(eventId).or(() -> Optional.ofNullable(roundTrips.call("event.get",
                         () -> redisson.<String>getBucket(RedisKeys.definition(eventId), StringCodec.INSTANCE).getAsync()))
                 .map(stored -> events.put(RedisRecords.event(eventId, stored))));
@@ -108,7 +108,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     /** One round trip, cached event or not: the script returns the definition with the counts when asked to. */
     @Override
-    public Optional<EventCounts> readCounts(String eventId, Instant now) {
+    public Optional<EventCounts> counts(String eventId, Instant now) {
         Optional<Event> cached = events.get(eventId);
         return readCounts.execute(eventId, now, cached.isEmpty()).map(read -> ScriptMessages.countsSeen(
                 cached.orElseGet(() -> events.put(RedisRecords.event(eventId, read.get("definition").asText()))),
@@ -116,14 +116,14 @@ public final class RedisLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<Hold> readHold(String holdId) {
+    public Optional<Hold> findHold(String holdId) {
         return Ids.eventOf(holdId).flatMap(eventId -> Optional.ofNullable(roundTrips.call("hold.get",
                         () -> redisson.<String>getBucket(RedisKeys.hold(holdId), StringCodec.INSTANCE).getAsync()))
                 .map(stored -> HoldRecords.hold(holdId, eventId, stored)));
     }
 
     @Override
-    public Optional<Booking> readBooking(String bookingId) {
+    public Optional<Booking> findBooking(String bookingId) {
         return Ids.eventOf(bookingId).flatMap(eventId -> Optional.ofNullable(roundTrips.call("booking.get",
                         () -> redisson.<String, String>getMap(RedisKeys.bookings(eventId), StringCodec.INSTANCE)
                                 .getAsync(Ids.suffixOf(bookingId))))
@@ -136,7 +136,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
      */
     @Override
     public Optional<LedgerSnapshot> readForUpdate(String eventId, ReadSet reads, Instant now, int dueLimit) {
-        Optional<Event> known = readEvent(eventId);
+        Optional<Event> known = findEvent(eventId);
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -145,12 +145,12 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public boolean commit(String eventId, long expectedVersion, LedgerChanges changes) {
-        Event event = readEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
+        Event event = findEvent(eventId).orElseThrow(); // read (and cached) with the batch's snapshot
         return commit.execute(event, expectedVersion, changes);
     }
 
     @Override
-    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
+    public Optional<WaitlistPlace> findWaitlistEntry(String entryId) {
         return readWaitlistEntry.execute(entryId);
     }
 
@@ -171,7 +171,7 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     /** One pipelined batch of HGETs; Redisson sends each to its slot's node, so it works on a Cluster too. */
     @Override
-    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
+    public Map<String, Long> readLatestSeqs(Collection<String> eventIds) {
         return roundTrips.call("seq.get", () -> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults());
             Map<String, RFuture<String>> reads = new LinkedHashMap<>();
@@ -223,6 +223,6 @@ public final class RedisLedgerBackend implements LedgerBackend {
 
     @Override
     public Optional<LedgerAudit> audit(String eventId) {
-        return readEvent(eventId).flatMap(audit::execute);
+        return findEvent(eventId).flatMap(audit::execute);
     }
 }

@@ -76,6 +76,7 @@ public class RedisStoreFactory implements StoreFactory {
                 retention, replicatedWrites(client));
         return new Stores(
                 groupCommit.build(environment, backend, retention.finishedHolds(), CriticalSectionHook.NONE),
+                backend,
                 new RedisIdempotencyKeys(client, environment.metrics()),
                 new RedisWaitingRooms(client, environment.metrics()),
                 new RedisRateLimitBuckets(client, environment.metrics(), groupCommit.getTimeout().toJavaDuration()),

@@ -89,7 +89,7 @@ class CommandBatcherTest {
     }
 
     private SeatCounts counts(Event event) {
-        return backend.readCounts(event.id(), now).orElseThrow().total();
+        return backend.counts(event.id(), now).orElseThrow().total();
     }
 
     @Test
@@ -214,7 +214,7 @@ class CommandBatcherTest {
 
         assertThat(first.await().changed()).isTrue();
         assertThat(last.await().changed()).isTrue();
-        assertThat(backend.readHold(abandonedHold.holdId())).isEmpty();
+        assertThat(backend.findHold(abandonedHold.holdId())).isEmpty();
         assertThat(counts(hot)).isEqualTo(new SeatCounts(100, 98, 2, 0));
         assertThat(batchSizes()).as("the abandoned command never reached a batch").containsExactlyInAnyOrder(1L, 1L);
     }

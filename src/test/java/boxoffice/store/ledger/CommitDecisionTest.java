@@ -10,13 +10,14 @@ import boxoffice.core.Hold;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.FirstBatchStall;
 import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.Pause;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,21 +53,20 @@ class CommitDecisionTest {
         workers.shutdownNow();
     }
 
-    private LedgerSeatStore store(LedgerBackend backend, CriticalSectionHook hook) {
-        return new LedgerSeatStore(backend, new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256,
-                DEADLINE, TestStores.RETENTION, hook);
+    private TestLedger store(LedgerBackend backend, CriticalSectionHook hook) {
+        return TestLedger.over(backend).batchedOn(workers).timeout(DEADLINE).hook(hook).build();
     }
 
     private Hold newHold(int qty) {
         return HoldFixtures.active(event, qty, now, Duration.ofSeconds(120));
     }
 
-    private CompletableFuture<Outcome<Hold>> placeAsync(LedgerSeatStore store, Hold hold) {
-        return CompletableFuture.supplyAsync(() -> store.placeHold(order(hold), now));
+    private CompletableFuture<Outcome<Hold>> placeAsync(TestLedger store, Hold hold) {
+        return CompletableFuture.supplyAsync(() -> store.ledger().execute(new PlaceHold(order(hold), now)));
     }
 
     private Optional<SeatCounts> counts() {
-        return memory.readCounts(event.id(), now).map(EventCounts::total);
+        return memory.counts(event.id(), now).map(EventCounts::total);
     }
 
     @Test
@@ -89,7 +89,7 @@ class CommitDecisionTest {
         goOn.countDown();
 
         assertThat(placed.get(WAIT_SECONDS, TimeUnit.SECONDS).value().id()).isEqualTo(hold.id());
-        assertThat(memory.readHold(hold.id())).isPresent();
+        assertThat(memory.findHold(hold.id())).isPresent();
         assertThat(counts()).contains(new SeatCounts(10, 8, 2, 0));
     }
 
@@ -164,14 +164,14 @@ class CommitDecisionTest {
                 placeAsync(store(answersLost, CriticalSectionHook.NONE), hold));
 
         assertThat(unavailable.outcomeUnknown()).isTrue();
-        assertThat(memory.readHold(hold.id())).as("a retry with the same hold id finds it").isPresent();
+        assertThat(memory.findHold(hold.id())).as("a retry with the same hold id finds it").isPresent();
     }
 
     /** Lets the stalled batch finish whatever it still does, then checks it wrote nothing. */
     private void assertNeverCommitted(Hold hold) throws InterruptedException {
         workers.shutdown();
         assertThat(workers.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(memory.readHold(hold.id())).isEmpty();
+        assertThat(memory.findHold(hold.id())).isEmpty();
         assertThat(counts()).contains(SeatCounts.fresh(10));
     }
 

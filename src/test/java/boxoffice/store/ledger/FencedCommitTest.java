@@ -11,16 +11,17 @@ import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.Outcome;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.FirstBatchStall;
 import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,23 +52,24 @@ class FencedCommitTest {
         LockLosingBackend backend = new LockLosingBackend(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS));
         Event event = backend.insertEvent(EventFixtures.event(1, now));
         FirstBatchStall stallFirstWriter = new FirstBatchStall();
-        LedgerSeatStore store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
-                TIMEOUT, TestStores.RETENTION, stallFirstWriter);
+        TestLedger store = TestLedger.over(backend).metrics(registry).timeout(TIMEOUT).hook(stallFirstWriter).build();
         Hold stalled = newHold(event, 1);
         Hold other = newHold(event, 1);
 
-        CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.placeHold(order(stalled), now));
+        CompletableFuture<Outcome<Hold>> stalledWrite = CompletableFuture.supplyAsync(() -> store.ledger()
+                .execute(new PlaceHold(order(stalled), now)));
         assertThat(stallFirstWriter.awaitInside()).isTrue();
-        Outcome<Hold> otherWrite = store.placeHold(order(other), now); // the lock is "lost": this writer gets in too
+        Outcome<Hold> otherWrite = store.ledger()
+                .execute(new PlaceHold(order(other), now)); // the lock is "lost": this writer gets in too
         stallFirstWriter.release();
 
         assertThat(otherWrite.changed()).isTrue();
         assertThatThrownBy(() -> stalledWrite.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(InsufficientSeatsException.class);
         assertThat(fencingRejections()).isEqualTo(1);
-        assertThat(backend.readHold(stalled.id())).isEmpty();
-        assertThat(backend.readHold(other.id())).isPresent();
-        assertThat(backend.readCounts(event.id(), now).map(EventCounts::total)).contains(new SeatCounts(1, 0, 1, 0));
+        assertThat(backend.findHold(stalled.id())).isEmpty();
+        assertThat(backend.findHold(other.id())).isPresent();
+        assertThat(backend.counts(event.id(), now).map(EventCounts::total)).contains(new SeatCounts(1, 0, 1, 0));
     }
 
     @Test
@@ -80,15 +82,15 @@ class FencedCommitTest {
             }
         };
         Event event = memory.insertEvent(EventFixtures.event(5, now));
-        LedgerSeatStore store = new LedgerSeatStore(alwaysFenced, new LedgerMetrics(registry), Optional.empty(), 256,
-                TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
+        TestLedger store = TestLedger.over(alwaysFenced).metrics(registry).timeout(TIMEOUT).build();
         Hold hold = newHold(event, 2);
 
-        assertThatThrownBy(() -> store.placeHold(order(hold), now)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.ledger().execute(new PlaceHold(order(hold), now)))
+                .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(fencingRejections()).isEqualTo(5);
-        assertThat(memory.readHold(hold.id())).isEmpty();
-        assertThat(memory.readCounts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(5));
+        assertThat(memory.findHold(hold.id())).isEmpty();
+        assertThat(memory.counts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(5));
         assertThat(registry.counter("boxoffice.holds.created").getCount()).isZero();
     }
 

@@ -35,23 +35,23 @@ class ForwardingLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<Event> readEvent(String eventId) {
-        return delegate.readEvent(eventId);
+    public Optional<Event> findEvent(String eventId) {
+        return delegate.findEvent(eventId);
     }
 
     @Override
-    public Optional<EventCounts> readCounts(String eventId, Instant now) {
-        return delegate.readCounts(eventId, now);
+    public Optional<EventCounts> counts(String eventId, Instant now) {
+        return delegate.counts(eventId, now);
     }
 
     @Override
-    public Optional<Hold> readHold(String holdId) {
-        return delegate.readHold(holdId);
+    public Optional<Hold> findHold(String holdId) {
+        return delegate.findHold(holdId);
     }
 
     @Override
-    public Optional<Booking> readBooking(String bookingId) {
-        return delegate.readBooking(bookingId);
+    public Optional<Booking> findBooking(String bookingId) {
+        return delegate.findBooking(bookingId);
     }
 
     @Override
@@ -65,8 +65,8 @@ class ForwardingLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Optional<WaitlistPlace> readWaitlistEntry(String entryId) {
-        return delegate.readWaitlistEntry(entryId);
+    public Optional<WaitlistPlace> findWaitlistEntry(String entryId) {
+        return delegate.findWaitlistEntry(entryId);
     }
 
     @Override
@@ -80,8 +80,8 @@ class ForwardingLedgerBackend implements LedgerBackend {
     }
 
     @Override
-    public Map<String, Long> latestSeqs(Collection<String> eventIds) {
-        return delegate.latestSeqs(eventIds);
+    public Map<String, Long> readLatestSeqs(Collection<String> eventIds) {
+        return delegate.readLatestSeqs(eventIds);
     }
 
     @Override

@@ -1,14 +1,9 @@
 package boxoffice.store.memory;
 
-import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +18,13 @@ class MemorySeatStoreConcurrencyTest {
     @Nested
     class WithGroupCommit extends SeatStoreConcurrencyContract {
         private ExecutorService workers;
-        private SeatStore store;
+        private TestLedger store;
 
         @BeforeEach
         void setUp() {
             workers = Executors.newFixedThreadPool(8);
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS), new LedgerMetrics(new MetricRegistry()),
-                    Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
+            store = TestLedger.over(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS)).batchedOn(workers)
+                    .timeout(TIMEOUT).build();
         }
 
         @AfterEach
@@ -39,23 +34,22 @@ class MemorySeatStoreConcurrencyTest {
         }
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
 
     @Nested
     class WithoutGroupCommit extends SeatStoreConcurrencyContract {
-        private SeatStore store;
+        private TestLedger store;
 
         @BeforeEach
         void setUp() {
-            store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS), new LedgerMetrics(new MetricRegistry()),
-                    Optional.empty(), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
+            store = TestLedger.over(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS)).timeout(TIMEOUT).build();
         }
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }

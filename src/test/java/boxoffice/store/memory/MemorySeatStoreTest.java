@@ -7,16 +7,15 @@ import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LifecycleContract;
-import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
 import boxoffice.store.WaitlistContract;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.testing.BookingFixtures;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,19 +48,18 @@ class MemorySeatStoreTest {
     }
 
     /** A new, empty store; with workers, commands are batched (group commit) as in production. */
-    private static SeatStore newStore(Optional<ExecutorService> groupCommit) {
-        return new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS),
-                new LedgerMetrics(new MetricRegistry()), groupCommit, 256, TIMEOUT, TestStores.RETENTION,
-                CriticalSectionHook.NONE);
+    private static TestLedger newStore(Optional<ExecutorService> groupCommit) {
+        return TestLedger.over(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS)).batchedOn(groupCommit)
+                .timeout(TIMEOUT).build();
     }
 
     @Nested
     class WithGroupCommit extends SeatStoreContractTest {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
         private final IdempotencyKeys keys = new MemoryIdempotencyKeys(Clock.systemUTC());
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
 
@@ -73,21 +71,21 @@ class MemorySeatStoreTest {
 
     @Nested
     class Audit extends LedgerAuditorContract {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
 
     @Nested
     class WithoutGroupCommit extends SeatStoreContractTest {
-        private final SeatStore store = newStore(Optional.empty());
+        private final TestLedger store = newStore(Optional.empty());
         private final IdempotencyKeys keys = new MemoryIdempotencyKeys(Clock.systemUTC());
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
 
@@ -102,59 +100,60 @@ class MemorySeatStoreTest {
             Hold booked = placeHold(event, 2);
             Hold released = placeHold(event, 1);
             Hold active = placeHold(event, 3);
-            Booking booking = store.book(booked.id(), booked.paymentToken(), BookingFixtures.newBookingId(event.id()),
-                    t0.plusSeconds(1)).value();
-            store.release(released.id(), Optional.empty(), t0.plusSeconds(1));
+            Booking booking = store.ledger()
+                    .execute(new Book(booked.id(), booked.paymentToken(), BookingFixtures.newBookingId(event.id()),
+                    t0.plusSeconds(1))).value();
+            store.ledger().execute(new Release(released.id(), Optional.empty(), t0.plusSeconds(1)));
 
             Instant justBefore = t0.plusSeconds(1).plus(TestStores.RETENTION).minusMillis(1);
-            store.placeHold(order(newHoldAt(event, 1, justBefore)), justBefore);
-            assertThat(store.findHold(booked.id())).isPresent();
+            store.ledger().execute(new PlaceHold(order(newHoldAt(event, 1, justBefore)), justBefore));
+            assertThat(store.reads().findHold(booked.id())).isPresent();
 
             Instant after = t0.plusSeconds(1).plus(TestStores.RETENTION);
-            store.placeHold(order(newHoldAt(event, 1, after)), after);
-            assertThat(store.findHold(booked.id())).isEmpty();
-            assertThat(store.findHold(released.id())).isEmpty();
-            assertThat(store.findHold(active.id())).as("an active hold is never forgotten").isPresent();
-            assertThat(store.findBooking(booking.id())).contains(booking);
+            store.ledger().execute(new PlaceHold(order(newHoldAt(event, 1, after)), after));
+            assertThat(store.reads().findHold(booked.id())).isEmpty();
+            assertThat(store.reads().findHold(released.id())).isEmpty();
+            assertThat(store.reads().findHold(active.id())).as("an active hold is never forgotten").isPresent();
+            assertThat(store.reads().findBooking(booking.id())).contains(booking);
         }
     }
 
     @Nested
     class Seating extends SeatingContract {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
 
     @Nested
     class Lifecycle extends LifecycleContract {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
 
     @Nested
     class Feed extends FeedContract {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
 
     @Nested
     class Waitlist extends WaitlistContract {
-        private final SeatStore store = newStore(Optional.of(workers));
+        private final TestLedger store = newStore(Optional.of(workers));
 
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }

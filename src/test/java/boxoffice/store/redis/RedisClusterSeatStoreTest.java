@@ -19,13 +19,16 @@ import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
-import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
 import boxoffice.store.WaitlistContract;
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.RedisClusterProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -52,7 +55,7 @@ class RedisClusterSeatStoreTest {
 
     private static RedisClusterProcess cluster;
     private static RedissonClient client;
-    private static LedgerSeatStore store;
+    private static TestLedger store;
     private static MetricRegistry registry;
 
     @BeforeAll
@@ -78,7 +81,7 @@ class RedisClusterSeatStoreTest {
     @Nested
     class Contract extends SeatStoreContractTest {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
 
@@ -92,7 +95,7 @@ class RedisClusterSeatStoreTest {
     void runsEveryScenarioOnEventsSpreadOverAllMasters() {
         Instant now = RedisTestStores.now();
         List<String> eventIds = IntStream.range(0, EVENTS)
-                .mapToObj(i -> store.createEvent(event(5, now)).id())
+                .mapToObj(i -> store.ledger().createEvent(event(5, now)).id())
                 .toList();
         for (String url : cluster.urls()) {
             try (Jedis node = new Jedis(URI.create(url))) {
@@ -102,7 +105,7 @@ class RedisClusterSeatStoreTest {
 
         eventIds.forEach(eventId -> holdBookReleaseAndExpire(eventId, now));
 
-        assertThat(store.totals()).isEqualTo(new StoreTotals(EVENTS,
+        assertThat(store.reads().totals()).isEqualTo(new StoreTotals(EVENTS,
                 new StoreTotals.SeatTally(5L * EVENTS, 2L * EVENTS, 0, 3L * EVENTS), StoreTotals.SeatTally.EMPTY,
                 3L * EVENTS, 2L * EVENTS, EVENTS, 0));
     }
@@ -121,34 +124,35 @@ class RedisClusterSeatStoreTest {
         Hold booked = active(eventId, 3, now, TTL);
         Hold released = active(eventId, 1, now, TTL);
         Hold expiring = active(eventId, 1, now, Duration.ofMinutes(1));
-        store.placeHold(order(booked), now);
-        store.placeHold(order(released), now);
-        store.placeHold(order(expiring), now);
-        assertThat(store.counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(5, 0, 5, 0));
-        assertThatThrownBy(() -> store.placeHold(order(active(eventId, 1, now, TTL)), now))
+        store.ledger().execute(new PlaceHold(order(booked), now));
+        store.ledger().execute(new PlaceHold(order(released), now));
+        store.ledger().execute(new PlaceHold(order(expiring), now));
+        assertThat(store.reads().counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(5, 0, 5, 0));
+        assertThatThrownBy(() -> store.ledger().execute(new PlaceHold(order(active(eventId, 1, now, TTL)), now)))
                 .isInstanceOf(InsufficientSeatsException.class);
 
         String bookingId = newBookingId(eventId);
-        Booking booking = store.book(booked.id(), booked.paymentToken(), bookingId, now).value();
-        assertThat(store.book(booked.id(), booked.paymentToken(), newBookingId(eventId), now).value())
+        Booking booking = store.ledger().execute(new Book(booked.id(), booked.paymentToken(), bookingId, now)).value();
+        assertThat(store.ledger().execute(new Book(booked.id(), booked.paymentToken(), newBookingId(eventId), now))
+                .value())
                 .isEqualTo(booking);
-        assertThat(store.findBooking(bookingId)).contains(booking);
-        store.release(released.id(), Optional.of(released.paymentToken()), now);
-        assertThat(store.counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(5, 1, 1, 3));
+        assertThat(store.reads().findBooking(bookingId)).contains(booking);
+        store.ledger().execute(new Release(released.id(), Optional.of(released.paymentToken()), now));
+        assertThat(store.reads().counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(5, 1, 1, 3));
 
         Instant due = expiring.expiresAt();
-        assertThat(store.eventsWithDueHolds(due, EVENTS)).contains(eventId);
-        assertThat(store.releaseDue(eventId, due)).isEqualTo(1);
-        assertThat(store.eventsWithDueHolds(due, EVENTS)).doesNotContain(eventId);
-        assertThat(store.findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
-        assertThat(store.counts(eventId, due).map(EventCounts::total)).contains(new SeatCounts(5, 2, 0, 3));
+        assertThat(store.reads().eventsWithDueHolds(due, EVENTS)).contains(eventId);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, due))).isEqualTo(1);
+        assertThat(store.reads().eventsWithDueHolds(due, EVENTS)).doesNotContain(eventId);
+        assertThat(store.reads().findHold(expiring.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store.reads().counts(eventId, due).map(EventCounts::total)).contains(new SeatCounts(5, 2, 0, 3));
     }
 
     /** Sections and reserved seats, on the same store. */
     @Nested
     class Seating extends SeatingContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -156,7 +160,7 @@ class RedisClusterSeatStoreTest {
     @Nested
     class Lifecycle extends LifecycleContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -164,7 +168,7 @@ class RedisClusterSeatStoreTest {
     @Nested
     class Feed extends FeedContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -172,7 +176,7 @@ class RedisClusterSeatStoreTest {
     @Nested
     class Waitlist extends WaitlistContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }

@@ -1,7 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.core.EventCounts;
-import boxoffice.testing.TestStores;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.testing.TestLedger;
 import static boxoffice.testing.EventFixtures.event;
 import static boxoffice.testing.HoldFixtures.active;
 import static boxoffice.testing.HoldFixtures.order;
@@ -9,16 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,18 +48,20 @@ class RedisConcurrentHoldsTest {
 
     @Test
     void neverSellsMoreSeatsThanTheEventHas() throws Exception {
-        LedgerSeatStore first = instance();
-        LedgerSeatStore second = instance();
+        TestLedger first = instance();
+        TestLedger second = instance();
         Instant now = RedisTestStores.now();
-        String eventId = first.createEvent(event(SEATS, now)).id();
+        String eventId = first.ledger().createEvent(event(SEATS, now)).id();
 
         ExecutorService callers = pool(16);
         List<Future<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            LedgerSeatStore store = i % 2 == 0 ? first : second;
+            TestLedger store = i % 2 == 0 ? first : second;
             attempts.add(callers.submit(() -> {
                 try {
-                    return store.placeHold(order(active(eventId, 1, now, Duration.ofMinutes(2))), now).changed();
+                    return store.ledger()
+                            .execute(new PlaceHold(order(active(eventId, 1, now, Duration.ofMinutes(2))), now))
+                            .changed();
                 } catch (InsufficientSeatsException soldOut) {
                     return false;
                 }
@@ -74,19 +73,19 @@ class RedisConcurrentHoldsTest {
         }
 
         assertThat(sold).isEqualTo(SEATS);
-        assertThat(second.counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(SEATS, 0, SEATS, 0));
+        assertThat(second.reads().counts(eventId, now).map(EventCounts::total))
+                .contains(new SeatCounts(SEATS, 0, SEATS, 0));
         try (var jedis = redis.jedis()) {
             assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(SEATS);
         }
     }
 
-    private LedgerSeatStore instance() {
+    private TestLedger instance() {
         RedissonClient client = RedisTestStores.singleClient(redis.url());
         clients.add(client);
         MetricRegistry registry = new MetricRegistry();
-        return new LedgerSeatStore(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)),
-                new LedgerMetrics(registry), Optional.of(pool(4)), 256, Duration.ofSeconds(5), TestStores.RETENTION,
-                CriticalSectionHook.NONE);
+        return TestLedger.over(RedisTestStores.backend(client, registry, Duration.ofSeconds(5))).metrics(registry)
+                .batchedOn(pool(4)).build();
     }
 
     private ExecutorService pool(int threads) {

@@ -12,11 +12,14 @@ import boxoffice.core.HoldStatus;
 import boxoffice.core.Ids;
 import boxoffice.core.LedgerAudit;
 import boxoffice.core.SeatCounts;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.Extend;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
+import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
 import boxoffice.testing.FirstBatchStall;
 import boxoffice.testing.Pause;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ class RedisExpiryIndexTest {
     static final RedisStoreFixture redis = new RedisStoreFixture();
 
     private Jedis jedis;
-    private LedgerSeatStore store;
+    private TestLedger store;
     private Instant now;
     private String eventId;
 
@@ -54,24 +57,25 @@ class RedisExpiryIndexTest {
         jedis = redis.jedis();
         store = redis.store();
         now = RedisTestStores.now();
-        eventId = store.createEvent(event(10, now)).id();
+        eventId = store.ledger().createEvent(event(10, now)).id();
     }
 
     @Test
     void anExtendedHoldIsDueAtItsNewExpiryOnly() {
         Hold hold = place(2, TTL);
-        Hold extended = store.extend(hold.id(), hold.paymentToken(), Duration.ofMinutes(5), now).value();
+        Hold extended = store.ledger().execute(new Extend(hold.id(), hold.paymentToken(), Duration.ofMinutes(5), now))
+                .value();
         assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(1); // the old entry was the head
 
         Instant afterFirstExpiry = hold.expiresAt().plusSeconds(2);
         assertCounts(afterFirstExpiry, 8, 2);
-        assertThat(store.eventsWithDueHolds(afterFirstExpiry, 10)).doesNotContain(eventId);
-        assertThat(store.releaseDue(eventId, afterFirstExpiry)).isZero();
-        assertThat(store.findHold(hold.id()).map(Hold::status)).contains(HoldStatus.ACTIVE);
+        assertThat(store.reads().eventsWithDueHolds(afterFirstExpiry, 10)).doesNotContain(eventId);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, afterFirstExpiry))).isZero();
+        assertThat(store.reads().findHold(hold.id()).map(Hold::status)).contains(HoldStatus.ACTIVE);
         assertAuditAddsUp();
 
         assertCounts(extended.expiresAt(), 10, 0);
-        assertThat(store.releaseDue(eventId, extended.expiresAt())).isEqualTo(1);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, extended.expiresAt()))).isEqualTo(1);
         assertThat(jedis.exists(RedisKeys.expiryLanes(eventId))).isFalse();
         assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isNull();
     }
@@ -82,16 +86,17 @@ class RedisExpiryIndexTest {
         Hold booked = place(now.plusMillis(1), 2);
         Hold released = place(now.plusMillis(2), 3);
         Hold last = place(now.plusMillis(3), 1);
-        store.book(booked.id(), booked.paymentToken(), newBookingId(eventId), now.plusMillis(4));
-        store.release(released.id(), Optional.empty(), now.plusMillis(4));
+        store.ledger().execute(new Book(booked.id(), booked.paymentToken(), newBookingId(eventId), now.plusMillis(4)));
+        store.ledger().execute(new Release(released.id(), Optional.empty(), now.plusMillis(4)));
         assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(4); // behind a live head they wait
         assertAuditAddsUp();
 
         assertCounts(released.expiresAt(), 7, 1);
-        assertThat(store.eventsWithDueHolds(first.expiresAt(), 10)).contains(eventId);
-        assertThat(store.releaseDue(eventId, released.expiresAt())).isEqualTo(1); // the first, not the two dead ones
+        assertThat(store.reads().eventsWithDueHolds(first.expiresAt(), 10)).contains(eventId);
+        // the first, not the two dead ones
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, released.expiresAt()))).isEqualTo(1);
 
-        assertThat(store.findHold(first.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
+        assertThat(store.reads().findHold(first.id()).map(Hold::status)).contains(HoldStatus.EXPIRED);
         assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(1);
         assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isEqualTo(last.expiresAt().toEpochMilli());
         assertAuditAddsUp();
@@ -109,9 +114,9 @@ class RedisExpiryIndexTest {
 
         for (int released = 1; released <= shorterEachTime.size(); released++) {
             Hold due = shorterEachTime.get(shorterEachTime.size() - released);
-            assertThat(store.eventsWithDueHolds(due.expiresAt().minusMillis(1), 10)).doesNotContain(eventId);
+            assertThat(store.reads().eventsWithDueHolds(due.expiresAt().minusMillis(1), 10)).doesNotContain(eventId);
             assertCounts(due.expiresAt(), released, 10 - released);
-            assertThat(store.releaseDue(eventId, due.expiresAt())).isEqualTo(1);
+            assertThat(store.ledger().execute(new ReleaseDue(eventId, due.expiresAt()))).isEqualTo(1);
         }
         assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isZero();
         assertThat(jedis.zscore(RedisKeys.shardDue(eventId), eventId)).isNull();
@@ -126,17 +131,18 @@ class RedisExpiryIndexTest {
         assertThat(jedis.exists(RedisKeys.expiryLanes(eventId))).isFalse();
         assertAuditAddsUp();
 
-        Hold longer = store.extend(extended.id(), extended.paymentToken(), Duration.ofMinutes(5), now).value();
+        Hold longer = store.ledger()
+                .execute(new Extend(extended.id(), extended.paymentToken(), Duration.ofMinutes(5), now)).value();
         assertThat(jedis.zscore(RedisKeys.exactExpiry(eventId), Ids.suffixOf(extended.id()))).isNull();
         assertThat(jedis.zcard(RedisKeys.expiryLanes(eventId))).isEqualTo(1);
 
         assertCounts(kept.expiresAt(), 7, 3);
-        assertThat(store.eventsWithDueHolds(kept.expiresAt(), 10)).contains(eventId);
-        assertThat(store.releaseDue(eventId, kept.expiresAt())).isEqualTo(1);
+        assertThat(store.reads().eventsWithDueHolds(kept.expiresAt(), 10)).contains(eventId);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, kept.expiresAt()))).isEqualTo(1);
         assertThat(jedis.exists(RedisKeys.exactExpiry(eventId))).isFalse();
         assertAuditAddsUp();
 
-        assertThat(store.releaseDue(eventId, longer.expiresAt())).isEqualTo(1);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, longer.expiresAt()))).isEqualTo(1);
         assertCounts(longer.expiresAt(), 10, 0);
     }
 
@@ -155,18 +161,19 @@ class RedisExpiryIndexTest {
         ExecutorService workers = Executors.newSingleThreadExecutor();
         ExecutorService buyers = Executors.newFixedThreadPool(4);
         try {
-            LedgerSeatStore batching = new LedgerSeatStore(
-                    RedisTestStores.backend(redis.client(), redis.registry(), Duration.ofSeconds(5)),
-                    new LedgerMetrics(redis.registry()), Optional.of(workers), 256, Duration.ofSeconds(10),
-                    TestStores.RETENTION, pauseFirstBatch);
+            TestLedger batching = TestLedger.over(RedisTestStores.backend(redis.client(), redis.registry(),
+                    Duration.ofSeconds(5))).metrics(redis.registry()).batchedOn(workers)
+                    .timeout(Duration.ofSeconds(10)).hook(pauseFirstBatch).build();
             Future<?> first = buyers.submit(
-                    () -> batching.placeHold(order(active(eventId, 1, now, Duration.ofMinutes(6))), now));
+                    () -> batching.ledger()
+                            .execute(new PlaceHold(order(active(eventId, 1, now, Duration.ofMinutes(6))), now)));
             assertThat(pauseFirstBatch.awaitInside()).isTrue();
             String versionBefore = jedis.hget(RedisKeys.event(eventId), "version");
             List<Future<?>> placed = List.of(threeMinutes, twoMinutes, fourMinutes).stream()
-                    .<Future<?>>map(hold -> buyers.submit(() -> batching.placeHold(order(hold), now)))
+                    .<Future<?>>map(hold -> buyers.submit(() -> batching.ledger()
+                            .execute(new PlaceHold(order(hold), now))))
                     .toList();
-            while (batching.queueDepth() < placed.size()) {
+            while (batching.ledger().queueDepth() < placed.size()) {
                 Pause.sleep(Duration.ofMillis(5));
             }
             pauseFirstBatch.release();
@@ -188,19 +195,19 @@ class RedisExpiryIndexTest {
         assertThat(jedis.zscore(lanes, "2")).isEqualTo((double) twoMinutes.expiresAt().toEpochMilli());
         assertAuditAddsUp();
         Instant afterAll = latest.expiresAt().plus(Duration.ofMinutes(1));
-        assertThat(store.releaseDue(eventId, afterAll)).isEqualTo(5);
+        assertThat(store.ledger().execute(new ReleaseDue(eventId, afterAll))).isEqualTo(5);
         assertCounts(afterAll, 10, 0);
     }
 
     private Hold place(int qty, Duration ttl) {
         Hold hold = active(eventId, qty, now, ttl);
-        assertThat(store.placeHold(order(hold), now).changed()).isTrue();
+        assertThat(store.ledger().execute(new PlaceHold(order(hold), now)).changed()).isTrue();
         return hold;
     }
 
     private Hold place(Instant at, int qty) {
         Hold hold = active(eventId, qty, at, TTL);
-        assertThat(store.placeHold(order(hold), at).changed()).isTrue();
+        assertThat(store.ledger().execute(new PlaceHold(order(hold), at)).changed()).isTrue();
         return hold;
     }
 
@@ -223,12 +230,12 @@ class RedisExpiryIndexTest {
     }
 
     private void assertCounts(Instant at, int available, int held) {
-        assertThat(store.counts(eventId, at).map(EventCounts::total))
+        assertThat(store.reads().counts(eventId, at).map(EventCounts::total))
                 .contains(new SeatCounts(10, available, held, 10 - available - held));
     }
 
     private void assertAuditAddsUp() {
-        LedgerAudit audit = store.audit(eventId).orElseThrow();
+        LedgerAudit audit = store.reads().audit(eventId).orElseThrow();
         assertThat(audit.heldByActiveHolds()).isEqualTo(audit.held());
         assertThat(audit.bookedByBookings()).isEqualTo(audit.booked());
     }

@@ -12,9 +12,10 @@ import boxoffice.core.Hold;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class RedisOutageTest {
 
     private RedisProcess redis;
     private RedissonClient client;
-    private LedgerSeatStore store;
+    private TestLedger store;
     private RedisHealthCheck health;
 
     @BeforeEach
@@ -61,28 +62,30 @@ class RedisOutageTest {
     @Test
     void failsFastWhileRedisIsDownAndRecoversWithItsData() {
         Instant now = RedisTestStores.now();
-        Event event = store.createEvent(event(10, now));
+        Event event = store.ledger().createEvent(event(10, now));
         Hold hold = active(event.id(), 3, now, Duration.ofMinutes(2));
-        store.placeHold(order(hold), now);
+        store.ledger().execute(new PlaceHold(order(hold), now));
         assertThat(health.execute().getMessage()).contains("aof_enabled=1");
 
         redis.kill();
 
-        assertFailsFast(() -> store.findHold(hold.id()));
-        assertFailsFast(() -> store.counts(event.id(), now).map(EventCounts::total));
-        assertFailsFast(() -> store.placeHold(order(active(event.id(), 1, now, Duration.ofMinutes(2))), now));
+        assertFailsFast(() -> store.reads().findHold(hold.id()));
+        assertFailsFast(() -> store.reads().counts(event.id(), now).map(EventCounts::total));
+        assertFailsFast(() -> store.ledger()
+                .execute(new PlaceHold(order(active(event.id(), 1, now, Duration.ofMinutes(2))), now)));
         assertThat(health.execute().isHealthy()).isFalse();
 
         redis.restart();
 
         assertThat(awaitRecovery(event.id())).contains(new SeatCounts(10, 7, 3, 0));
-        assertThat(eventually(() -> store.findEvent(event.id()))).contains(event);
-        assertThat(eventually(() -> store.findHold(hold.id()))).contains(hold);
-        assertThat(eventually(() -> store.counts(event.id(), now).map(EventCounts::total)))
+        assertThat(eventually(() -> store.reads().findEvent(event.id()))).contains(event);
+        assertThat(eventually(() -> store.reads().findHold(hold.id()))).contains(hold);
+        assertThat(eventually(() -> store.reads().counts(event.id(), now).map(EventCounts::total)))
                 .contains(new SeatCounts(10, 7, 3, 0));
         Hold another = active(event.id(), 2, now, Duration.ofMinutes(2));
-        assertThat(eventually(() -> store.placeHold(order(another), now)).value()).isEqualTo(another);
-        assertThat(eventually(() -> store.counts(event.id(), now).map(EventCounts::total)))
+        assertThat(eventually(() -> store.ledger().execute(new PlaceHold(order(another), now))).value())
+                .isEqualTo(another);
+        assertThat(eventually(() -> store.reads().counts(event.id(), now).map(EventCounts::total)))
                 .contains(new SeatCounts(10, 5, 5, 0));
         assertThat(health.execute().isHealthy()).isTrue();
     }
@@ -122,7 +125,7 @@ class RedisOutageTest {
         int answered = 0;
         while (answered < STEADY) {
             try {
-                counts = store.counts(eventId, RedisTestStores.now()).map(EventCounts::total);
+                counts = store.reads().counts(eventId, RedisTestStores.now()).map(EventCounts::total);
                 answered++;
             } catch (StoreUnavailableException e) {
                 if (System.nanoTime() > deadline) {

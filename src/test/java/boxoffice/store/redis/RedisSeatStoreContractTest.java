@@ -1,7 +1,8 @@
 package boxoffice.store.redis;
 
+import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.testing.BookingFixtures;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.TestLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.core.Event;
@@ -14,19 +15,14 @@ import boxoffice.service.LedgerAuditor;
 import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
-import boxoffice.store.SeatStore;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
 import boxoffice.store.WaitlistContract;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +38,7 @@ class RedisSeatStoreContractTest {
     private static RedisProcess redis;
     private static RedissonClient client;
     private static ExecutorService workers;
-    private static LedgerSeatStore store;
+    private static TestLedger store;
     private static IdempotencyKeys keys;
 
     @BeforeAll
@@ -52,8 +48,7 @@ class RedisSeatStoreContractTest {
         workers = Executors.newFixedThreadPool(8);
         MetricRegistry registry = new MetricRegistry();
         RedisLedgerBackend backend = RedisTestStores.backend(client, registry, Duration.ofSeconds(5));
-        store = new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.of(workers), 256,
-                Duration.ofSeconds(5), TestStores.RETENTION, CriticalSectionHook.NONE);
+        store = TestLedger.over(backend).metrics(registry).batchedOn(workers).build();
         keys = new RedisIdempotencyKeys(client, registry);
     }
 
@@ -67,7 +62,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Contract extends SeatStoreContractTest {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
 
@@ -85,7 +80,7 @@ class RedisSeatStoreContractTest {
                 jedis.hincrBy(RedisKeys.event(event.id()), "available", -1);
             }
 
-            LedgerAudit audit = store.audit(event.id()).orElseThrow();
+            LedgerAudit audit = store.reads().audit(event.id()).orElseThrow();
 
             assertThat(audit.balanced()).isFalse();
             assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 5, 5, 0, 4, 0, 0,
@@ -96,7 +91,8 @@ class RedisSeatStoreContractTest {
         void auditReportsASecondBookingOfOneHoldEvenWhenTheCountsAddUp() {
             Event event = newEvent(10);
             Hold hold = placeHold(event, 2);
-            store.book(hold.id(), hold.paymentToken(), BookingFixtures.newBookingId(event.id()), t0);
+            store.ledger().execute(new Book(hold.id(), hold.paymentToken(), BookingFixtures.newBookingId(event.id()),
+                    t0));
             try (Jedis jedis = redis.jedis()) {
                 String second = Ids.suffixOf(BookingFixtures.newBookingId(event.id()));
                 jedis.hset(RedisKeys.bookings(event.id()), second,
@@ -109,7 +105,7 @@ class RedisSeatStoreContractTest {
                 }
             }
 
-            LedgerAudit audit = store.audit(event.id()).orElseThrow();
+            LedgerAudit audit = store.reads().audit(event.id()).orElseThrow();
 
             assertThat(audit).isEqualTo(new LedgerAudit(event.id(), 10, 6, 0, 4, 0, 4, 1,
                     List.of(new LedgerAudit.SectionAudit(Section.GENERAL, 10, 6, 0, 4, 0, 4, null, null))));
@@ -120,7 +116,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Concurrency extends SeatStoreConcurrencyContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -129,7 +125,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Seating extends SeatingContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -137,7 +133,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Lifecycle extends LifecycleContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -146,7 +142,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Audit extends LedgerAuditorContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
 
@@ -159,7 +155,7 @@ class RedisSeatStoreContractTest {
 
         @Test
         void driftInAnUnchangedEventIsFoundByTheFullPassAndReportedUntilItIsGone() {
-            LedgerAuditor auditor = new LedgerAuditor(store, clock, 3);
+            LedgerAuditor auditor = new LedgerAuditor(store.reads(), store.reads(), clock, 3);
             Event quiet = newEvent(10);
             Event busy = newEvent(10);
             clock.advance(HOUR);
@@ -197,7 +193,7 @@ class RedisSeatStoreContractTest {
 
         @Test
         void driftInAnEventThatChangedIsFoundByTheNextPass() {
-            LedgerAuditor auditor = new LedgerAuditor(store, clock, 100);
+            LedgerAuditor auditor = new LedgerAuditor(store.reads(), store.reads(), clock, 100);
             Event event = newEvent(10);
             clock.advance(HOUR);
             auditor.auditPass();
@@ -217,7 +213,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Feed extends FeedContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }
@@ -225,7 +221,7 @@ class RedisSeatStoreContractTest {
     @Nested
     class Waitlist extends WaitlistContract {
         @Override
-        protected SeatStore store() {
+        protected TestLedger store() {
             return store;
         }
     }

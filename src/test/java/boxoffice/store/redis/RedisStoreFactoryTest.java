@@ -71,8 +71,9 @@ class RedisStoreFactoryTest {
             managed.start();
         }
 
-        var event = stores.seats().createEvent(EventFixtures.event(4, RedisTestStores.now()));
-        assertThat(stores.seats().counts(event.id(), event.createdAt()).map(EventCounts::total)).contains(SeatCounts.fresh(4));
+        var event = stores.ledger().createEvent(EventFixtures.event(4, RedisTestStores.now()));
+        assertThat(stores.reads().counts(event.id(), event.createdAt()).map(EventCounts::total))
+                .contains(SeatCounts.fresh(4));
         HealthCheck.Result health = environment.healthChecks().runHealthCheck("redis");
         assertThat(health.isHealthy()).isTrue();
         assertThat(health.getMessage()).contains("ping").contains("aof_enabled=1");

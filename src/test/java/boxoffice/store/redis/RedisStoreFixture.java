@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerSeatStore;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -21,7 +21,7 @@ final class RedisStoreFixture implements BeforeAllCallback, AfterAllCallback, Be
     private RedissonClient client;
     private Jedis jedis;
     private MetricRegistry registry;
-    private LedgerSeatStore store;
+    private TestLedger store;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -46,7 +46,7 @@ final class RedisStoreFixture implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /** A fresh store for each test. */
-    LedgerSeatStore store() {
+    TestLedger store() {
         return store;
     }
 

@@ -1,8 +1,7 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.jackson.Jackson;
@@ -12,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
 
@@ -35,9 +33,8 @@ final class RedisTestStores {
     }
 
     /** Group commit off: each command runs on its caller's thread, which keeps failures on that thread. */
-    static LedgerSeatStore store(RedisLedgerBackend backend, MetricRegistry registry, CriticalSectionHook hook) {
-        return new LedgerSeatStore(backend, new LedgerMetrics(registry), Optional.empty(), 256,
-                Duration.ofSeconds(5), TestStores.RETENTION, hook);
+    static TestLedger store(RedisLedgerBackend backend, MetricRegistry registry, CriticalSectionHook hook) {
+        return TestLedger.over(backend).metrics(registry).hook(hook).build();
     }
 
     /**

@@ -12,9 +12,11 @@ import boxoffice.core.Ids;
 import boxoffice.core.Outcome;
 import boxoffice.core.StoreUnavailableException;
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class ReplicatedWritesTest {
     private RedisProcess master;
     private RedisProcess replica;
     private RedissonClient client;
-    private LedgerSeatStore store;
+    private TestLedger store;
 
     @BeforeEach
     void start() {
@@ -62,12 +64,14 @@ class ReplicatedWritesTest {
     @Test
     void aCommitIsAnsweredOnceTheReplicaHasIt() {
         Instant now = RedisTestStores.now();
-        String eventId = store.createEvent(event(10, now)).id();
+        String eventId = store.ledger().createEvent(event(10, now)).id();
         try (Jedis jedis = master.jedis()) {
             jedis.scriptFlush(); // as after a failover: the scripts are loaded again, inside the wait
         }
-        Hold hold = store.placeHold(order(active(eventId, 2, now, Duration.ofMinutes(2))), now).value();
-        Booking booking = store.book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId, now), now).value();
+        Hold hold = store.ledger().execute(new PlaceHold(order(active(eventId, 2, now, Duration.ofMinutes(2))), now))
+                .value();
+        Booking booking = store.ledger()
+                .execute(new Book(hold.id(), hold.paymentToken(), Ids.newChildId(eventId, now), now)).value();
 
         try (Jedis onReplica = replica.jedis()) {
             assertThat(onReplica.hget(RedisKeys.bookings(eventId), Ids.suffixOf(booking.id()))).isNotNull();
@@ -78,23 +82,24 @@ class ReplicatedWritesTest {
     @Test
     void withoutTheReplicaNeitherTheCommitNorItsRetryIsAcknowledged() {
         Instant now = RedisTestStores.now();
-        String eventId = store.createEvent(event(10, now)).id();
+        String eventId = store.ledger().createEvent(event(10, now)).id();
         Hold hold = active(eventId, 2, now, Duration.ofMinutes(2));
 
         replica.pause();
         try {
-            assertThatThrownBy(() -> store.placeHold(order(hold), now)).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> store.ledger().execute(new PlaceHold(order(hold), now)))
+                    .isInstanceOf(StoreUnavailableException.class);
             try (Jedis onMaster = master.jedis()) {
                 assertThat(onMaster.get(RedisKeys.hold(hold.id()))).as("the master has the hold").isNotNull();
             }
-            assertThatThrownBy(() -> store.placeHold(order(hold), now))
+            assertThatThrownBy(() -> store.ledger().execute(new PlaceHold(order(hold), now)))
                     .as("a retry replays what only the master has: it waits for the replica too")
                     .isInstanceOf(StoreUnavailableException.class);
         } finally {
             replica.resume();
         }
 
-        Outcome<Hold> retried = store.placeHold(order(hold), now);
+        Outcome<Hold> retried = store.ledger().execute(new PlaceHold(order(hold), now));
         assertThat(retried.changed()).as("the retry finds the first attempt's hold").isFalse();
         assertThat(retried.value().id()).isEqualTo(hold.id());
         try (Jedis onReplica = replica.jedis()) {

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.core.InsufficientSeatsException;
 import boxoffice.core.SeatCounts;
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,17 +67,17 @@ class StalledLockHolderTest {
             }
         };
         MetricRegistry stalledMetrics = new MetricRegistry();
-        LedgerSeatStore stalled = RedisTestStores.store(
+        TestLedger stalled = RedisTestStores.store(
                 RedisTestStores.backend(stalledClient, stalledMetrics, LEASE), stalledMetrics, stallOnce);
         MetricRegistry healthyMetrics = new MetricRegistry();
-        LedgerSeatStore healthy = RedisTestStores.store(
+        TestLedger healthy = RedisTestStores.store(
                 RedisTestStores.backend(healthyClient, healthyMetrics, LEASE), healthyMetrics, CriticalSectionHook.NONE);
         Instant now = RedisTestStores.now();
-        String eventId = healthy.createEvent(event(SEATS, now)).id();
+        String eventId = healthy.ledger().createEvent(event(SEATS, now)).id();
 
         CompletableFuture<Throwable> stalledHold = CompletableFuture.supplyAsync(() -> {
             try {
-                stalled.placeHold(order(active(eventId, SEATS, now, Duration.ofMinutes(2))), now);
+                stalled.ledger().execute(new PlaceHold(order(active(eventId, SEATS, now, Duration.ofMinutes(2))), now));
                 return null;
             } catch (RuntimeException e) {
                 return e;
@@ -84,13 +85,15 @@ class StalledLockHolderTest {
         });
         assertThat(stalledInsideLock.await(5, TimeUnit.SECONDS)).isTrue();
         List<Boolean> sold = IntStream.range(0, SEATS)
-                .mapToObj(i -> healthy.placeHold(order(active(eventId, 1, now, Duration.ofMinutes(2))), now).changed())
+                .mapToObj(i -> healthy.ledger()
+                        .execute(new PlaceHold(order(active(eventId, 1, now, Duration.ofMinutes(2))), now)).changed())
                 .toList();
 
         assertThat(sold).containsOnly(true).hasSize(SEATS);
         assertThat(stalledHold.get(10, TimeUnit.SECONDS)).isInstanceOf(InsufficientSeatsException.class);
         assertThat(stalledMetrics.counter("boxoffice.store.fencing.rejections").getCount()).isPositive();
-        assertThat(healthy.counts(eventId, now).map(EventCounts::total)).contains(new SeatCounts(SEATS, 0, SEATS, 0));
+        assertThat(healthy.reads().counts(eventId, now).map(EventCounts::total))
+                .contains(new SeatCounts(SEATS, 0, SEATS, 0));
         try (var jedis = redis.jedis()) {
             assertThat(RedisTestStores.expiryIndexEntries(jedis, eventId)).isEqualTo(SEATS);
         }

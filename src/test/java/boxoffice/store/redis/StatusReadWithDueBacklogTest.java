@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.core.Event;
 import boxoffice.core.SeatRequest;
-import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.store.ledger.LedgerMetrics;
-import boxoffice.store.ledger.LedgerSeatStore;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisProcess;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,16 +84,16 @@ class StatusReadWithDueBacklogTest {
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
             MetricRegistry registry = new MetricRegistry();
-            LedgerSeatStore store = new LedgerSeatStore(
-                    RedisTestStores.backend(client, registry, Duration.ofSeconds(5)), new LedgerMetrics(registry),
-                    Optional.of(workers), 256, Duration.ofSeconds(30), TestStores.RETENTION, CriticalSectionHook.NONE);
-            Event event = store.findEvent(eventId).orElseThrow();
+            TestLedger store = TestLedger.over(RedisTestStores.backend(client, registry, Duration.ofSeconds(5)))
+                    .metrics(registry).batchedOn(workers).timeout(Duration.ofSeconds(30)).build();
+            Event event = store.reads().findEvent(eventId).orElseThrow();
             SeatRequest one = new SeatRequest.Quantity(event.sections().get(0).id(), 1);
             List<Future<?>> callersDone = new ArrayList<>();
             int perCaller = HOLDS / 16;
             for (int caller = 0; caller < 16; caller++) {
                 callersDone.add(callers.submit(() -> IntStream.range(0, perCaller)
-                        .forEach(i -> assertThat(store.placeHold(ordering(event, at, TTL, one), at).changed()).isTrue())));
+                        .forEach(i -> assertThat(store.ledger()
+                                .execute(new PlaceHold(ordering(event, at, TTL, one), at)).changed()).isTrue())));
             }
             for (Future<?> done : callersDone) {
                 done.get();

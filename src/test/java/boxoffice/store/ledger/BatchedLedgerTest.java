@@ -10,11 +10,14 @@ import boxoffice.core.Hold;
 import boxoffice.core.HoldNotFoundException;
 import boxoffice.core.SeatCounts;
 import boxoffice.core.StoreUnavailableException;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.store.ledger.LedgerCommand.PlaceHold;
+import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.HoldFixtures;
+import boxoffice.testing.TestLedger;
 import boxoffice.testing.TestStores;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,14 +27,14 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What the group-commit front of the store does with commands that never reach a batch. */
-class LedgerSeatStoreTest {
+/** What the batched ledger does with commands that never reach a batch. */
+class BatchedLedgerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
-    private final LedgerSeatStore store = new LedgerSeatStore(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS),
-            new LedgerMetrics(new MetricRegistry()), Optional.of(workers), 256, TIMEOUT, TestStores.RETENTION, CriticalSectionHook.NONE);
+    private final TestLedger store = TestLedger.over(new MemoryLedgerBackend(TIMEOUT, TestStores.RETENTIONS))
+            .batchedOn(workers).timeout(TIMEOUT).build();
 
     @AfterEach
     void tearDown() {
@@ -39,16 +42,17 @@ class LedgerSeatStoreTest {
     }
 
     private Event newEvent(int seats) {
-        return store.createEvent(EventFixtures.event(seats, now));
+        return store.ledger().createEvent(EventFixtures.event(seats, now));
     }
 
     @Test
     void malformedHoldIdsAreRefusedBeforeTheyAreQueued() {
-        assertThatThrownBy(() -> store.book("nope", "pt_x", "b", now)).isInstanceOf(HoldNotFoundException.class);
-        assertThatThrownBy(() -> store.release("nope", Optional.empty(), now))
+        assertThatThrownBy(() -> store.ledger().execute(new Book("nope", "pt_x", "b", now)))
+                .isInstanceOf(HoldNotFoundException.class);
+        assertThatThrownBy(() -> store.ledger().execute(new Release("nope", Optional.empty(), now)))
                 .isInstanceOf(HoldNotFoundException.class);
 
-        assertThat(store.queueDepth()).isZero();
+        assertThat(store.ledger().queueDepth()).isZero();
     }
 
     @Test
@@ -58,11 +62,12 @@ class LedgerSeatStoreTest {
         Hold hold = HoldFixtures.active(event, 2, now, Duration.ofSeconds(120));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> store.placeHold(order(hold), now)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.ledger().execute(new PlaceHold(order(hold), now)))
+                .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for the timeout").isLessThan(TIMEOUT);
-        assertThat(store.queueDepth()).isZero();
-        assertThat(store.findHold(hold.id())).isEmpty();
-        assertThat(store.counts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(10));
+        assertThat(store.ledger().queueDepth()).isZero();
+        assertThat(store.reads().findHold(hold.id())).isEmpty();
+        assertThat(store.reads().counts(event.id(), now).map(EventCounts::total)).contains(SeatCounts.fresh(10));
     }
 }

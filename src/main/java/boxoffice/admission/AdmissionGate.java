@@ -1,10 +1,10 @@
 package boxoffice.admission;
 
-import boxoffice.core.AdmissionInvalidException;
-import boxoffice.core.AdmissionRequiredException;
-import boxoffice.core.Ids;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.refusals.AdmissionInvalidException;
+import boxoffice.refusals.AdmissionRequiredException;
+import boxoffice.refusals.InvalidFieldException;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package boxoffice.admission;
 
-import boxoffice.core.Ids;
+import boxoffice.domain.Ids;
 import java.time.Instant;
 
 /**

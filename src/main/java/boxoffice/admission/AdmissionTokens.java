@@ -1,7 +1,7 @@
 package boxoffice.admission;
 
-import boxoffice.core.AdmissionInvalidException;
-import boxoffice.core.Ids;
+import boxoffice.domain.Ids;
+import boxoffice.refusals.AdmissionInvalidException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

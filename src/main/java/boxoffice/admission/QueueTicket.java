@@ -1,10 +1,10 @@
 package boxoffice.admission;
 
-import boxoffice.core.QueueVisit;
+import boxoffice.domain.WaitingRoomVisit;
 import java.util.Optional;
 
 /** A queue entry as its holder sees it: its place and wait, and once admitted its signed token and its expiry. */
-public record QueueTicket(QueueVisit visit, Optional<String> token, Optional<AdmissionToken> claims) {
+public record QueueTicket(WaitingRoomVisit visit, Optional<String> token, Optional<AdmissionToken> claims) {
     public boolean admitted() {
         return token.isPresent();
     }

@@ -1,6 +1,6 @@
 package boxoffice.admission;
 
-import boxoffice.core.RateQuota;
+import boxoffice.refusals.RateQuota;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 

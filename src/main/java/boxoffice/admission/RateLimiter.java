@@ -1,8 +1,8 @@
 package boxoffice.admission;
 
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateLimitExceededException;
-import boxoffice.core.RateQuota;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateLimitExceededException;
+import boxoffice.refusals.RateQuota;
 import boxoffice.store.RateLimitBuckets;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;

@@ -1,8 +1,8 @@
 package boxoffice.admission;
 
-import boxoffice.core.RequestDeadline;
-import boxoffice.core.StoreUnavailableException;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.refusals.StoreUnavailableException;
+import boxoffice.support.RequestDeadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package boxoffice.admission;
 
-import boxoffice.core.AdmissionNotRequiredException;
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.EventNotFoundException;
-import boxoffice.core.Ids;
-import boxoffice.core.Outcome;
-import boxoffice.core.QueueEntryNotFoundException;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomVisit;
+import boxoffice.refusals.AdmissionNotRequiredException;
+import boxoffice.refusals.EventNotFoundException;
+import boxoffice.refusals.WaitingRoomEntryNotFoundException;
 import boxoffice.service.Created;
 import boxoffice.service.IdempotencyKey;
 import boxoffice.service.IdempotentCreator;
@@ -83,9 +83,9 @@ public final class WaitingRoomService {
      * Adds a buyer at the end of the event's waiting room; with an Idempotency-Key, a retry gets the same entry back.
      * {@link AdmissionNotRequiredException} when the event has no waiting room.
      */
-    public Created<QueueVisit> join(String eventId, Optional<IdempotencyKey> idempotencyKey) {
+    public Created<WaitingRoomVisit> join(String eventId, Optional<IdempotencyKey> idempotencyKey) {
         requireEvent(eventId);
-        Created<QueueVisit> created = creator.create("queue", idempotencyKey,
+        Created<WaitingRoomVisit> created = creator.create("queue", idempotencyKey,
                 () -> IdempotentRequests.queueJoin(eventId),
                 () -> Ids.newChildId(eventId, clock.instant()),
                 entryId -> rooms.find(entryId, clock.instant()),
@@ -101,7 +101,7 @@ public final class WaitingRoomService {
     /** A buyer's look at its entry: its place, or its admission token once its turn has come. */
     public QueueTicket visit(String queueId) {
         Instant now = clock.instant();
-        QueueVisit visit = rooms.visit(queueId, now).orElseThrow(() -> new QueueEntryNotFoundException(queueId));
+        WaitingRoomVisit visit = rooms.visit(queueId, now).orElseThrow(() -> new WaitingRoomEntryNotFoundException(queueId));
         if (!visit.admitted()) {
             return new QueueTicket(visit, Optional.empty(), Optional.empty());
         }

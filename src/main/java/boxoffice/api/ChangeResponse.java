@@ -1,6 +1,6 @@
 package boxoffice.api;
 
-import boxoffice.core.Change;
+import boxoffice.domain.Change;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,7 +1,7 @@
 package boxoffice.api;
 
-import boxoffice.core.EventCounts;
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.SeatCounts;
 import java.util.List;
 
 /** Seat counts of an event, in all and per section; {@code available + held + booked == total} in each. */

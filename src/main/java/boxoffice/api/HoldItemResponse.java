@@ -1,6 +1,6 @@
 package boxoffice.api;
 
-import boxoffice.core.HoldItem;
+import boxoffice.domain.HoldItem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package boxoffice.config;
 
+import boxoffice.service.HoldPolicy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import boxoffice.service.HoldPolicy;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;

@@ -1,6 +1,6 @@
 package boxoffice.config;
 
-import boxoffice.core.Organizer;
+import boxoffice.domain.Organizer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;

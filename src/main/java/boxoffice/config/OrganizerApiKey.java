@@ -1,6 +1,6 @@
 package boxoffice.config;
 
-import boxoffice.core.Organizer;
+import boxoffice.domain.Organizer;
 
 /** One organizer API key and the id of the organizer it belongs to. Its {@link #toString} never shows the key. */
 public record OrganizerApiKey(String organizer, String key) {

@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.core.BoxOfficeException;
+import boxoffice.refusals.BoxOfficeException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

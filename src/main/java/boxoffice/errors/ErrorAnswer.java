@@ -1,9 +1,9 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
-import boxoffice.core.ErrorCode;
-import boxoffice.core.ErrorDetails;
-import boxoffice.core.RateLimitAnswer;
+import boxoffice.refusals.ErrorCode;
+import boxoffice.refusals.ErrorDetails;
+import boxoffice.refusals.RateLimitAnswer;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;

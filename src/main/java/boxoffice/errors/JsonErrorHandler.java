@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.core.ErrorCode;
+import boxoffice.refusals.ErrorCode;
 import boxoffice.resources.CorrelationIdFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

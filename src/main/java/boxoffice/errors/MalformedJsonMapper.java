@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.core.ErrorCode;
+import boxoffice.refusals.ErrorCode;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

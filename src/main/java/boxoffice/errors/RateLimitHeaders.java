@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.core.RateLimitAnswer;
+import boxoffice.refusals.RateLimitAnswer;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package boxoffice.errors;
 
-import boxoffice.core.ErrorCode;
+import boxoffice.refusals.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,6 @@
 package boxoffice.live;
 
-import boxoffice.core.NotAnEventStreamException;
+import boxoffice.refusals.NotAnEventStreamException;
 import boxoffice.resources.ClientAddresses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,8 +1,8 @@
 package boxoffice.live;
 
 import boxoffice.api.EventStatusResponse;
-import boxoffice.core.EventNotFoundException;
-import boxoffice.core.Ids;
+import boxoffice.domain.Ids;
+import boxoffice.refusals.EventNotFoundException;
 import boxoffice.service.EventService;
 import boxoffice.store.FeedReads;
 import com.fasterxml.jackson.core.JsonProcessingException;

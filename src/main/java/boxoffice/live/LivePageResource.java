@@ -1,7 +1,7 @@
 package boxoffice.live;
 
-import boxoffice.core.EventNotFoundException;
 import boxoffice.docs.StaticFiles;
+import boxoffice.refusals.EventNotFoundException;
 import boxoffice.service.EventService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;

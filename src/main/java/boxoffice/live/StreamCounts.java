@@ -1,7 +1,7 @@
 package boxoffice.live;
 
-import boxoffice.core.TooManyStreamsException;
-import boxoffice.core.TooManyStreamsPerClientException;
+import boxoffice.refusals.TooManyStreamsException;
+import boxoffice.refusals.TooManyStreamsPerClientException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

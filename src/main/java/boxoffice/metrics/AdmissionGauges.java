@@ -1,7 +1,7 @@
 package boxoffice.metrics;
 
 import boxoffice.admission.WaitingRoomService;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.WaitingRoom;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Instant;

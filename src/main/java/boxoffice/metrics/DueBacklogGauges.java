@@ -1,6 +1,6 @@
 package boxoffice.metrics;
 
-import boxoffice.core.DueBacklog;
+import boxoffice.domain.DueBacklog;
 import boxoffice.service.ExpiryService;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;

@@ -1,6 +1,6 @@
 package boxoffice.metrics;
 
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.StoreTotals;
 import boxoffice.service.SystemFigures;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;

@@ -1,6 +1,6 @@
 package boxoffice.metrics;
 
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
 import com.codahale.metrics.CachedGauge;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;

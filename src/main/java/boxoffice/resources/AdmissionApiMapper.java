@@ -5,9 +5,9 @@ import boxoffice.api.AdmissionRequest;
 import boxoffice.api.AdmissionResponse;
 import boxoffice.api.QueueJoinResponse;
 import boxoffice.api.QueueStatusResponse;
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomVisit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class AdmissionApiMapper {
                         r.joined() - r.frontier(now))).orElse(null));
     }
 
-    static QueueJoinResponse joined(QueueVisit visit) {
+    static QueueJoinResponse joined(WaitingRoomVisit visit) {
         return new QueueJoinResponse(visit.entry().id(), visit.position(), visit.estimatedWaitSeconds());
     }
 

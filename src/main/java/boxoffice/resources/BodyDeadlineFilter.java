@@ -1,6 +1,6 @@
 package boxoffice.resources;
 
-import boxoffice.core.MalformedRequestException;
+import boxoffice.refusals.MalformedRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -3,8 +3,8 @@ package boxoffice.resources;
 import boxoffice.admission.WaitingRoomService;
 import boxoffice.api.AdmissionResponse;
 import boxoffice.api.UpdateEventRequest;
-import boxoffice.core.MalformedRequestException;
-import boxoffice.core.QueueVisit;
+import boxoffice.domain.WaitingRoomVisit;
+import boxoffice.refusals.MalformedRequestException;
 import boxoffice.service.Created;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +77,7 @@ public final class EventAdmissionResource {
             @PathParam("event_id") String eventId,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Created<QueueVisit> created = rooms.join(eventId,
+        Created<WaitingRoomVisit> created = rooms.join(eventId,
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, URI.create("/api/v1/queue/" + created.value().entry().id()),
                 AdmissionApiMapper.joined(created.value()));

@@ -1,6 +1,6 @@
 package boxoffice.resources;
 
-import boxoffice.core.InvalidFieldException;
+import boxoffice.refusals.InvalidFieldException;
 import boxoffice.service.IdempotencyKey;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,11 +1,11 @@
 package boxoffice.resources;
 
 import boxoffice.config.OrganizerApiKey;
-import boxoffice.core.Digests;
-import boxoffice.core.ForbiddenException;
-import boxoffice.core.Organizer;
-import boxoffice.core.UnauthorizedException;
+import boxoffice.domain.Organizer;
+import boxoffice.refusals.ForbiddenException;
+import boxoffice.refusals.UnauthorizedException;
 import boxoffice.service.IdempotencyKey;
+import boxoffice.support.Digests;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,6 +1,6 @@
 package boxoffice.resources;
 
-import boxoffice.core.InvalidFieldException;
+import boxoffice.refusals.InvalidFieldException;
 
 /** Whole numbers in a query string: absent is the default, anything else not a number is a 422 naming the field. */
 final class QueryNumbers {

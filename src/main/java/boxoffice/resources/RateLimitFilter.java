@@ -2,15 +2,15 @@ package boxoffice.resources;
 
 import boxoffice.admission.RateLimit;
 import boxoffice.admission.RateLimiter;
-import boxoffice.core.RateLimitAnswer;
 import boxoffice.errors.RateLimitHeaders;
+import boxoffice.refusals.RateLimitAnswer;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 import java.util.Set;

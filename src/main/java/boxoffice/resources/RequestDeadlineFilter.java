@@ -1,6 +1,6 @@
 package boxoffice.resources;
 
-import boxoffice.core.RequestDeadline;
+import boxoffice.support.RequestDeadline;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,7 +2,7 @@ package boxoffice.resources;
 
 import boxoffice.api.HealthResponse;
 import boxoffice.api.MetricsResponse;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.StoreTotals;
 import boxoffice.service.SystemFigures;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;

@@ -1,10 +1,10 @@
 package boxoffice.resources;
 
-import boxoffice.core.BookingNotFoundException;
-import boxoffice.core.EventNotFoundException;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.Ids;
-import boxoffice.core.Organizer;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Organizer;
+import boxoffice.refusals.BookingNotFoundException;
+import boxoffice.refusals.EventNotFoundException;
+import boxoffice.refusals.HoldNotFoundException;
 import boxoffice.service.EventService;
 import java.util.Optional;
 

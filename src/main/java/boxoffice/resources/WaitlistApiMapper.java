@@ -2,9 +2,9 @@ package boxoffice.resources;
 
 import boxoffice.api.WaitlistEntryResponse;
 import boxoffice.api.WaitlistJoinResponse;
-import boxoffice.core.Hold;
-import boxoffice.core.WaitlistEntry;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Hold;
+import boxoffice.domain.WaitlistEntry;
+import boxoffice.domain.WaitlistPlace;
 import java.time.Instant;
 
 /** Waiting-list entries as the API shows them. */

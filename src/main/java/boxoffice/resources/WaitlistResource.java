@@ -2,7 +2,7 @@ package boxoffice.resources;
 
 import boxoffice.admission.WaitlistService;
 import boxoffice.api.WaitlistEntryResponse;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.WaitlistPlace;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -2,8 +2,8 @@ package boxoffice.resources;
 
 import boxoffice.api.CreateWebhookRequest;
 import boxoffice.api.WebhookResponse;
-import boxoffice.core.MalformedRequestException;
-import boxoffice.core.Webhook;
+import boxoffice.domain.Webhook;
+import boxoffice.refusals.MalformedRequestException;
 import boxoffice.webhooks.WebhookService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,7 +1,7 @@
 package boxoffice.seating;
 
-import boxoffice.core.Row;
-import boxoffice.core.Section;
+import boxoffice.domain.Row;
+import boxoffice.domain.Section;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

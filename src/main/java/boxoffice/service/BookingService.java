@@ -1,15 +1,15 @@
 package boxoffice.service;
 
-import boxoffice.core.Booking;
-import boxoffice.core.BookingNotFoundException;
-import boxoffice.core.DisplayText;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.Ids;
-import boxoffice.core.Outcome;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.refusals.BookingNotFoundException;
+import boxoffice.refusals.HoldNotFoundException;
 import boxoffice.store.HoldReads;
 import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.CancelBooking;
+import boxoffice.support.DisplayText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

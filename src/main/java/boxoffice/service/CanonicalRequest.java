@@ -1,6 +1,6 @@
 package boxoffice.service;
 
-import boxoffice.core.Digests;
+import boxoffice.support.Digests;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

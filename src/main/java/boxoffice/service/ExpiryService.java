@@ -1,6 +1,6 @@
 package boxoffice.service;
 
-import boxoffice.core.DueBacklog;
+import boxoffice.domain.DueBacklog;
 import boxoffice.store.DueHoldReads;
 import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;

@@ -1,8 +1,8 @@
 package boxoffice.service;
 
-import boxoffice.core.CustomerIds;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.CustomerIds;
+import boxoffice.domain.SeatRequest;
+import boxoffice.refusals.InvalidFieldException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

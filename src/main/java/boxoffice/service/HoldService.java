@@ -1,12 +1,12 @@
 package boxoffice.service;
 
-import boxoffice.core.Hold;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.HoldOrder;
-import boxoffice.core.Ids;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.Outcome;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldOrder;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatRequest;
+import boxoffice.refusals.HoldNotFoundException;
+import boxoffice.refusals.InvalidFieldException;
 import boxoffice.store.HoldReads;
 import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.LedgerCommand.Extend;

@@ -1,10 +1,10 @@
 package boxoffice.service;
 
-import boxoffice.core.BoxOfficeException;
-import boxoffice.core.IdempotencyKeyInFlightException;
-import boxoffice.core.IdempotencyKeyReusedException;
-import boxoffice.core.Outcome;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Outcome;
+import boxoffice.refusals.BoxOfficeException;
+import boxoffice.refusals.IdempotencyKeyInFlightException;
+import boxoffice.refusals.IdempotencyKeyReusedException;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package boxoffice.service;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Row;
-import boxoffice.core.SeatRequest;
-import boxoffice.core.Section;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Row;
+import boxoffice.domain.SeatRequest;
+import boxoffice.domain.Section;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

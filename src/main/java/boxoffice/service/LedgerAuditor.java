@@ -1,7 +1,7 @@
 package boxoffice.service;
 
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.LedgerAudit;
+import boxoffice.domain.ChangedEvent;
+import boxoffice.domain.LedgerAudit;
 import boxoffice.store.AuditReads;
 import boxoffice.store.FeedReads;
 import java.time.Clock;

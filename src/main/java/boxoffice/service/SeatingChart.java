@@ -1,9 +1,9 @@
 package boxoffice.service;
 
-import boxoffice.core.DisplayText;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.Row;
-import boxoffice.core.Section;
+import boxoffice.domain.Row;
+import boxoffice.domain.Section;
+import boxoffice.refusals.InvalidFieldException;
+import boxoffice.support.DisplayText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

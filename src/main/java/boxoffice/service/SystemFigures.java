@@ -1,6 +1,6 @@
 package boxoffice.service;
 
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.StoreTotals;
 import boxoffice.store.AuditReads;
 
 /** The system-wide figures behind {@code GET /api/v1/metrics} and the seat gauges. */

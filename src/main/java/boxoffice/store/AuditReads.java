@@ -1,7 +1,7 @@
 package boxoffice.store;
 
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.StoreTotals;
 import java.util.Optional;
 
 /** The store as a whole, for the ledger audit and the metrics: every event, each one's audit, the totals. */

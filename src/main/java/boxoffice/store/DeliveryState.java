@@ -1,6 +1,6 @@
 package boxoffice.store;
 
-import boxoffice.core.DeliveryCursor;
+import boxoffice.domain.DeliveryCursor;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

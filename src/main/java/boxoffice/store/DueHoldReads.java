@@ -1,6 +1,6 @@
 package boxoffice.store;
 
-import boxoffice.core.DueBacklog;
+import boxoffice.domain.DueBacklog;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package boxoffice.store;
 
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
 import boxoffice.seating.SeatStates;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package boxoffice.store;
 
-import boxoffice.core.ChangePage;
-import boxoffice.core.ChangedEvent;
+import boxoffice.domain.ChangePage;
+import boxoffice.domain.ChangedEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +13,8 @@ public interface FeedReads {
 
     /**
      * The event's changes after seq {@code after}, in order, at most {@code limit}; empty when there is no such event.
-     * A cursor before the oldest change kept is {@link boxoffice.core.CursorExpiredException}; one past the last
-     * change, {@link boxoffice.core.InvalidFieldException}.
+     * A cursor before the oldest change kept is {@link boxoffice.refusals.CursorExpiredException}; one past the last
+     * change, {@link boxoffice.refusals.InvalidFieldException}.
      */
     Optional<ChangePage> changes(String eventId, long after, int limit);
 

@@ -1,9 +1,9 @@
 package boxoffice.store;
 
-import boxoffice.core.Booking;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.Hold;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Booking;
+import boxoffice.domain.CustomerHoldings;
+import boxoffice.domain.Hold;
+import boxoffice.domain.WaitlistPlace;
 import java.time.Instant;
 import java.util.Optional;
 

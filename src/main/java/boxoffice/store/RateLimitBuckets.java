@@ -1,7 +1,7 @@
 package boxoffice.store;
 
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateQuota;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateQuota;
 
 /**
  * Token buckets by name, shared by every instance that shares the store, so a caller's quota is the same whichever
@@ -13,7 +13,7 @@ public interface RateLimitBuckets {
     /**
      * Takes one token from {@code caller}'s bucket of limit {@code limit} (shaped by {@code quota}), atomically: of concurrent takes on any
      * instances, no more succeed than the bucket holds. The answer says whether it got one and what is left.
-     * Throws {@link boxoffice.core.StoreUnavailableException} when the store does not answer in time.
+     * Throws {@link boxoffice.refusals.StoreUnavailableException} when the store does not answer in time.
      */
     RateLimitAnswer take(String limit, String caller, RateQuota quota);
 }

@@ -1,8 +1,8 @@
 package boxoffice.store;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomVisit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,24 +30,24 @@ public interface WaitingRooms {
     void close(String eventId);
 
     /**
-     * Adds entry {@code entryId} (an id of the event, {@link boxoffice.core.Ids#newChildId}) at the end of the event's
+     * Adds entry {@code entryId} (an id of the event, {@link boxoffice.domain.Ids#newChildId}) at the end of the event's
      * waiting room, kept for {@code retention}. Idempotent by id: an entry that already joined this room keeps its
      * number ({@code changed == false}). Empty when the event has no room.
      */
     Optional<JoinOutcome> join(String entryId, Instant now, Duration retention);
 
     /** The entry and its room at {@code now}, changing nothing; empty when either is gone. */
-    Optional<QueueVisit> find(String entryId, Instant now);
+    Optional<WaitingRoomVisit> find(String entryId, Instant now);
 
     /**
      * As {@link #find}, and when the entry is admitted at {@code now}: records when it was first answered as admitted
      * (once) and that every entry up to it is admitted ({@link WaitingRoom#withSeen}), for every instance.
      */
-    Optional<QueueVisit> visit(String entryId, Instant now);
+    Optional<WaitingRoomVisit> visit(String entryId, Instant now);
 
     /** Every open room, for the gauges. */
     List<WaitingRoom> rooms();
 
     /** A join: the entry as it stands, and whether this call added it. */
-    record JoinOutcome(QueueVisit visit, boolean changed) {}
+    record JoinOutcome(WaitingRoomVisit visit, boolean changed) {}
 }

@@ -1,8 +1,8 @@
 package boxoffice.store;
 
-import boxoffice.core.DeadMessage;
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Webhook;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

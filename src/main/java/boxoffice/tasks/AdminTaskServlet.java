@@ -1,7 +1,7 @@
 package boxoffice.tasks;
 
-import boxoffice.core.BoxOfficeException;
 import boxoffice.errors.DomainErrorMapper;
+import boxoffice.refusals.BoxOfficeException;
 import io.dropwizard.core.setup.AdminEnvironment;
 import io.dropwizard.servlets.tasks.Task;
 import jakarta.servlet.http.HttpServlet;

@@ -1,8 +1,8 @@
 package boxoffice.tasks;
 
-import boxoffice.core.Hold;
-import boxoffice.core.MalformedRequestException;
-import boxoffice.core.Outcome;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Outcome;
+import boxoffice.refusals.MalformedRequestException;
 import boxoffice.service.HoldService;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package boxoffice.tasks;
 
-import boxoffice.core.MalformedRequestException;
+import boxoffice.refusals.MalformedRequestException;
 import boxoffice.webhooks.WebhookService;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;

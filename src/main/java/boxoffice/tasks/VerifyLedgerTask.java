@@ -1,6 +1,6 @@
 package boxoffice.tasks;
 
-import boxoffice.core.LedgerAudit;
+import boxoffice.domain.LedgerAudit;
 import boxoffice.service.LedgerAuditor;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;

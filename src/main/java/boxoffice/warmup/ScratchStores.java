@@ -1,6 +1,6 @@
 package boxoffice.warmup;
 
-import boxoffice.core.RateLimitAnswer;
+import boxoffice.refusals.RateLimitAnswer;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LedgerReads;
 import boxoffice.store.RateLimitBuckets;

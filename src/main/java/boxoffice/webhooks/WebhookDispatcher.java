@@ -1,6 +1,6 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.Webhook;
+import boxoffice.domain.Webhook;
 import boxoffice.store.EventReads;
 import boxoffice.store.FeedReads;
 import boxoffice.store.Webhooks;

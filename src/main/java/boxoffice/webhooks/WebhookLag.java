@@ -1,7 +1,7 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Webhook;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Webhook;
 import boxoffice.store.DeliveryState;
 import java.time.Duration;
 import java.time.Instant;

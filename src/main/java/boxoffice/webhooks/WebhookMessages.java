@@ -1,7 +1,7 @@
 package boxoffice.webhooks;
 
 import boxoffice.api.ChangeResponse;
-import boxoffice.core.Change;
+import boxoffice.domain.Change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

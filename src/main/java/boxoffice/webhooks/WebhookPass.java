@@ -1,12 +1,12 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.Change;
-import boxoffice.core.ChangePage;
-import boxoffice.core.CursorExpiredException;
-import boxoffice.core.DeadMessage;
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Webhook;
+import boxoffice.domain.Change;
+import boxoffice.domain.ChangePage;
+import boxoffice.domain.ChangedEvent;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Webhook;
+import boxoffice.refusals.CursorExpiredException;
 import boxoffice.store.DeliveryState;
 import boxoffice.store.EventReads;
 import boxoffice.store.FeedReads;

@@ -1,6 +1,6 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.Webhook;
+import boxoffice.domain.Webhook;
 import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

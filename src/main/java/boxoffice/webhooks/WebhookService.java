@@ -1,11 +1,11 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.ChangeType;
-import boxoffice.core.DeadMessage;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.Organizer;
-import boxoffice.core.Webhook;
-import boxoffice.core.WebhookNotFoundException;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.Organizer;
+import boxoffice.domain.Webhook;
+import boxoffice.refusals.InvalidFieldException;
+import boxoffice.refusals.WebhookNotFoundException;
 import boxoffice.store.EventReads;
 import boxoffice.store.Webhooks;
 import java.security.SecureRandom;

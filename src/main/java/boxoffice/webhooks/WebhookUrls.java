@@ -1,6 +1,6 @@
 package boxoffice.webhooks;
 
-import boxoffice.core.InvalidFieldException;
+import boxoffice.refusals.InvalidFieldException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,8 +2,8 @@ package boxoffice.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.WaitingRoom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package boxoffice.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.ChangeType;
-import boxoffice.core.ErrorCode;
+import boxoffice.domain.ChangeType;
+import boxoffice.refusals.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

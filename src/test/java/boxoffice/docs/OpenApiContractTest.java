@@ -1,10 +1,8 @@
 package boxoffice.docs;
 
-import boxoffice.resources.OrganizerOnly;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import boxoffice.BoxOfficeApplication;
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.resources.OrganizerOnly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,6 +32,8 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Keeps the hand-written OpenAPI description and the running service in step: the same operations and parameters on

@@ -2,26 +2,26 @@ package boxoffice.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.AdmissionRequiredException;
-import boxoffice.core.BoxOfficeException;
-import boxoffice.core.CustomerLimitExceededException;
-import boxoffice.core.HoldAlreadyBookedException;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.IdempotencyKeyExpiredException;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.MalformedRequestException;
-import boxoffice.core.NoAdjacentSeatsException;
-import boxoffice.core.NotAnEventStreamException;
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateLimitExceededException;
-import boxoffice.core.RateQuota;
-import boxoffice.core.SeatsAvailableException;
-import boxoffice.core.SeatsUnavailableException;
-import boxoffice.core.StoreUnavailableException;
-import boxoffice.core.TooManyStreamsException;
-import boxoffice.core.TooManyStreamsPerClientException;
-import boxoffice.core.UnauthorizedException;
+import boxoffice.refusals.AdmissionRequiredException;
+import boxoffice.refusals.BoxOfficeException;
+import boxoffice.refusals.CustomerLimitExceededException;
+import boxoffice.refusals.HoldAlreadyBookedException;
+import boxoffice.refusals.HoldNotFoundException;
+import boxoffice.refusals.IdempotencyKeyExpiredException;
+import boxoffice.refusals.InsufficientSeatsException;
+import boxoffice.refusals.InvalidFieldException;
+import boxoffice.refusals.MalformedRequestException;
+import boxoffice.refusals.NoAdjacentSeatsException;
+import boxoffice.refusals.NotAnEventStreamException;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateLimitExceededException;
+import boxoffice.refusals.RateQuota;
+import boxoffice.refusals.SeatsAvailableException;
+import boxoffice.refusals.SeatsUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
+import boxoffice.refusals.TooManyStreamsException;
+import boxoffice.refusals.TooManyStreamsPerClientException;
+import boxoffice.refusals.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The one mapper answers each refusal from what it carries: the status and code of its
- * {@link boxoffice.core.ErrorCode}, its details as the body fields and headers the API documents, byte for byte the
+ * {@link boxoffice.refusals.ErrorCode}, its details as the body fields and headers the API documents, byte for byte the
  * JSON the API has always sent. The admin tasks get the same answer through {@link DomainErrorMapper#responseTo}.
  */
 class DomainErrorMapperTest {

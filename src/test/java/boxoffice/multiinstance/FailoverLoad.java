@@ -2,8 +2,8 @@ package boxoffice.multiinstance;
 
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.Pause;
 import java.time.Duration;
 import java.util.List;

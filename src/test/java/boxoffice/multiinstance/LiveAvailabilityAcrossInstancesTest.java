@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.SeatingJson;
-import boxoffice.testing.SseStream;
 import boxoffice.testing.SseStream.Message;
+import boxoffice.testing.SseStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;

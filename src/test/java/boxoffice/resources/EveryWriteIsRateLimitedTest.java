@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.HttpMethod;

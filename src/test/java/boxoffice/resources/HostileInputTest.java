@@ -3,7 +3,7 @@ package boxoffice.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.core.Ids;
+import boxoffice.domain.Ids;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;

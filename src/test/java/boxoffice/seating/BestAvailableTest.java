@@ -2,8 +2,8 @@ package boxoffice.seating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Row;
-import boxoffice.core.Section;
+import boxoffice.domain.Row;
+import boxoffice.domain.Section;
 import boxoffice.seating.BestAvailable.Pick;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package boxoffice.seating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Row;
-import boxoffice.core.Section;
+import boxoffice.domain.Row;
+import boxoffice.domain.Section;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

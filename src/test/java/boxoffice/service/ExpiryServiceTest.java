@@ -3,8 +3,8 @@ package boxoffice.service;
 import static boxoffice.testing.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Event;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.Event;
+import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;

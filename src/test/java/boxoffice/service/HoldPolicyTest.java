@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.SeatRequest;
+import boxoffice.refusals.InvalidFieldException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;

@@ -3,8 +3,8 @@ package boxoffice.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import boxoffice.core.Outcome;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Outcome;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.memory.MemoryIdempotencyKeys;
 import java.time.Clock;
 import java.time.Duration;

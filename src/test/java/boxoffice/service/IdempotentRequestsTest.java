@@ -2,10 +2,10 @@ package boxoffice.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Row;
-import boxoffice.core.SeatRequest;
-import boxoffice.core.Section;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Row;
+import boxoffice.domain.SeatRequest;
+import boxoffice.domain.Section;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +89,7 @@ class IdempotentRequestsTest {
 
     @Test
     void aKeyClaimedByAnEarlierBuildStillMatchesItsRequest() {
-        String legacyFingerprint = boxoffice.core.Digests.sha256Base64(EVENT + "\n"
+        String legacyFingerprint = boxoffice.support.Digests.sha256Base64(EVENT + "\n"
                 + List.of(new SeatRequest.Quantity("floor", 2)) + "\n300\n", 16);
         CanonicalRequest hold = IdempotentRequests.hold(EVENT, List.of(new SeatRequest.Quantity("floor", 2)),
                 Duration.ofSeconds(300), Optional.empty());

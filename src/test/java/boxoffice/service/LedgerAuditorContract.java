@@ -3,9 +3,9 @@ package boxoffice.service;
 import static boxoffice.testing.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.Event;
+import boxoffice.domain.Hold;
+import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.EventFixtures;
 import boxoffice.testing.MutableClock;

@@ -1,19 +1,15 @@
 package boxoffice.store;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.HoldFixtures.order;
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import boxoffice.core.Booking;
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldAlreadyBookedException;
-import boxoffice.core.HoldExpiredException;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.HoldAlreadyBookedException;
+import boxoffice.refusals.HoldExpiredException;
+import boxoffice.refusals.InsufficientSeatsException;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
@@ -42,6 +38,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static boxoffice.testing.HoldFixtures.order;
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Races that would catch overbooking, double booking or a double release, run on real threads that start together.

@@ -1,29 +1,23 @@
 package boxoffice.store;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import boxoffice.core.Booking;
-import boxoffice.core.Event;
-import boxoffice.core.EventNotFoundException;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldAlreadyBookedException;
-import boxoffice.core.HoldExpiredException;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.IdempotencyKeyExpiredException;
-import boxoffice.core.Ids;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.InvalidPaymentTokenException;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.Section;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.Section;
+import boxoffice.domain.StoreTotals;
+import boxoffice.refusals.EventNotFoundException;
+import boxoffice.refusals.HoldAlreadyBookedException;
+import boxoffice.refusals.HoldExpiredException;
+import boxoffice.refusals.HoldNotFoundException;
+import boxoffice.refusals.IdempotencyKeyExpiredException;
+import boxoffice.refusals.InsufficientSeatsException;
+import boxoffice.refusals.InvalidPaymentTokenException;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
@@ -47,6 +41,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 /**
  * The behaviour every ledger (its commands and its reads) and {@link IdempotencyKeys} must have. A subclass provides

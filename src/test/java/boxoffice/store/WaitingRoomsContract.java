@@ -2,12 +2,12 @@ package boxoffice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Ids;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateQuota;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomVisit;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateQuota;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,14 +40,14 @@ public abstract class WaitingRoomsContract {
         return eventId;
     }
 
-    private QueueVisit join(String eventId, Instant at) {
+    private WaitingRoomVisit join(String eventId, Instant at) {
         return rooms().join(Ids.newChildId(eventId, at), at, RETENTION).orElseThrow().visit();
     }
 
     @Test
     void entriesAreNumberedInJoinOrderAndAdmittedAtTheRate() {
         String eventId = openRoom();
-        List<QueueVisit> joined = new ArrayList<>();
+        List<WaitingRoomVisit> joined = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             joined.add(join(eventId, start));
         }
@@ -58,7 +58,7 @@ public abstract class WaitingRoomsContract {
 
         String third = joined.get(2).entry().id();
         assertThat(rooms().visit(third, start.plusMillis(1999)).orElseThrow().admitted()).isFalse();
-        QueueVisit admitted = rooms().visit(third, start.plusSeconds(2)).orElseThrow();
+        WaitingRoomVisit admitted = rooms().visit(third, start.plusSeconds(2)).orElseThrow();
         assertThat(admitted.admitted()).isTrue();
         assertThat(admitted.entry().admittedAt()).contains(start.plusSeconds(2));
         assertThat(rooms().visit(third, start.plusSeconds(9)).orElseThrow().entry().admittedAt())

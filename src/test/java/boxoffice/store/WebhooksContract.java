@@ -2,10 +2,10 @@ package boxoffice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.ChangeType;
-import boxoffice.core.DeadMessage;
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Webhook;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,9 +2,9 @@ package boxoffice.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.StoreUnavailableException;
-import boxoffice.testing.HttpTestClient;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.HttpTestClient;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,8 +1,8 @@
 package boxoffice.testing;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Hold;
-import boxoffice.core.Ids;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Ids;
 import java.time.Instant;
 
 /** The one place tests make a {@link Booking} or a booking id. */

@@ -1,9 +1,9 @@
 package boxoffice.testing;
 
-import boxoffice.core.Event;
-import boxoffice.core.Row;
-import boxoffice.core.Section;
-import boxoffice.core.Ids;
+import boxoffice.domain.Event;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Row;
+import boxoffice.domain.Section;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package boxoffice.testing;
 
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldItem;
-import boxoffice.core.HoldOrder;
-import boxoffice.core.SeatRequest;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
+import boxoffice.domain.Event;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.HoldOrder;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.SeatRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package boxoffice.testing;
 
-import boxoffice.core.Event;
-import boxoffice.core.Ids;
-import boxoffice.core.WaitlistEntry;
+import boxoffice.domain.Event;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitlistEntry;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,9 +3,9 @@ package boxoffice.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import boxoffice.core.Event;
-import boxoffice.core.RateQuota;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Event;
+import boxoffice.refusals.RateQuota;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.RateLimitBuckets;
 import boxoffice.store.ledger.Stores;
 import boxoffice.store.memory.MemoryLedgerBackend;

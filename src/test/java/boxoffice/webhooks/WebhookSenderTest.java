@@ -2,8 +2,8 @@ package boxoffice.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.ChangeType;
-import boxoffice.core.Webhook;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

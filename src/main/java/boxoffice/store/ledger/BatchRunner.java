@@ -1,7 +1,7 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Hold;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Hold;
+import boxoffice.refusals.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Event;
-import boxoffice.core.RequestDeadline;
+import boxoffice.domain.Event;
+import boxoffice.support.RequestDeadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Change;
-import boxoffice.core.ChangeType;
-import boxoffice.core.Hold;
-import boxoffice.core.WaitlistEntry;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Change;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.Hold;
+import boxoffice.domain.WaitlistEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

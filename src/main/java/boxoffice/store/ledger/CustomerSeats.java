@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.CustomerLimitExceededException;
-import boxoffice.core.Event;
-import boxoffice.core.HoldItem;
-import boxoffice.core.Section;
+import boxoffice.domain.Event;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.Section;
+import boxoffice.refusals.CustomerLimitExceededException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

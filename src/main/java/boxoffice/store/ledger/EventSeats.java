@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.HoldItem;
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.SeatCounts;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import java.util.HashMap;

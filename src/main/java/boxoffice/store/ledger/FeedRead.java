@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Change;
-import boxoffice.core.ChangePage;
-import boxoffice.core.CursorExpiredException;
-import boxoffice.core.InvalidFieldException;
+import boxoffice.domain.Change;
+import boxoffice.domain.ChangePage;
+import boxoffice.refusals.CursorExpiredException;
+import boxoffice.refusals.InvalidFieldException;
 import java.util.List;
 
 /**

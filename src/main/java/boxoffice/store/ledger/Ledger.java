@@ -1,14 +1,14 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Event;
+import boxoffice.domain.Event;
 
 /**
  * The one way to change the ledger: a service submits a {@link LedgerCommand} and gets its answer. Each command is
  * atomic (a hold's state and its event's seat counts change in one step that any reader sees whole, and
  * {@code available + held + booked == total} at every moment), first releases its event's holds that are due at its
  * {@code now} (lazy expiry), and states its own idempotency and refusals. Failures to reach the store surface as
- * {@link boxoffice.core.StoreUnavailableException}; domain refusals as the other
- * {@link boxoffice.core.BoxOfficeException}s.
+ * {@link boxoffice.refusals.StoreUnavailableException}; domain refusals as the other
+ * {@link boxoffice.refusals.BoxOfficeException}s.
  */
 public interface Ledger {
 

@@ -1,8 +1,8 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.ChangePage;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.Event;
+import boxoffice.domain.ChangePage;
+import boxoffice.domain.CustomerHoldings;
+import boxoffice.domain.Event;
 import boxoffice.seating.SeatStates;
 import boxoffice.store.LedgerReads;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link EventLedger}; a backend only stores what the ledger decided. The reads whose rules are the same for every
  * backend (a seat map with due holds released, a customer's holds still active, a feed cursor's refusals) are
  * written once here over the backend's raw reads. Implementations throw
- * {@link boxoffice.core.StoreUnavailableException} when the storage cannot be reached.
+ * {@link boxoffice.refusals.StoreUnavailableException} when the storage cannot be reached.
  */
 public interface LedgerBackend extends LedgerReads {
 

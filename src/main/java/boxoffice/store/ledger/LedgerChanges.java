@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Change;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Change;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,18 +1,18 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.BookingNotFoundException;
-import boxoffice.core.BoxOfficeException;
-import boxoffice.core.EventNotFoundException;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldOrder;
-import boxoffice.core.SeatRequest;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.Ids;
-import boxoffice.core.Outcome;
-import boxoffice.core.WaitlistEntry;
-import boxoffice.core.WaitlistEntryNotFoundException;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldOrder;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatRequest;
+import boxoffice.domain.WaitlistEntry;
+import boxoffice.domain.WaitlistPlace;
+import boxoffice.refusals.BookingNotFoundException;
+import boxoffice.refusals.BoxOfficeException;
+import boxoffice.refusals.EventNotFoundException;
+import boxoffice.refusals.HoldNotFoundException;
+import boxoffice.refusals.WaitlistEntryNotFoundException;
 import boxoffice.store.HoldReads;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +73,8 @@ public sealed interface LedgerCommand<R> {
 
     /**
      * Holds the seats the order asks for, all or nothing, and answers the hold with the seats granted; or refuses
-     * ({@link boxoffice.core.InsufficientSeatsException}, {@link boxoffice.core.SeatsUnavailableException},
-     * {@link boxoffice.core.NoAdjacentSeatsException}, or {@link boxoffice.core.InvalidFieldException} for a request
+     * ({@link boxoffice.refusals.InsufficientSeatsException}, {@link boxoffice.refusals.SeatsUnavailableException},
+     * {@link boxoffice.refusals.NoAdjacentSeatsException}, or {@link boxoffice.refusals.InvalidFieldException} for a request
      * that does not fit the event). Idempotent by hold id: when a hold with this id exists it is returned unchanged,
      * with {@code changed == false}; an id issued longer ago than the retention is refused.
      */
@@ -134,8 +134,8 @@ public sealed interface LedgerCommand<R> {
     /**
      * Moves an active hold's expiry to {@code now + ttl}, never past its {@code maxExpiresAt} and never earlier (then
      * it is unchanged, {@code changed == false}); the token must match. A booked hold is
-     * {@link boxoffice.core.HoldAlreadyBookedException}, an expired or released (or due) one
-     * {@link boxoffice.core.HoldExpiredException}. The expiry index follows in the same commit.
+     * {@link boxoffice.refusals.HoldAlreadyBookedException}, an expired or released (or due) one
+     * {@link boxoffice.refusals.HoldExpiredException}. The expiry index follows in the same commit.
      */
     record Extend(String holdId, String paymentToken, Duration ttl, Instant now) implements OnHold<Outcome<Hold>> {
         public Outcome<Hold> applyTo(EventLedger ledger) {
@@ -183,8 +183,8 @@ public sealed interface LedgerCommand<R> {
     /**
      * Puts the entry (an id of the event, its holder's token, the offered hold's TTL) at the end of the event's
      * waiting list, numbered, and answers its position; only while fewer seats are available (in its section) than
-     * it asks for, else {@link boxoffice.core.SeatsAvailableException}; a section that is not general admission, or a
-     * qty past the limits per customer, is {@link boxoffice.core.InvalidFieldException}. From then on, each commit
+     * it asks for, else {@link boxoffice.refusals.SeatsAvailableException}; a section that is not general admission, or a
+     * qty past the limits per customer, is {@link boxoffice.refusals.InvalidFieldException}. From then on, each commit
      * that frees seats offers them to the first entries that fit, as holds made in that commit. Idempotent by entry
      * id: an entry that joined is answered as it stands now, with {@code changed == false}.
      */
@@ -215,8 +215,8 @@ public sealed interface LedgerCommand<R> {
     }
 
     /**
-     * Takes a waiting entry out of the line; the token must match ({@link boxoffice.core.InvalidEntryTokenException}).
-     * An offered entry cannot leave ({@link boxoffice.core.WaitlistEntryOfferedException}); leaving twice returns the
+     * Takes a waiting entry out of the line; the token must match ({@link boxoffice.refusals.InvalidEntryTokenException}).
+     * An offered entry cannot leave ({@link boxoffice.refusals.WaitlistEntryOfferedException}); leaving twice returns the
      * entry with {@code changed == false}.
      */
     record LeaveWaitlist(String entryId, String entryToken, Instant now)

@@ -2,8 +2,8 @@ package boxoffice.store.ledger;
 
 import static com.codahale.metrics.MetricRegistry.name;
 
-import boxoffice.core.CustomerLimitExceededException;
-import boxoffice.core.InsufficientSeatsException;
+import boxoffice.refusals.CustomerLimitExceededException;
+import boxoffice.refusals.InsufficientSeatsException;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;

@@ -1,7 +1,7 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Hold;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Hold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

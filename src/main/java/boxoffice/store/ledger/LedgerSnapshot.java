@@ -1,9 +1,9 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
 import boxoffice.seating.SeatStates;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.BoxOfficeException;
-import boxoffice.core.RequestDeadline;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.BoxOfficeException;
+import boxoffice.refusals.StoreUnavailableException;
+import boxoffice.support.RequestDeadline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,14 +1,14 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.HoldItem;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.InvalidFieldException;
-import boxoffice.core.NoAdjacentSeatsException;
-import boxoffice.core.SeatRequest;
-import boxoffice.core.SeatsUnavailableException;
-import boxoffice.core.Section;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.SeatRequest;
+import boxoffice.domain.Section;
+import boxoffice.refusals.InsufficientSeatsException;
+import boxoffice.refusals.InvalidFieldException;
+import boxoffice.refusals.NoAdjacentSeatsException;
+import boxoffice.refusals.SeatsUnavailableException;
 import boxoffice.seating.BestAvailable;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;

@@ -1,6 +1,6 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.WaitlistEntry;
+import boxoffice.domain.WaitlistEntry;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.Booking;
-import boxoffice.core.BookingStatus;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.Section;
+import boxoffice.domain.Booking;
+import boxoffice.domain.BookingStatus;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.Section;
 import boxoffice.seating.SeatStates;
 import java.util.ArrayList;
 import java.util.HashMap;

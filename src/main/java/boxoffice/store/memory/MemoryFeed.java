@@ -1,6 +1,6 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.Change;
+import boxoffice.domain.Change;
 import boxoffice.store.ledger.FeedRead;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateQuota;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateQuota;
 import boxoffice.store.RateLimitBuckets;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

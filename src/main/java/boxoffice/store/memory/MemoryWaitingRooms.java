@@ -1,10 +1,10 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Ids;
-import boxoffice.core.QueueEntry;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomEntry;
+import boxoffice.domain.WaitingRoomVisit;
 import boxoffice.store.WaitingRooms;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public final class MemoryWaitingRooms implements WaitingRooms {
     /** One event's room and its entries by id; guarded by itself. */
     private static final class Room {
         private WaitingRoom state;
-        private final Map<String, QueueEntry> entries = new HashMap<>();
+        private final Map<String, WaitingRoomEntry> entries = new HashMap<>();
 
         Room(WaitingRoom state) {
             this.state = state;
@@ -59,46 +59,46 @@ public final class MemoryWaitingRooms implements WaitingRooms {
     public Optional<JoinOutcome> join(String entryId, Instant now, Duration retention) {
         return roomOf(entryId).map(room -> {
             synchronized (room) {
-                QueueEntry known = room.entries.get(entryId);
+                WaitingRoomEntry known = room.entries.get(entryId);
                 if (known != null) {
-                    return new JoinOutcome(new QueueVisit(known, room.state, now), false);
+                    return new JoinOutcome(new WaitingRoomVisit(known, room.state, now), false);
                 }
                 room.state = room.state.withJoined(now);
-                QueueEntry entry = new QueueEntry(entryId, Ids.eventOf(entryId).orElseThrow(), room.state.joined(),
+                WaitingRoomEntry entry = new WaitingRoomEntry(entryId, Ids.eventOf(entryId).orElseThrow(), room.state.joined(),
                         room.state.openedAt(), Optional.empty());
                 room.entries.put(entryId, entry);
-                return new JoinOutcome(new QueueVisit(entry, room.state, now), true);
+                return new JoinOutcome(new WaitingRoomVisit(entry, room.state, now), true);
             }
         });
     }
 
     @Override
-    public Optional<QueueVisit> find(String entryId, Instant now) {
+    public Optional<WaitingRoomVisit> find(String entryId, Instant now) {
         return roomOf(entryId).flatMap(room -> {
             synchronized (room) {
                 return Optional.ofNullable(room.entries.get(entryId))
-                        .map(entry -> new QueueVisit(entry, room.state, now));
+                        .map(entry -> new WaitingRoomVisit(entry, room.state, now));
             }
         });
     }
 
     @Override
-    public Optional<QueueVisit> visit(String entryId, Instant now) {
+    public Optional<WaitingRoomVisit> visit(String entryId, Instant now) {
         return roomOf(entryId).flatMap(room -> {
             synchronized (room) {
-                QueueEntry entry = room.entries.get(entryId);
+                WaitingRoomEntry entry = room.entries.get(entryId);
                 if (entry == null) {
                     return Optional.empty();
                 }
                 if (room.state.admits(entry.number(), now)) {
                     room.state = room.state.withSeen(entry.number());
                     if (entry.admittedAt().isEmpty()) {
-                        entry = new QueueEntry(entry.id(), entry.eventId(), entry.number(), entry.roomOpenedAt(),
+                        entry = new WaitingRoomEntry(entry.id(), entry.eventId(), entry.number(), entry.roomOpenedAt(),
                                 Optional.of(now));
                         room.entries.put(entryId, entry);
                     }
                 }
-                return Optional.of(new QueueVisit(entry, room.state, now));
+                return Optional.of(new WaitingRoomVisit(entry, room.state, now));
             }
         });
     }

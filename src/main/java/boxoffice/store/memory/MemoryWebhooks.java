@@ -1,8 +1,8 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.DeadMessage;
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Webhook;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Webhook;
 import boxoffice.store.DeliveryState;
 import boxoffice.store.Webhooks;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Event;
-import boxoffice.core.LedgerAudit;
+import boxoffice.domain.Event;
+import boxoffice.domain.LedgerAudit;
 import java.util.Optional;
 
 /** {@code audit.lua}: an event's stored counters beside what its records add up to, read atomically. */

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Change;
-import boxoffice.core.ChangeType;
-import boxoffice.core.Ids;
+import boxoffice.domain.Change;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

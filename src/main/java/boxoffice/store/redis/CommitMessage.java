@@ -1,14 +1,14 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Booking;
-import boxoffice.core.BookingStatus;
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreTotals;
-import boxoffice.core.WaitlistEntry;
+import boxoffice.domain.Booking;
+import boxoffice.domain.BookingStatus;
+import boxoffice.domain.Event;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.StoreTotals;
+import boxoffice.domain.WaitlistEntry;
 import boxoffice.store.ledger.LedgerChanges;
 import boxoffice.store.ledger.SeatChanges;
 import java.nio.charset.StandardCharsets;

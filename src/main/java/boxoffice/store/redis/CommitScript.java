@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Event;
+import boxoffice.domain.Event;
 import boxoffice.store.Retention;
 import boxoffice.store.ledger.LedgerChanges;
 

@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Event;
+import boxoffice.domain.Event;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Hold;
-import boxoffice.core.HoldItem;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Change;
-import boxoffice.core.Event;
+import boxoffice.domain.Change;
+import boxoffice.domain.Event;
 
 /**
  * {@code insert-event.lua}: creates an event unless its id exists (definition, counters, seat maps, the first change

@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Digests;
+import boxoffice.support.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.CustomerHoldings;
+import boxoffice.domain.CustomerHoldings;
 
 /** {@code read-customer.lua}: a customer's holds and bookings of an event, read atomically from their index. */
 final class ReadCustomerScript {

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Event;
-import boxoffice.core.Ids;
-import boxoffice.core.Section;
+import boxoffice.domain.Event;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Section;
 import boxoffice.store.ledger.CustomerSeats;
 import boxoffice.store.ledger.LedgerSnapshot;
 import boxoffice.store.ledger.ReadSet;

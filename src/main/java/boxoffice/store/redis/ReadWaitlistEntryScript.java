@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Ids;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitlistPlace;
 import java.util.Optional;
 
 /** {@code read-waitlist-entry.lua}: a waiting-list entry, its rank in line and the hold it was offered, in one step. */

@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.EventLocks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
 import com.codahale.metrics.MetricRegistry;

@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Digests;
-import boxoffice.core.Ids;
+import boxoffice.domain.Ids;
+import boxoffice.support.Digests;
 
 /**
  * The key layout. Events are spread over {@link #SHARDS} shards by their id; every key of a shard carries the hash tag

@@ -1,16 +1,16 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.Booking;
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.DueBacklog;
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
-import boxoffice.core.Ids;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.StoreTotals;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Booking;
+import boxoffice.domain.ChangedEvent;
+import boxoffice.domain.CustomerHoldings;
+import boxoffice.domain.DueBacklog;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Ids;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.StoreTotals;
+import boxoffice.domain.WaitlistPlace;
 import boxoffice.store.Retention;
 import boxoffice.store.ledger.EventLocks;
 import boxoffice.store.ledger.FeedRead;

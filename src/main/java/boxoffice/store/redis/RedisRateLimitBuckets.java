@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.RateLimitAnswer;
-import boxoffice.core.RateQuota;
+import boxoffice.refusals.RateLimitAnswer;
+import boxoffice.refusals.RateQuota;
 import boxoffice.store.RateLimitBuckets;
 import com.codahale.metrics.MetricRegistry;
 import io.github.bucket4j.BucketConfiguration;

@@ -1,10 +1,10 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Ids;
-import boxoffice.core.QueueEntry;
-import boxoffice.core.QueueVisit;
-import boxoffice.core.WaitingRoom;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Ids;
+import boxoffice.domain.WaitingRoom;
+import boxoffice.domain.WaitingRoomEntry;
+import boxoffice.domain.WaitingRoomVisit;
 import boxoffice.store.WaitingRooms;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,12 +64,12 @@ public final class RedisWaitingRooms implements WaitingRooms {
     }
 
     @Override
-    public Optional<QueueVisit> find(String entryId, Instant now) {
+    public Optional<WaitingRoomVisit> find(String entryId, Instant now) {
         return script.find(entryId, now).map(reply -> visit(entryId, reply, now));
     }
 
     @Override
-    public Optional<QueueVisit> visit(String entryId, Instant now) {
+    public Optional<WaitingRoomVisit> visit(String entryId, Instant now) {
         return script.visit(entryId, now).map(reply -> visit(entryId, reply, now));
     }
 
@@ -102,10 +102,10 @@ public final class RedisWaitingRooms implements WaitingRooms {
         return rooms;
     }
 
-    private static QueueVisit visit(String entryId, JsonNode reply, Instant now) {
+    private static WaitingRoomVisit visit(String entryId, JsonNode reply, Instant now) {
         JsonNode entry = reply.get("entry");
         long admitted = entry.get("admitted").asLong();
-        return new QueueVisit(new QueueEntry(entryId, Ids.eventOf(entryId).orElseThrow(), entry.get("number").asLong(),
+        return new WaitingRoomVisit(new WaitingRoomEntry(entryId, Ids.eventOf(entryId).orElseThrow(), entry.get("number").asLong(),
                 Instant.ofEpochMilli(entry.get("opened").asLong()),
                 admitted == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(admitted))),
                 room(reply.get("room")), now);

@@ -1,10 +1,10 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.ChangeType;
-import boxoffice.core.DeadMessage;
-import boxoffice.core.DeliveryCursor;
-import boxoffice.core.Organizer;
-import boxoffice.core.Webhook;
+import boxoffice.domain.ChangeType;
+import boxoffice.domain.DeadMessage;
+import boxoffice.domain.DeliveryCursor;
+import boxoffice.domain.Organizer;
+import boxoffice.domain.Webhook;
 import boxoffice.store.DeliveryState;
 import boxoffice.store.Webhooks;
 import com.codahale.metrics.MetricRegistry;

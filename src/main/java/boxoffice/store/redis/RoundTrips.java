@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.RequestDeadline;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.refusals.StoreUnavailableException;
+import boxoffice.support.RequestDeadline;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.ChangedEvent;
+import boxoffice.domain.StoreTotals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

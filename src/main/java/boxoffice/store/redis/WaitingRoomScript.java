@@ -1,7 +1,7 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Ids;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

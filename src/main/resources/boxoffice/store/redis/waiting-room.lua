@@ -1,5 +1,5 @@
 -- One event's waiting room, one step at a time: open (or change) it, close it, join its queue, find or visit an entry.
--- The admission rules are boxoffice.core.WaitingRoom's (keep the two in step): entry n is admitted once
+-- The admission rules are boxoffice.domain.WaitingRoom's (keep the two in step): entry n is admitted once
 --   n <= frontier = min(joined, max(seen, base + floor((now - base_at) * rate / 60000)))
 -- Replies {"room": {...}, "entry": {...}, "changed": bool} as JSON, or nil when the room or the entry is not there.
 local room_key = KEYS[1]         -- bo:{s}:a:E: the room (the fields below)

@@ -1,15 +1,11 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldNotFoundException;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.HoldNotFoundException;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
@@ -26,6 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** What the batched ledger does with commands that never reach a batch. */
 class BatchedLedgerTest {

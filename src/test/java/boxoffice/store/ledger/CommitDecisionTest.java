@@ -4,12 +4,12 @@ import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
-import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
 import boxoffice.testing.EventFixtures;

@@ -1,15 +1,15 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.ChangedEvent;
-import boxoffice.core.CustomerHoldings;
-import boxoffice.core.DueBacklog;
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.StoreTotals;
-import boxoffice.core.WaitlistPlace;
+import boxoffice.domain.Booking;
+import boxoffice.domain.ChangedEvent;
+import boxoffice.domain.CustomerHoldings;
+import boxoffice.domain.DueBacklog;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.StoreTotals;
+import boxoffice.domain.WaitlistPlace;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

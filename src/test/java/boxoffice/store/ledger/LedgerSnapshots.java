@@ -1,14 +1,14 @@
 package boxoffice.store.ledger;
 
-import boxoffice.core.Booking;
-import boxoffice.core.BookingStatus;
-import boxoffice.core.Event;
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldItem;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.Section;
+import boxoffice.domain.Booking;
+import boxoffice.domain.BookingStatus;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.Section;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package boxoffice.store.memory;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Event;
+import boxoffice.domain.Hold;
 import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
 import boxoffice.store.IdempotencyKeys;

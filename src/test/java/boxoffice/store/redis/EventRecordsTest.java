@@ -2,8 +2,8 @@ package boxoffice.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Event;
-import boxoffice.core.Ids;
+import boxoffice.domain.Event;
+import boxoffice.domain.Ids;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

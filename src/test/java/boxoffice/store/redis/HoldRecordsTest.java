@@ -2,10 +2,10 @@ package boxoffice.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.Hold;
-import boxoffice.core.HoldItem;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldItem;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

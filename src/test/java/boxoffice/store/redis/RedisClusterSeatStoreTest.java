@@ -1,23 +1,16 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import boxoffice.core.Booking;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.Booking;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.StoreTotals;
+import boxoffice.refusals.InsufficientSeatsException;
+import boxoffice.store.FeedContract;
 import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.IdempotencyRecord;
-import boxoffice.store.FeedContract;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
@@ -42,6 +35,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * The same store on a three-master Redis Cluster: events land on every master, and each event's scripts run on one

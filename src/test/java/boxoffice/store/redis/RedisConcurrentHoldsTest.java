@@ -1,16 +1,11 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.InsufficientSeatsException;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
-import boxoffice.testing.TestLedger;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.SeatCounts;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Two instances with group commit race for the seats of one event: exactly the seats there are get sold. */
 @boxoffice.testing.RedisTier

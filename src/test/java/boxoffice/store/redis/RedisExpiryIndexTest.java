@@ -6,12 +6,12 @@ import static boxoffice.testing.HoldFixtures.active;
 import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.EventCounts;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.SeatCounts;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.Extend;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;

@@ -1,16 +1,10 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
@@ -26,6 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * Redis is killed (kill -9) and restarted with its AOF on the same directory. Meanwhile calls fail fast as

@@ -1,25 +1,23 @@
 package boxoffice.store.redis;
 
-import boxoffice.store.ledger.LedgerCommand.Book;
-import boxoffice.testing.BookingFixtures;
-import boxoffice.testing.TestLedger;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.Ids;
-import boxoffice.core.LedgerAudit;
-import boxoffice.core.Section;
-import boxoffice.store.IdempotencyKeys;
+import boxoffice.domain.Event;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Ids;
+import boxoffice.domain.LedgerAudit;
+import boxoffice.domain.Section;
 import boxoffice.service.LedgerAuditor;
 import boxoffice.service.LedgerAuditorContract;
 import boxoffice.store.FeedContract;
+import boxoffice.store.IdempotencyKeys;
 import boxoffice.store.LifecycleContract;
 import boxoffice.store.SeatStoreConcurrencyContract;
 import boxoffice.store.SeatStoreContractTest;
 import boxoffice.store.SeatingContract;
 import boxoffice.store.WaitlistContract;
+import boxoffice.store.ledger.LedgerCommand.Book;
+import boxoffice.testing.BookingFixtures;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestLedger;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +29,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The store contract and the concurrency contract on one real Redis, with group commit on as in production. */
 @boxoffice.testing.RedisTier

@@ -1,26 +1,17 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.BookingFixtures.bookingOf;
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.newHoldId;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import boxoffice.core.Booking;
-import boxoffice.core.Event;
-import boxoffice.core.Hold;
-import boxoffice.core.HoldExpiredException;
-import boxoffice.core.HoldStatus;
-import boxoffice.core.Ids;
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.InvalidPaymentTokenException;
-import boxoffice.core.Outcome;
-import boxoffice.core.SeatCounts;
-import boxoffice.core.StoreTotals;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Event;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.Hold;
+import boxoffice.domain.HoldStatus;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.domain.SeatCounts;
+import boxoffice.domain.StoreTotals;
+import boxoffice.refusals.HoldExpiredException;
+import boxoffice.refusals.InsufficientSeatsException;
+import boxoffice.refusals.InvalidPaymentTokenException;
 import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerCommand.Book;
@@ -38,6 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
+import static boxoffice.testing.BookingFixtures.bookingOf;
+import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.newHoldId;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The Redis store on one real redis-server: seat rules, counts, and the keys it leaves behind. */
 @boxoffice.testing.RedisTier

@@ -1,14 +1,12 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.TestStores;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.SeatCounts;
 import boxoffice.store.ledger.StoreFactory;
 import boxoffice.store.ledger.Stores;
+import boxoffice.testing.EventFixtures;
 import boxoffice.testing.RedisProcess;
+import boxoffice.testing.TestStores;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.configuration.YamlConfigurationFactory;
@@ -26,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The {@code store:} block of config.yml selects this factory, which wires the client into Dropwizard. */
 @boxoffice.testing.RedisTier

@@ -6,11 +6,11 @@ import static boxoffice.testing.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import boxoffice.core.Booking;
-import boxoffice.core.Hold;
-import boxoffice.core.Ids;
-import boxoffice.core.Outcome;
-import boxoffice.core.StoreUnavailableException;
+import boxoffice.domain.Booking;
+import boxoffice.domain.Hold;
+import boxoffice.domain.Ids;
+import boxoffice.domain.Outcome;
+import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;

@@ -3,9 +3,9 @@ package boxoffice.store.redis;
 import static boxoffice.testing.EventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.core.AdmissionSettings;
-import boxoffice.core.Event;
-import boxoffice.core.Ids;
+import boxoffice.domain.AdmissionSettings;
+import boxoffice.domain.Event;
+import boxoffice.domain.Ids;
 import boxoffice.store.ledger.ReadSet;
 import boxoffice.testing.TestStores;
 import java.io.IOException;

@@ -1,13 +1,8 @@
 package boxoffice.store.redis;
 
-import boxoffice.core.EventCounts;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import boxoffice.core.InsufficientSeatsException;
-import boxoffice.core.SeatCounts;
+import boxoffice.domain.EventCounts;
+import boxoffice.domain.SeatCounts;
+import boxoffice.refusals.InsufficientSeatsException;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
@@ -26,6 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.HoldFixtures.active;
+import static boxoffice.testing.HoldFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Two instances share one Redis. The first stalls inside its lock for longer than the lease, the second takes the

@@ -4,8 +4,8 @@ import static boxoffice.testing.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.core.Event;
-import boxoffice.core.SeatRequest;
+import boxoffice.domain.Event;
+import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.BoxOfficeTestApp;

@@ -1,8 +1,0 @@
-package boxoffice.core;
-
-/** The credentials sent do not grant this action. */
-public final class ForbiddenException extends BoxOfficeException {
-    public ForbiddenException(String message) {
-        super(ErrorCode.FORBIDDEN, message);
-    }
-}

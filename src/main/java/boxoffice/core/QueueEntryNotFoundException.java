@@ -1,8 +1,0 @@
-package boxoffice.core;
-
-/** No waiting-room entry has this id: malformed, never issued, forgotten, or its waiting room was turned off. */
-public final class QueueEntryNotFoundException extends BoxOfficeException {
-    public QueueEntryNotFoundException(String queueId) {
-        super(ErrorCode.QUEUE_NOT_FOUND, "Waiting-room entry not found: " + queueId);
-    }
-}

@@ -1,0 +1,28 @@
+package boxoffice.refusals;
+
+import java.time.Duration;
+
+/** The caller has used up its quota; it may try again after {@link #retryAfter()}. */
+public final class RateLimitExceededException extends BoxOfficeException {
+    private final RateLimitAnswer answer;
+
+    public RateLimitExceededException(RateLimitAnswer answer) {
+        super(ErrorCode.RATE_LIMITED,
+                "Too many requests: the " + answer.quota().name() + " limit is " + answer.quota().tokens()
+                + " per " + answer.quota().window().toSeconds() + " s; retry later");
+        this.answer = answer;
+    }
+
+    public RateLimitAnswer answer() {
+        return answer;
+    }
+
+    public Duration retryAfter() {
+        return answer.untilNext();
+    }
+
+    @Override
+    public void describe(ErrorDetails details) {
+        details.rateLimit(answer);
+    }
+}

@@ -1,8 +1,7 @@
 package boxoffice.config;
 
-import boxoffice.admission.AdmissionTokens;
-import boxoffice.admission.RateLimit;
-import boxoffice.admission.TrustedProxies;
+import boxoffice.ratelimit.RateLimit;
+import boxoffice.ratelimit.TrustedProxies;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
@@ -20,6 +19,9 @@ import java.util.Map;
  * waiting rooms' admission tokens.
  */
 public class AdmissionConfiguration {
+    /** HMAC-SHA256 wants a key of at least its output's size. */
+    public static final int MIN_TOKEN_KEY_BYTES = 32;
+
     @JsonProperty
     @NotNull
     private Map<RateLimit, @Min(1) @Max(1_000_000) Integer> rateLimits = new EnumMap<>(RateLimit.class);
@@ -63,11 +65,11 @@ public class AdmissionConfiguration {
     }
 
     @ValidationMethod(message = "ADMISSION_TOKEN_KEY (admission.tokenKey): each key needs at least "
-            + AdmissionTokens.MIN_KEY_BYTES + " bytes (e.g. openssl rand -base64 32), and a value that is set must"
+            + MIN_TOKEN_KEY_BYTES + " bytes (e.g. openssl rand -base64 32), and a value that is set must"
             + " hold a key")
     public boolean isTokenKeyStrong() {
         boolean set = tokenKey != null && !tokenKey.isBlank();
         return (!set || !tokenKeys().isEmpty()) && tokenKeys().stream()
-                .allMatch(key -> key.getBytes(StandardCharsets.UTF_8).length >= AdmissionTokens.MIN_KEY_BYTES);
+                .allMatch(key -> key.getBytes(StandardCharsets.UTF_8).length >= MIN_TOKEN_KEY_BYTES);
     }
 }

@@ -1,6 +1,7 @@
 package boxoffice.errors;
 
 import boxoffice.api.ErrorResponse;
+import boxoffice.http.RateLimitHeaders;
 import boxoffice.refusals.ErrorCode;
 import boxoffice.refusals.ErrorDetails;
 import boxoffice.refusals.RateLimitAnswer;

@@ -1,6 +1,6 @@
 package boxoffice.resources;
 
-import boxoffice.admission.TrustedProxies;
+import boxoffice.ratelimit.TrustedProxies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

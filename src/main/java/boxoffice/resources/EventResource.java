@@ -7,9 +7,16 @@ import boxoffice.api.EventResponse;
 import boxoffice.api.EventStatusResponse;
 import boxoffice.api.SeatMapResponse;
 import boxoffice.domain.Event;
+import boxoffice.http.Created201;
+import boxoffice.http.IdempotencyKeyHeader;
+import boxoffice.http.OrganizerAuthFilter;
+import boxoffice.http.OrganizerKeys;
+import boxoffice.http.OrganizerOnly;
+import boxoffice.http.Tenancy;
 import boxoffice.refusals.MalformedRequestException;
 import boxoffice.service.Created;
 import boxoffice.service.EventService;
+import boxoffice.waitingroom.WaitingRoomApiMapper;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +64,7 @@ public final class EventResource {
         }
         Created<Event> created = events.create(request.name(), Optional.ofNullable(request.totalSeats()),
                 SeatingRequests.sections(request.sections()), Optional.ofNullable(request.maxPerCustomer()),
-                AdmissionApiMapper.settings(request.admission()), tenancy.caller(authorization).eventOwner(),
+                WaitingRoomApiMapper.settings(request.admission()), tenancy.caller(authorization).eventOwner(),
                 IdempotencyKeyHeader.parse(idempotencyKey, organizers.callerOf(authorization)));
         return Created201.of(created, uri.getAbsolutePathBuilder().path(created.value().id()).build(),
                 ApiMapper.event(created.value()));

@@ -1,6 +1,5 @@
 package boxoffice.resources;
 
-import boxoffice.admission.AdmissionGate;
 import boxoffice.api.CreateHoldRequest;
 import boxoffice.api.ExpireHoldRequest;
 import boxoffice.api.ExtendHoldRequest;
@@ -8,12 +7,17 @@ import boxoffice.api.HoldResponse;
 import boxoffice.api.SaturatedInt;
 import boxoffice.domain.Hold;
 import boxoffice.domain.Outcome;
+import boxoffice.http.Created201;
+import boxoffice.http.IdempotencyKeyHeader;
+import boxoffice.http.OrganizerKeys;
+import boxoffice.http.Tenancy;
 import boxoffice.refusals.InvalidFieldException;
 import boxoffice.refusals.MalformedRequestException;
 import boxoffice.refusals.UnauthorizedException;
 import boxoffice.service.Created;
 import boxoffice.service.HoldService;
 import boxoffice.service.IdempotencyKey;
+import boxoffice.waitingroom.AdmissionGate;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,7 +40,6 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class HoldResource {
     static final String HOLD_TOKEN = "Hold-Token";
-    static final String ADMISSION_TOKEN = "Admission-Token";
 
     private final HoldService holds;
     private final OrganizerKeys organizers;
@@ -55,7 +58,7 @@ public final class HoldResource {
     public Response create(
             @QueryParam("ttl_seconds") String ttlQuery,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
-            @HeaderParam(ADMISSION_TOKEN) String admissionToken,
+            @HeaderParam(AdmissionGate.HEADER) String admissionToken,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri,
             @Valid CreateHoldRequest request) {

@@ -1,8 +1,9 @@
 package boxoffice.resources;
 
-import boxoffice.admission.RateLimit;
-import boxoffice.admission.RateLimiter;
-import boxoffice.errors.RateLimitHeaders;
+import boxoffice.http.OrganizerKeys;
+import boxoffice.http.RateLimitHeaders;
+import boxoffice.ratelimit.RateLimit;
+import boxoffice.ratelimit.RateLimiter;
 import boxoffice.refusals.RateLimitAnswer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;

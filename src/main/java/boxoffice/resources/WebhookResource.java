@@ -3,6 +3,8 @@ package boxoffice.resources;
 import boxoffice.api.CreateWebhookRequest;
 import boxoffice.api.WebhookResponse;
 import boxoffice.domain.Webhook;
+import boxoffice.http.OrganizerOnly;
+import boxoffice.http.Tenancy;
 import boxoffice.refusals.MalformedRequestException;
 import boxoffice.webhooks.WebhookService;
 import jakarta.ws.rs.Consumes;

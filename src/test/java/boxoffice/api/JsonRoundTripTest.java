@@ -2,6 +2,11 @@ package boxoffice.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.waitingroom.WaitingRoomEntryResponse;
+import boxoffice.waitingroom.WaitingRoomJoinResponse;
+import boxoffice.waitlist.WaitlistEntryResponse;
+import boxoffice.waitlist.WaitlistJoinRequest;
+import boxoffice.waitlist.WaitlistJoinResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
@@ -92,9 +97,9 @@ class JsonRoundTripTest {
                         "Event " + EVENT + " admits buyers through its waiting room: join its queue, wait for your"
                                 + " turn, then send the admission token as Admission-Token")
                         .queueUrl("/api/v1/events/" + EVENT + "/queue").build()),
-                new Fixture("queue-join-response", 1, new QueueJoinResponse(queueId, 1850, 185)),
-                new Fixture("queue-status-response-waiting", 1, QueueStatusResponse.waiting(1850, 185)),
-                new Fixture("queue-status-response-admitted", 1, QueueStatusResponse.admitted("at." + queueId
+                new Fixture("queue-join-response", 1, new WaitingRoomJoinResponse(queueId, 1850, 185)),
+                new Fixture("queue-status-response-waiting", 1, WaitingRoomEntryResponse.waiting(1850, 185)),
+                new Fixture("queue-status-response-admitted", 1, WaitingRoomEntryResponse.admitted("at." + queueId
                         + ".1768471200000.1768471800000.q0Jk9vXo1mN3bR7cT5wY2eU4iP6aS8dF0gH2jK4lZ6x",
                         Instant.parse("2026-01-15T10:10:00Z"))),
                 new Fixture("update-event-request", 1, new UpdateEventRequest(

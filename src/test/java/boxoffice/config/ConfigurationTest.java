@@ -194,8 +194,8 @@ class ConfigurationTest {
         assertThat(ConfigFile.load(Map.of()).getAdmission().getRateLimits().values()).containsOnlyNulls();
         var limits = ConfigFile.load(Map.of("RATE_LIMIT_PER_CLIENT", "10", "RATE_LIMIT_PER_ORGANIZER", "50"))
                 .getAdmission().getRateLimits();
-        assertThat(limits).containsEntry(boxoffice.admission.RateLimit.CLIENT, 10)
-                .containsEntry(boxoffice.admission.RateLimit.ORGANIZER, 50);
+        assertThat(limits).containsEntry(boxoffice.ratelimit.RateLimit.CLIENT, 10)
+                .containsEntry(boxoffice.ratelimit.RateLimit.ORGANIZER, 50);
     }
 
     @Test

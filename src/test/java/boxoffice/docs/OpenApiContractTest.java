@@ -2,7 +2,7 @@ package boxoffice.docs;
 
 import boxoffice.BoxOfficeApplication;
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.resources.OrganizerOnly;
+import boxoffice.http.OrganizerOnly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

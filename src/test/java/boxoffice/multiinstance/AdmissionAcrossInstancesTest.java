@@ -3,8 +3,6 @@ package boxoffice.multiinstance;
 import static boxoffice.testing.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.admission.AdmissionToken;
-import boxoffice.admission.AdmissionTokens;
 import boxoffice.testing.AdmissionSteps;
 import boxoffice.testing.AppProcess;
 import boxoffice.testing.BoxOfficeSteps;
@@ -12,6 +10,8 @@ import boxoffice.testing.FleetTier;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.RedisProcess;
+import boxoffice.waitingroom.AdmissionToken;
+import boxoffice.waitingroom.AdmissionTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

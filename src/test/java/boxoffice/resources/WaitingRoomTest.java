@@ -5,8 +5,6 @@ import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.admission.AdmissionToken;
-import boxoffice.admission.AdmissionTokens;
 import boxoffice.domain.Ids;
 import boxoffice.testing.AdmissionSteps;
 import boxoffice.testing.BoxOfficeSteps;
@@ -14,6 +12,8 @@ import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
+import boxoffice.waitingroom.AdmissionToken;
+import boxoffice.waitingroom.AdmissionTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;

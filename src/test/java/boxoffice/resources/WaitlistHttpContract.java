@@ -11,6 +11,7 @@ import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.MutableClock;
+import boxoffice.waitlist.WaitlistResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;

@@ -1,12 +1,12 @@
 package boxoffice.config;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import boxoffice.testing.AppProcess;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.store.redis.RedisStoreFactory;
-import boxoffice.testing.ConfigFile;
+import boxoffice.testing.process.ConfigFile;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;

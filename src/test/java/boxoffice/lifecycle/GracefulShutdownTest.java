@@ -2,11 +2,11 @@ package boxoffice.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
-import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.RedisProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

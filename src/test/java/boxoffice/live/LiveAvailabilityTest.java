@@ -1,17 +1,17 @@
 package boxoffice.live;
 
-import static boxoffice.testing.SeatingJson.best;
-import static boxoffice.testing.SeatingJson.reserved;
-import static boxoffice.testing.SeatingJson.row;
+import static boxoffice.testing.http.SeatingJson.best;
+import static boxoffice.testing.http.SeatingJson.reserved;
+import static boxoffice.testing.http.SeatingJson.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
-import boxoffice.testing.SseStream.Message;
-import boxoffice.testing.SseStream;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.SseStream.Message;
+import boxoffice.testing.http.SseStream;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;

@@ -1,19 +1,19 @@
 package boxoffice.live;
 
-import static boxoffice.testing.SeatingJson.generalAdmission;
-import static boxoffice.testing.SeatingJson.reserved;
-import static boxoffice.testing.SeatingJson.row;
-import static boxoffice.testing.SeatingJson.seats;
+import static boxoffice.testing.http.SeatingJson.generalAdmission;
+import static boxoffice.testing.http.SeatingJson.reserved;
+import static boxoffice.testing.http.SeatingJson.row;
+import static boxoffice.testing.http.SeatingJson.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.BrowserTier;
-import boxoffice.testing.HeadlessChromium;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.BoxOfficeTestApp;
+import boxoffice.testing.process.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package boxoffice.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import boxoffice.testing.AppProcess;
-import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.FreePorts;
-import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;

@@ -1,15 +1,15 @@
 package boxoffice.multiinstance;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AdmissionSteps;
-import boxoffice.testing.AppProcess;
-import boxoffice.testing.BoxOfficeSteps;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.WaitingRoomSteps;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.RedisProcess;
 import boxoffice.waitingroom.AdmissionToken;
 import boxoffice.waitingroom.AdmissionTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,7 +135,7 @@ class AdmissionAcrossInstancesTest {
      */
     @Test
     void aWaitingRoomAdmitsInJoinOrderAtItsRateOnEveryInstance() throws Exception {
-        AdmissionSteps organizer = new AdmissionSteps(clients.get(0));
+        WaitingRoomSteps organizer = new WaitingRoomSteps(clients.get(0));
         String eventId = organizer.newEventWithWaitingRoom(10_000, 60, 600, client("192.0.2.201"));
         String otherEventId = organizer.newEventWithWaitingRoom(10, 600, 600, client("192.0.2.202"));
 
@@ -159,7 +159,7 @@ class AdmissionAcrossInstancesTest {
             join.get();
         }
         long raised = System.currentTimeMillis();
-        Resp faster = new AdmissionSteps(clients.get(1)).setAdmission(eventId,
+        Resp faster = new WaitingRoomSteps(clients.get(1)).setAdmission(eventId,
                 obj("rate_per_minute", RATE_PER_MINUTE, "token_ttl_seconds", 600), client("192.0.2.203"));
         assertThat(faster.status()).as(faster.toString()).isEqualTo(200);
 
@@ -195,7 +195,7 @@ class AdmissionAcrossInstancesTest {
                     .isLessThanOrEqualTo(allowed);
         }
         for (HttpTestClient instance : clients) {
-            JsonNode queue = new AdmissionSteps(instance).admission(eventId).get("queue");
+            JsonNode queue = new WaitingRoomSteps(instance).admission(eventId).get("queue");
             assertThat(queue.get("joined").asLong()).isEqualTo(JOINS);
             assertThat(queue.get("admitted").asLong()).isEqualTo(JOINS);
         }
@@ -222,7 +222,7 @@ class AdmissionAcrossInstancesTest {
     }
 
     private void holdsNeedAValidTokenOfTheirEvent(String eventId, String otherEventId, List<String> tokens) {
-        List<AdmissionSteps> buyers = clients.stream().map(AdmissionSteps::new).toList();
+        List<WaitingRoomSteps> buyers = clients.stream().map(WaitingRoomSteps::new).toList();
         for (int i = 0; i < 3; i++) {
             Resp held = buyers.get(i).tryHold(eventId, 2, tokens.get(i), anotherClient());
             assertThat(held.status()).as(held.toString()).isEqualTo(201);

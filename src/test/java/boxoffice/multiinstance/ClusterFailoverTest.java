@@ -2,10 +2,10 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.RedisClusterProcess;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.RedisClusterProcess;
+import boxoffice.testing.process.RedisProcess;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

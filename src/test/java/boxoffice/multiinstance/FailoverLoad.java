@@ -1,10 +1,10 @@
 package boxoffice.multiinstance;
 
-import boxoffice.testing.AppProcess;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.Pause;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
 import java.time.Duration;
 import java.util.List;
 

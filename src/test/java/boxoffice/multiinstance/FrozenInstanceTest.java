@@ -2,13 +2,13 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
 import boxoffice.testing.Pause;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.Fleet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package boxoffice.multiinstance;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.SeatingJson;
-import boxoffice.testing.SseStream.Message;
-import boxoffice.testing.SseStream;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.SeatingJson;
+import boxoffice.testing.http.SseStream.Message;
+import boxoffice.testing.http.SseStream;
+import boxoffice.testing.process.Fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;

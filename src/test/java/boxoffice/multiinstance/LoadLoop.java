@@ -1,7 +1,7 @@
 package boxoffice.multiinstance;
 
-import boxoffice.testing.HttpTestClient.Resp;
 import boxoffice.testing.Pause;
+import boxoffice.testing.http.HttpTestClient.Resp;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;

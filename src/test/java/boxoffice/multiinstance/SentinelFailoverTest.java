@@ -2,9 +2,9 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.RedisSentinelProcess;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.RedisSentinelProcess;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

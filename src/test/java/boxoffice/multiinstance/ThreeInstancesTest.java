@@ -1,15 +1,15 @@
 package boxoffice.multiinstance;
 
-import static boxoffice.testing.SeatingJson.best;
-import static boxoffice.testing.SeatingJson.reserved;
-import static boxoffice.testing.SeatingJson.row;
-import static boxoffice.testing.SeatingJson.seats;
+import static boxoffice.testing.http.SeatingJson.best;
+import static boxoffice.testing.http.SeatingJson.reserved;
+import static boxoffice.testing.http.SeatingJson.row;
+import static boxoffice.testing.http.SeatingJson.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.process.Fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package boxoffice.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.Fleet;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.StandardWebhooksVerifier;
-import boxoffice.testing.WebhookReceiver.Received;
-import boxoffice.testing.WebhookReceiver;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.StandardWebhooksVerifier;
+import boxoffice.testing.http.WebhookReceiver.Received;
+import boxoffice.testing.http.WebhookReceiver;
+import boxoffice.testing.process.Fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

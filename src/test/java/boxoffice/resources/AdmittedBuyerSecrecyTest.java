@@ -1,18 +1,17 @@
 package boxoffice.resources;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.domain.Ids;
-import boxoffice.testing.AdmissionSteps;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.WebhookReceiver;
-import com.fasterxml.jackson.databind.JsonNode;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.WaitingRoomSteps;
+import boxoffice.testing.http.WebhookReceiver;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,12 +46,12 @@ class AdmittedBuyerSecrecyTest {
             config("server.requestLog.appenders[0].archive", "false"));
 
     private HttpTestClient api;
-    private AdmissionSteps room;
+    private WaitingRoomSteps room;
 
     @BeforeEach
     void clients() {
         api = BoxOfficeTestApp.api(APP);
-        room = new AdmissionSteps(api);
+        room = new WaitingRoomSteps(api);
     }
 
     private static Path accessLogFile() {

@@ -1,16 +1,16 @@
 package boxoffice.resources;
 
-import static boxoffice.testing.SeatingJson.best;
-import static boxoffice.testing.SeatingJson.reserved;
-import static boxoffice.testing.SeatingJson.row;
+import static boxoffice.testing.http.SeatingJson.best;
+import static boxoffice.testing.http.SeatingJson.reserved;
+import static boxoffice.testing.http.SeatingJson.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;

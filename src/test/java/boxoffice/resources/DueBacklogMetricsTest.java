@@ -2,11 +2,11 @@ package boxoffice.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppOnRedis;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisTier;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.process.AppOnRedis;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,13 +1,13 @@
 package boxoffice.resources;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;

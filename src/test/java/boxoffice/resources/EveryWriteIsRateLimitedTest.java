@@ -4,10 +4,10 @@ import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.HttpMethod;
 import java.net.http.HttpRequest;

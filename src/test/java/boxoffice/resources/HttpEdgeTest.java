@@ -3,14 +3,14 @@ package boxoffice.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.AdmissionSteps;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
-import boxoffice.testing.RawHttp.Answer;
-import boxoffice.testing.RawHttp;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.RawHttp.Answer;
+import boxoffice.testing.http.RawHttp;
+import boxoffice.testing.http.WaitingRoomSteps;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -89,7 +89,7 @@ class HttpEdgeTest {
 
         Resp opened = mergePatch(eventId, "{\"admission\": {\"rate_per_minute\": 60}}");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
-        assertThat(new AdmissionSteps(api).admission(eventId).get("admission").get("rate_per_minute").asInt())
+        assertThat(new WaitingRoomSteps(api).admission(eventId).get("admission").get("rate_per_minute").asInt())
                 .isEqualTo(60);
 
         Resp closed = mergePatch(eventId, "{\"admission\": null}");

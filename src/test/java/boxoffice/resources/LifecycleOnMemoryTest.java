@@ -1,8 +1,8 @@
 package boxoffice.resources;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,9 +1,9 @@
 package boxoffice.resources;
 
-import boxoffice.testing.AppOnRedis;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.MutableClock;
 import boxoffice.testing.RedisTier;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.process.AppOnRedis;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link LifecycleHttpContract} on a real Redis of its own. */

@@ -1,7 +1,7 @@
 package boxoffice.resources;
 
 import boxoffice.BoxOfficeConfiguration;
-import boxoffice.testing.BoxOfficeTestApp;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

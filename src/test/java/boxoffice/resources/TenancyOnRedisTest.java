@@ -1,8 +1,8 @@
 package boxoffice.resources;
 
-import boxoffice.testing.AppOnRedis;
-import boxoffice.testing.BoxOfficeTestApp;
 import boxoffice.testing.RedisTier;
+import boxoffice.testing.process.AppOnRedis;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link TenancyHttpContract} on a real Redis of its own: the owner goes through the Redis event record. */

@@ -1,17 +1,17 @@
 package boxoffice.resources;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.domain.Ids;
-import boxoffice.testing.AdmissionSteps;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.WaitingRoomSteps;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import boxoffice.waitingroom.AdmissionToken;
 import boxoffice.waitingroom.AdmissionTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +37,12 @@ class WaitingRoomTest {
             BoxOfficeTestApp.organizerKeys(KEY), config("admission.tokenKey", TOKEN_KEY));
 
     private HttpTestClient api;
-    private AdmissionSteps buyer;
+    private WaitingRoomSteps buyer;
 
     @BeforeEach
     void client() {
         api = BoxOfficeTestApp.api(APP);
-        buyer = new AdmissionSteps(api);
+        buyer = new WaitingRoomSteps(api);
     }
 
     @Test
@@ -92,7 +92,7 @@ class WaitingRoomTest {
         Resp first = buyer.tryHold(eventId, 3, token);
         Resp overTheLimit = buyer.tryHold(eventId, 2, token).assertError(409, "CUSTOMER_LIMIT_EXCEEDED");
         Resp someoneElse = api.post("/api/v1/holds", obj("event_id", eventId, "qty", 1, "customer_id", "someone-else"),
-                AdmissionSteps.TOKEN_HEADER, token).assertError(422, "VALIDATION_FAILED");
+                WaitingRoomSteps.TOKEN_HEADER, token).assertError(422, "VALIDATION_FAILED");
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().get("customer_id").asText()).as("an id that grants nothing")

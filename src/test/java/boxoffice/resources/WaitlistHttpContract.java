@@ -1,16 +1,16 @@
 package boxoffice.resources;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.BoxOfficeConfiguration;
 import boxoffice.domain.Ids;
-import boxoffice.testing.AdmissionSteps;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.MutableClock;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.http.WaitingRoomSteps;
+import boxoffice.testing.process.BoxOfficeTestApp;
 import boxoffice.waitlist.WaitlistResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -223,18 +223,18 @@ abstract class WaitlistHttpContract {
     /** Issue 27: the waiting list was a way around an event's waiting room. */
     @Test
     void onAnEventWithAWaitingRoomOnlyAnAdmittedBuyerJoinsAndIsOfferedSeatsAsThatBuyer() {
-        AdmissionSteps room = new AdmissionSteps(api);
+        WaitingRoomSteps room = new WaitingRoomSteps(api);
         String eventId = room.newEventWithWaitingRoom(2, 60, 600, ORGANIZER);
         String holder = room.entry(room.join(eventId).get("queue_id").asText()).get("admission_token").asText();
         Resp held = room.tryHold(eventId, 2, holder);
         assertThat(held.status()).as(held.toString()).isEqualTo(201);
         String queueId = room.join(eventId).get("queue_id").asText();
         clock.advance(Duration.ofSeconds(1));
-        String[] admitted = {AdmissionSteps.TOKEN_HEADER, room.entry(queueId).get("admission_token").asText()};
+        String[] admitted = {WaitingRoomSteps.TOKEN_HEADER, room.entry(queueId).get("admission_token").asText()};
 
         join(eventId, "customer_id", "crm-1", "qty", 1).assertError(403, "ADMISSION_REQUIRED");
         api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1),
-                AdmissionSteps.TOKEN_HEADER, "at.forged").assertError(403, "ADMISSION_INVALID");
+                WaitingRoomSteps.TOKEN_HEADER, "at.forged").assertError(403, "ADMISSION_INVALID");
         api.post("/api/v1/events/" + eventId + "/waitlist", obj("customer_id", "crm-1", "qty", 1), admitted)
                 .assertError(422, "VALIDATION_FAILED");
         Resp joined = api.post("/api/v1/events/" + eventId + "/waitlist", obj("qty", 1), admitted);

@@ -1,16 +1,16 @@
 package boxoffice.service;
 
-import static boxoffice.testing.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.domain.Event;
 import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.MutableClock;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

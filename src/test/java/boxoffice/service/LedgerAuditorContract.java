@@ -1,15 +1,15 @@
 package boxoffice.service;
 
-import static boxoffice.testing.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.domain.Event;
 import boxoffice.domain.Hold;
 import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.MutableClock;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

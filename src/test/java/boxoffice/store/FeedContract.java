@@ -1,7 +1,7 @@
 package boxoffice.store;
 
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,9 +22,9 @@ import boxoffice.store.ledger.LedgerCommand.Extend;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

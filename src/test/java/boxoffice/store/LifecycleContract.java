@@ -1,10 +1,10 @@
 package boxoffice.store;
 
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.EventFixtures.reservedSection;
-import static boxoffice.testing.HoldFixtures.MAX_LIFETIME;
-import static boxoffice.testing.HoldFixtures.ordering;
-import static boxoffice.testing.HoldFixtures.orderingFor;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.EventFixtures.reservedSection;
+import static boxoffice.testing.fixtures.HoldFixtures.MAX_LIFETIME;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.HoldFixtures.orderingFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -36,9 +36,9 @@ import boxoffice.store.ledger.LedgerCommand.Extend;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.HoldFixtures;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.HoldFixtures;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -14,9 +14,9 @@ import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.HoldFixtures;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.HoldFixtures;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import static boxoffice.testing.HoldFixtures.order;
-import static boxoffice.testing.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.HoldFixtures.order;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 

@@ -1,8 +1,8 @@
 package boxoffice.store;
 
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.EventFixtures.reservedSection;
-import static boxoffice.testing.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.EventFixtures.reservedSection;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +24,8 @@ import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

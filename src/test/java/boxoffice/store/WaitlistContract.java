@@ -1,10 +1,10 @@
 package boxoffice.store;
 
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.HoldFixtures.ordering;
-import static boxoffice.testing.HoldFixtures.orderingFor;
-import static boxoffice.testing.WaitlistFixtures.OFFER_TTL;
-import static boxoffice.testing.WaitlistFixtures.joining;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.HoldFixtures.orderingFor;
+import static boxoffice.testing.fixtures.WaitlistFixtures.OFFER_TTL;
+import static boxoffice.testing.fixtures.WaitlistFixtures.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +33,8 @@ import boxoffice.store.ledger.LedgerCommand.LeaveWaitlist;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

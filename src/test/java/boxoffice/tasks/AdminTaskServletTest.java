@@ -3,8 +3,8 @@ package boxoffice.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.refusals.StoreUnavailableException;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

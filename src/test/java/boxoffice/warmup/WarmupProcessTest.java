@@ -2,11 +2,11 @@ package boxoffice.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.AppProcess;
 import boxoffice.testing.FleetTier;
-import boxoffice.testing.HttpTestClient.Resp;
-import boxoffice.testing.HttpTestClient;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
+import boxoffice.testing.process.AppProcess;
+import boxoffice.testing.process.RedisProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package boxoffice.store.ledger;
 
-import static boxoffice.testing.HoldFixtures.order;
+import static boxoffice.testing.fixtures.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,12 +12,12 @@ import boxoffice.domain.SeatCounts;
 import boxoffice.refusals.StoreUnavailableException;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.memory.MemoryLedgerBackend;
-import boxoffice.testing.EventFixtures;
-import boxoffice.testing.FirstBatchStall;
-import boxoffice.testing.HoldFixtures;
 import boxoffice.testing.Pause;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.EventFixtures;
+import boxoffice.testing.fixtures.FirstBatchStall;
+import boxoffice.testing.fixtures.HoldFixtures;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

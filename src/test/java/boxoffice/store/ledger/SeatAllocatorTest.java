@@ -16,7 +16,7 @@ import boxoffice.refusals.NoAdjacentSeatsException;
 import boxoffice.refusals.SeatsUnavailableException;
 import boxoffice.seating.SeatLayout;
 import boxoffice.seating.SeatStates;
-import boxoffice.testing.EventFixtures;
+import boxoffice.testing.fixtures.EventFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;

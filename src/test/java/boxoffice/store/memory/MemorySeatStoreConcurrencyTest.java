@@ -1,8 +1,8 @@
 package boxoffice.store.memory;
 
 import boxoffice.store.SeatStoreConcurrencyContract;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -13,9 +13,9 @@ import boxoffice.store.WaitlistContract;
 import boxoffice.store.ledger.LedgerCommand.Book;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
-import boxoffice.testing.BookingFixtures;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.BookingFixtures;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import static boxoffice.testing.HoldFixtures.order;
+import static boxoffice.testing.fixtures.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store contract against the in-memory backend, with group commit on and off. */

@@ -1,9 +1,9 @@
 package boxoffice.store.redis;
 
-import static boxoffice.testing.BookingFixtures.newBookingId;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
+import static boxoffice.testing.fixtures.BookingFixtures.newBookingId;
+import static boxoffice.testing.fixtures.EventFixtures.event;
+import static boxoffice.testing.fixtures.HoldFixtures.active;
+import static boxoffice.testing.fixtures.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.domain.EventCounts;
@@ -17,9 +17,9 @@ import boxoffice.store.ledger.LedgerCommand.Extend;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.store.ledger.LedgerCommand.Release;
 import boxoffice.store.ledger.LedgerCommand.ReleaseDue;
-import boxoffice.testing.FirstBatchStall;
 import boxoffice.testing.Pause;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.FirstBatchStall;
+import boxoffice.testing.fixtures.TestLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.testing.RedisProcess;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.process.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,8 +1,8 @@
 package boxoffice.store.redis;
 
 import boxoffice.store.ledger.CriticalSectionHook;
-import boxoffice.testing.TestLedger;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.fixtures.TestStores;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.jackson.Jackson;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package boxoffice.store.redis;
 import boxoffice.store.RateLimitBuckets;
 import boxoffice.store.WaitingRooms;
 import boxoffice.store.WaitingRoomsContract;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.process.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package boxoffice.store.redis;
 
 import boxoffice.store.Webhooks;
 import boxoffice.store.WebhooksContract;
-import boxoffice.testing.RedisProcess;
+import boxoffice.testing.process.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,13 @@
 package boxoffice.store.redis;
 
-import static boxoffice.testing.EventFixtures.event;
+import static boxoffice.testing.fixtures.EventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.domain.AdmissionSettings;
 import boxoffice.domain.Event;
 import boxoffice.domain.Ids;
 import boxoffice.store.ledger.ReadSet;
-import boxoffice.testing.TestStores;
+import boxoffice.testing.fixtures.TestStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,8 +6,8 @@ import boxoffice.refusals.InsufficientSeatsException;
 import boxoffice.store.ledger.CriticalSectionHook;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
 import boxoffice.testing.Pause;
-import boxoffice.testing.RedisProcess;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.process.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
-import static boxoffice.testing.EventFixtures.event;
-import static boxoffice.testing.HoldFixtures.active;
-import static boxoffice.testing.HoldFixtures.order;
+import static boxoffice.testing.fixtures.EventFixtures.event;
+import static boxoffice.testing.fixtures.HoldFixtures.active;
+import static boxoffice.testing.fixtures.HoldFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 

@@ -1,19 +1,18 @@
 package boxoffice.store.redis;
 
-import static boxoffice.testing.HoldFixtures.ordering;
+import static boxoffice.testing.fixtures.HoldFixtures.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.BoxOfficeConfiguration;
 import boxoffice.domain.Event;
 import boxoffice.domain.SeatRequest;
 import boxoffice.store.ledger.LedgerCommand.PlaceHold;
-import boxoffice.testing.BoxOfficeSteps;
-import boxoffice.testing.BoxOfficeTestApp;
-import boxoffice.testing.MutableClock;
-import boxoffice.testing.RedisProcess;
-import boxoffice.testing.TestLedger;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.fixtures.TestLedger;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.process.AppOnRedis;
+import boxoffice.testing.process.BoxOfficeTestApp;
+import boxoffice.testing.process.RedisProcess;
 import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Jedis;
@@ -43,21 +40,15 @@ class StatusReadWithDueBacklogTest {
     private static final int READS = 5;
     private static final Duration TTL = Duration.ofMinutes(1);
     private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static final RedisProcess REDIS = RedisProcess.start();
-
-    /** Registered first, so that it runs after the app has stopped (after-all callbacks run in reverse). */
-    @RegisterExtension
-    @Order(1)
-    static final AfterAllCallback STOP_REDIS = context -> REDIS.close();
 
     @RegisterExtension
-    @Order(2)
-    static final DropwizardAppExtension<BoxOfficeConfiguration> APP = BoxOfficeTestApp.create(CLOCK,
-            BoxOfficeTestApp.redisStoreWithoutSweeper(REDIS));
+    static final AppOnRedis APP = AppOnRedis.start(redis -> BoxOfficeTestApp.create(CLOCK,
+            BoxOfficeTestApp.redisStoreWithoutSweeper(redis)));
+    private static final RedisProcess REDIS = APP.redis();
 
     @Test
     void aStatusReadDoesNotWalkTheDueHolds() throws Exception {
-        BoxOfficeSteps steps = new BoxOfficeSteps(BoxOfficeTestApp.api(APP));
+        BoxOfficeSteps steps = new BoxOfficeSteps(APP.api());
         String eventId = steps.newEventId(HOLDS);
         placeHolds(eventId, CLOCK.instant());
         try (Jedis jedis = REDIS.jedis()) {

@@ -1,5 +1,6 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
+import boxoffice.testing.http.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
+import boxoffice.testing.process.FreePorts;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,11 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
 import static io.dropwizard.testing.ConfigOverride.config;
 
 import boxoffice.BoxOfficeApplication;
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.fixtures.MutableClock;
+import boxoffice.testing.http.HttpTestClient;
 import boxoffice.webhooks.AddressPolicy;
 import boxoffice.webhooks.HostResolver;
 import io.dropwizard.core.Application;

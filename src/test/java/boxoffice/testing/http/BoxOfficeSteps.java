@@ -1,9 +1,9 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;

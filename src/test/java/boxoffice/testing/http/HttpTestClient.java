@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

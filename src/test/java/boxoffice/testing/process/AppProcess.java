@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,7 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
 import boxoffice.BoxOfficeConfiguration;
+import boxoffice.testing.http.HttpTestClient;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;

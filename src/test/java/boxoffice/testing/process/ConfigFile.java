@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
 import boxoffice.BoxOfficeConfiguration;
 import io.dropwizard.configuration.ConfigurationException;

@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
+import boxoffice.testing.Pause;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

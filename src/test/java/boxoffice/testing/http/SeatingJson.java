@@ -1,6 +1,6 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

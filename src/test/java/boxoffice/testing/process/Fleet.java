@@ -1,6 +1,8 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
-import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.http.BoxOfficeSteps;
+import boxoffice.testing.http.HttpTestClient.Resp;
+import boxoffice.testing.http.HttpTestClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,8 @@
-package boxoffice.testing;
+package boxoffice.testing.process;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import boxoffice.testing.Pause;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

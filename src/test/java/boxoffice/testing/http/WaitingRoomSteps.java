@@ -1,9 +1,10 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
-import static boxoffice.testing.HttpTestClient.obj;
+import static boxoffice.testing.http.HttpTestClient.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.testing.HttpTestClient.Resp;
+import boxoffice.testing.Pause;
+import boxoffice.testing.http.HttpTestClient.Resp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,12 +16,12 @@ import java.util.UUID;
  * look at its entry until it is admitted, hold with the token. The organizer's steps (an event with a waiting room,
  * PATCH) take the organizer's headers. A flash-sale client is these steps in a loop.
  */
-public final class AdmissionSteps {
+public final class WaitingRoomSteps {
     public static final String TOKEN_HEADER = "Admission-Token";
 
     private final HttpTestClient http;
 
-    public AdmissionSteps(HttpTestClient http) {
+    public WaitingRoomSteps(HttpTestClient http) {
         this.http = http;
     }
 

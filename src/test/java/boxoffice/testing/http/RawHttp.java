@@ -1,4 +1,4 @@
-package boxoffice.testing;
+package boxoffice.testing.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,9 +1,7 @@
 package boxoffice;
 
 import boxoffice.api.ApiJson;
-import boxoffice.config.AdmissionConfiguration;
 import boxoffice.config.HttpConfiguration;
-import boxoffice.config.IdempotencyConfiguration;
 import boxoffice.config.WebhooksConfiguration;
 import boxoffice.docs.ApiDocsResource;
 import boxoffice.errors.DomainErrorMapper;
@@ -27,7 +25,6 @@ import boxoffice.metrics.PrometheusBridge;
 import boxoffice.metrics.RequestThreads;
 import boxoffice.metrics.SeatGauges;
 import boxoffice.metrics.WaitingRoomGauges;
-import boxoffice.ratelimit.RateLimiter;
 import boxoffice.resources.BodyDeadlineFilter;
 import boxoffice.resources.BodyPrefetchFilter;
 import boxoffice.resources.BodySizeLimitFilter;
@@ -43,31 +40,19 @@ import boxoffice.resources.RateLimitFilter;
 import boxoffice.resources.RequestDeadlineFilter;
 import boxoffice.resources.SystemResource;
 import boxoffice.resources.WebhookResource;
-import boxoffice.service.BookingService;
-import boxoffice.service.EventService;
 import boxoffice.service.ExpiryService;
-import boxoffice.service.HoldPolicy;
-import boxoffice.service.HoldService;
-import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
-import boxoffice.service.SystemFigures;
-import boxoffice.store.LedgerReads;
 import boxoffice.store.Retention;
-import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.Stores;
 import boxoffice.tasks.AdminTaskServlet;
 import boxoffice.tasks.ExpireHoldTask;
 import boxoffice.tasks.RedeliverWebhooksTask;
 import boxoffice.tasks.SweepExpiredTask;
 import boxoffice.tasks.VerifyLedgerTask;
-import boxoffice.waitingroom.AdmissionGate;
-import boxoffice.waitingroom.AdmissionTokens;
 import boxoffice.waitingroom.EventWaitingRoomResource;
 import boxoffice.waitingroom.WaitingRoomResource;
-import boxoffice.waitingroom.WaitingRoomService;
 import boxoffice.waitlist.EventWaitlistResource;
 import boxoffice.waitlist.WaitlistResource;
-import boxoffice.waitlist.WaitlistService;
 import boxoffice.warmup.Warmup;
 import boxoffice.webhooks.AddressPolicy;
 import boxoffice.webhooks.HostResolver;
@@ -141,7 +126,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         ApiJson.configure(environment.getObjectMapper());
         Warmup warmup = new Warmup(config.getWarmup(), config.getStore().timeout(), retention(config));
         Stores stores = warmup.route(buildStore(config, environment));
-        Services services = buildServices(config, environment, stores);
+        Services services = Services.build(config, environment, stores, clock);
         Tenancy tenancy = registerApi(config, environment, services);
         LiveAvailability.register(config.getLive(), environment, stores.reads(), services.events(),
                 new ClientAddresses(config.getAdmission().trustedProxies()));
@@ -166,39 +151,6 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
     private static Retention retention(BoxOfficeConfiguration config) {
         return new Retention(config.getHolds().getFinishedRetention().toJavaDuration(),
                 config.getFeed().getRetention().toJavaDuration());
-    }
-
-    private Services buildServices(BoxOfficeConfiguration config, Environment environment, Stores stores) {
-        IdempotencyConfiguration idempotency = config.getIdempotency();
-        IdempotentCreator creator = new IdempotentCreator(stores.idempotencyKeys(), clock,
-                idempotency.getRetention().toJavaDuration(), idempotency.getInFlightWindow().toJavaDuration());
-        HoldPolicy policy = config.getHolds().policy();
-        Ledger ledger = stores.ledger();
-        LedgerReads reads = stores.reads();
-        AdmissionTokens tokens = admissionTokens(config.getAdmission());
-        WaitingRoomService waitingRooms = new WaitingRoomService(stores.waitingRooms(), stores.reads(), creator,
-                tokens, clock, idempotency.getRetention().toJavaDuration(), environment.metrics());
-        return new Services(
-                new EventService(ledger, reads, reads, reads, stores.waitingRooms(), creator, clock),
-                new HoldService(ledger, reads, creator, policy, clock),
-                new BookingService(ledger, reads, clock),
-                new ExpiryService(ledger, reads, clock, config.getSweeper().getEventsPerPass()),
-                new SystemFigures(reads),
-                new LedgerAuditor(reads, reads, clock, config.getAudit().getFullPassEvery()),
-                waitingRooms,
-                new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),
-                new RateLimiter(stores.rateLimits(), config.getAdmission().getRateLimits(), environment.metrics()),
-                new WaitlistService(ledger, reads, creator, policy, clock));
-    }
-
-    /** The configured keys; the memory store's one instance may sign with a key of its own. */
-    private static AdmissionTokens admissionTokens(AdmissionConfiguration admission) {
-        if (admission.tokenKeys().isEmpty()) {
-            LOG.info("No ADMISSION_TOKEN_KEY: waiting-room admission tokens are signed with a key of this process,"
-                    + " valid until it stops");
-            return AdmissionTokens.withRandomKey();
-        }
-        return new AdmissionTokens(admission.tokenKeys());
     }
 
     /** The public API's filters and resources; answers the tenancy check the webhooks' resource shares. */
@@ -322,17 +274,4 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new WebhookResource(service, tenancy));
         AdminTaskServlet.serve(environment.admin(), new RedeliverWebhooksTask(service));
     }
-
-    /** The services the surfaces are built over. */
-    private record Services(
-            EventService events,
-            HoldService holds,
-            BookingService bookings,
-            ExpiryService expiry,
-            SystemFigures figures,
-            LedgerAuditor auditor,
-            WaitingRoomService waitingRooms,
-            AdmissionGate admission,
-            RateLimiter rateLimiter,
-            WaitlistService waitlists) {}
 }

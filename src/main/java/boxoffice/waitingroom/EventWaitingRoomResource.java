@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * An event's waiting room: organizers set it (PATCH on the event) and watch it; buyers join it. Beside

@@ -9,7 +9,6 @@ import boxoffice.domain.Hold;
 import boxoffice.domain.HoldItem;
 import boxoffice.domain.HoldOrder;
 import boxoffice.domain.HoldStatus;
-import boxoffice.domain.Ids;
 import boxoffice.domain.Outcome;
 import boxoffice.domain.WaitlistEntry;
 import boxoffice.domain.WaitlistPlace;
@@ -18,7 +17,6 @@ import boxoffice.refusals.BoxOfficeException;
 import boxoffice.refusals.HoldAlreadyBookedException;
 import boxoffice.refusals.HoldExpiredException;
 import boxoffice.refusals.HoldNotFoundException;
-import boxoffice.refusals.IdempotencyKeyExpiredException;
 import boxoffice.refusals.InvalidFieldException;
 import boxoffice.refusals.InvalidPaymentTokenException;
 import boxoffice.seating.SeatStates;
@@ -34,7 +32,6 @@ import java.util.Optional;
  * the ledger as it was. Not thread-safe: one batch, one thread.
  */
 final class EventLedger {
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Event event;
     private final Instant now;
@@ -82,7 +79,7 @@ final class EventLedger {
         if (existing != null) {
             return replay(existing);
         }
-        checkIdIsFresh(order.holdId());
+        HoldIdAge.requireFresh(order.holdId(), now, finishedHoldRetention);
         if (order.customerId() == null && event.limitsCustomersIn(order.requests())) {
             throw new InvalidFieldException("customer_id", "is required: this event limits seats per customer");
         }
@@ -273,19 +270,6 @@ final class EventLedger {
         records.expired(released);
         changeLog.ended(released);
         return released;
-    }
-
-    /**
-     * A hold with this id, had it ever existed, would still be remembered (its record outlives it by the retention,
-     * and it cannot have finished before its id was issued), so its absence proves it never existed. An id issued
-     * longer ago proves nothing: refused, so a hold id never gets a second life. A little clock skew between
-     * instances is allowed the other way.
-     */
-    private void checkIdIsFresh(String holdId) {
-        Instant issuedAt = Ids.issuedAt(holdId).orElseThrow(() -> new HoldNotFoundException(holdId));
-        if (!now.isBefore(issuedAt.plus(finishedHoldRetention)) || issuedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw new IdempotencyKeyExpiredException(holdId);
-        }
     }
 
     private Hold require(String holdId) {

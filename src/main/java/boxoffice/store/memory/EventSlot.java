@@ -8,7 +8,6 @@ import boxoffice.domain.EventCounts;
 import boxoffice.domain.Hold;
 import boxoffice.domain.HoldItem;
 import boxoffice.domain.HoldStatus;
-import boxoffice.domain.SeatCounts;
 import boxoffice.domain.Section;
 import boxoffice.domain.StoreTotals;
 import boxoffice.domain.WaitlistEntry;

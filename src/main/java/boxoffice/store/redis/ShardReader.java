@@ -3,7 +3,6 @@ package boxoffice.store.redis;
 import boxoffice.domain.ChangedEvent;
 import boxoffice.domain.StoreTotals;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -137,7 +137,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         registerSweeper(config, environment, services.expiry());
         registerLedgerAudit(config, environment, services.auditor());
         registerAdminTasks(environment, services);
-        SeatGauges.register(environment.metrics(), services.figures());
+        SeatGauges.register(environment.metrics(), services.totals());
         WaitingRoomGauges.register(environment.metrics(), services.waitingRooms());
         registerWebhooks(config.getWebhooks(), environment, stores, tenancy);
         warmup.register(environment, config.getHttp().apiKeys());
@@ -179,7 +179,7 @@ public class BoxOfficeApplication extends Application<BoxOfficeConfiguration> {
         environment.jersey().register(new EventWaitlistResource(services.waitlists(), organizers, services.admission()));
         environment.jersey().register(new WaitlistResource(services.waitlists()));
         environment.jersey().register(new BookingResource(services.bookings(), tenancy));
-        environment.jersey().register(new SystemResource(services.figures(), environment.healthChecks()));
+        environment.jersey().register(new SystemResource(services.totals(), environment.healthChecks()));
         environment.jersey().register(new ApiDocsResource());
         return tenancy;
     }

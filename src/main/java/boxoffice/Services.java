@@ -10,7 +10,7 @@ import boxoffice.service.HoldPolicy;
 import boxoffice.service.HoldService;
 import boxoffice.service.IdempotentCreator;
 import boxoffice.service.LedgerAuditor;
-import boxoffice.service.SystemFigures;
+import boxoffice.service.SystemTotals;
 import boxoffice.store.LedgerReads;
 import boxoffice.store.ledger.Ledger;
 import boxoffice.store.ledger.Stores;
@@ -29,7 +29,7 @@ record Services(
         HoldService holds,
         BookingService bookings,
         ExpiryService expiry,
-        SystemFigures figures,
+        SystemTotals totals,
         LedgerAuditor auditor,
         WaitingRoomService waitingRooms,
         AdmissionGate admission,
@@ -52,7 +52,7 @@ record Services(
                 new HoldService(ledger, reads, creator, policy, clock),
                 new BookingService(ledger, reads, clock),
                 new ExpiryService(ledger, reads, clock, config.getSweeper().getEventsPerPass()),
-                new SystemFigures(reads),
+                new SystemTotals(reads),
                 new LedgerAuditor(reads, reads, clock, config.getAudit().getFullPassEvery()),
                 waitingRooms,
                 new AdmissionGate(waitingRooms, tokens, clock, environment.metrics()),

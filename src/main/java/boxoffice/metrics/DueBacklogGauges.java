@@ -15,7 +15,7 @@ public final class DueBacklogGauges {
     private DueBacklogGauges() {}
 
     public static void register(MetricRegistry registry, ExpiryService expiry, Clock clock) {
-        Gauge<DueBacklog> backlog = new StoreFigure<>(DueBacklog.NONE, expiry::backlog);
+        Gauge<DueBacklog> backlog = new CachedStoreRead<>(DueBacklog.NONE, expiry::backlog);
         registry.gauge("boxoffice.expiry.due_holds", () -> () -> backlog.getValue().holds());
         registry.gauge("boxoffice.expiry.oldest_due_seconds",
                 () -> () -> backlog.getValue().oldestAge(clock.instant()).toMillis() / 1000.0);

@@ -1,7 +1,7 @@
 package boxoffice.metrics;
 
 import boxoffice.domain.StoreTotals;
-import boxoffice.service.SystemFigures;
+import boxoffice.service.SystemTotals;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.util.function.ToLongFunction;
@@ -10,8 +10,8 @@ import java.util.function.ToLongFunction;
 public final class SeatGauges {
     private SeatGauges() {}
 
-    public static void register(MetricRegistry registry, SystemFigures figures) {
-        Gauge<StoreTotals> totals = new StoreFigure<>(StoreTotals.EMPTY, figures::totals);
+    public static void register(MetricRegistry registry, SystemTotals system) {
+        Gauge<StoreTotals> totals = new CachedStoreRead<>(StoreTotals.EMPTY, system::totals);
         gauge(registry, "boxoffice.events", totals, StoreTotals::events);
         gauge(registry, "boxoffice.seats.capacity", totals, t -> t.seats().total());
         gauge(registry, "boxoffice.seats.available", totals, t -> t.seats().available());
@@ -26,7 +26,7 @@ public final class SeatGauges {
     }
 
     private static void gauge(
-            MetricRegistry registry, String name, Gauge<StoreTotals> totals, ToLongFunction<StoreTotals> figure) {
-        registry.gauge(name, () -> () -> figure.applyAsLong(totals.getValue()));
+            MetricRegistry registry, String name, Gauge<StoreTotals> totals, ToLongFunction<StoreTotals> total) {
+        registry.gauge(name, () -> () -> total.applyAsLong(totals.getValue()));
     }
 }

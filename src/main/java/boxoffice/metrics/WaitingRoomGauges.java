@@ -16,29 +16,29 @@ import java.util.function.ToLongFunction;
 public final class WaitingRoomGauges {
     private WaitingRoomGauges() {}
 
-    private record Figures(long rooms, long joined, long admitted, long ratePerMinute) {
-        static final Figures NONE = new Figures(0, 0, 0, 0);
+    private record Totals(long rooms, long joined, long admitted, long ratePerMinute) {
+        static final Totals NONE = new Totals(0, 0, 0, 0);
     }
 
     public static void register(MetricRegistry registry, WaitingRoomService rooms) {
-        Gauge<Figures> figures = new StoreFigure<>(Figures.NONE, () -> figuresOf(rooms));
-        gauge(registry, "boxoffice.waiting_room.rooms", figures, Figures::rooms);
-        gauge(registry, "boxoffice.waiting_room.entries.joined", figures, Figures::joined);
-        gauge(registry, "boxoffice.waiting_room.entries.admitted", figures, Figures::admitted);
-        gauge(registry, "boxoffice.waiting_room.entries.waiting", figures, f -> f.joined() - f.admitted());
-        gauge(registry, "boxoffice.waiting_room.rate_per_minute", figures, Figures::ratePerMinute);
+        Gauge<Totals> totals = new CachedStoreRead<>(Totals.NONE, () -> totalsOf(rooms));
+        gauge(registry, "boxoffice.waiting_room.rooms", totals, Totals::rooms);
+        gauge(registry, "boxoffice.waiting_room.entries.joined", totals, Totals::joined);
+        gauge(registry, "boxoffice.waiting_room.entries.admitted", totals, Totals::admitted);
+        gauge(registry, "boxoffice.waiting_room.entries.waiting", totals, f -> f.joined() - f.admitted());
+        gauge(registry, "boxoffice.waiting_room.rate_per_minute", totals, Totals::ratePerMinute);
     }
 
-    private static Figures figuresOf(WaitingRoomService rooms) {
+    private static Totals totalsOf(WaitingRoomService rooms) {
         List<WaitingRoom> open = rooms.openRooms();
         Instant now = rooms.now();
-        return new Figures(open.size(), open.stream().mapToLong(WaitingRoom::joined).sum(),
+        return new Totals(open.size(), open.stream().mapToLong(WaitingRoom::joined).sum(),
                 open.stream().mapToLong(room -> room.frontier(now)).sum(),
                 open.stream().mapToLong(room -> room.settings().ratePerMinute()).sum());
     }
 
     private static void gauge(
-            MetricRegistry registry, String name, Gauge<Figures> figures, ToLongFunction<Figures> figure) {
-        registry.gauge(name, () -> () -> figure.applyAsLong(figures.getValue()));
+            MetricRegistry registry, String name, Gauge<Totals> totals, ToLongFunction<Totals> total) {
+        registry.gauge(name, () -> () -> total.applyAsLong(totals.getValue()));
     }
 }

@@ -3,7 +3,7 @@ package boxoffice.resources;
 import boxoffice.api.HealthResponse;
 import boxoffice.api.MetricsResponse;
 import boxoffice.domain.StoreTotals;
-import boxoffice.service.SystemFigures;
+import boxoffice.service.SystemTotals;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import jakarta.ws.rs.GET;
@@ -12,22 +12,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The original service's system endpoints: figures and health (its status only), on the application port. */
+/** The original service's system endpoints: totals and health (its status only), on the application port. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SystemResource {
-    private final SystemFigures figures;
+    private final SystemTotals system;
     private final HealthCheckRegistry healthChecks;
 
-    public SystemResource(SystemFigures figures, HealthCheckRegistry healthChecks) {
-        this.figures = figures;
+    public SystemResource(SystemTotals system, HealthCheckRegistry healthChecks) {
+        this.system = system;
         this.healthChecks = healthChecks;
     }
 
     @GET
     @Path("/metrics")
     public MetricsResponse metrics() {
-        StoreTotals totals = figures.totals();
+        StoreTotals totals = system.totals();
         return new MetricsResponse(totals.events(), totals.bookings(), totals.activeHolds(), totals.seats().booked(),
                 totals.holdsExpired(), totals.holdsCreated(), totals.seats().total(), totals.seats().available(),
                 totals.seats().held(), totals.bookingsCancelled());

@@ -3,11 +3,11 @@ package boxoffice.service;
 import boxoffice.domain.StoreTotals;
 import boxoffice.store.AuditReads;
 
-/** The system-wide figures behind {@code GET /api/v1/metrics} and the seat gauges. */
-public final class SystemFigures {
+/** The totals over all events behind {@code GET /api/v1/metrics} and the seat gauges. */
+public final class SystemTotals {
     private final AuditReads store;
 
-    public SystemFigures(AuditReads store) {
+    public SystemTotals(AuditReads store) {
         this.store = store;
     }
 

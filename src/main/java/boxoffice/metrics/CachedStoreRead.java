@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A figure read from the store for gauges, at most once per scrape window (5 s). While the store is down it keeps
+ * A gauge's value read from the store (a total), at most once per scrape window (5 s). While the store is down it keeps
  * its last value; the store's own metrics say it is down.
  */
-final class StoreFigure<T> extends CachedGauge<T> {
+final class CachedStoreRead<T> extends CachedGauge<T> {
     private final Supplier<T> read;
     private T lastKnown;
 
-    StoreFigure(T initial, Supplier<T> read) {
+    CachedStoreRead(T initial, Supplier<T> read) {
         super(5, TimeUnit.SECONDS);
         this.read = read;
         this.lastKnown = initial;

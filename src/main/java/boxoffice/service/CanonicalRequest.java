@@ -74,10 +74,9 @@ public final class CanonicalRequest {
         return this;
     }
 
-    /** Whether a stored fingerprint is this request's: its canonical one, or the one of its legacy text. */
-    public boolean matches(String storedFingerprint) {
-        return storedFingerprint.equals(fingerprint())
-                || legacyForm != null && storedFingerprint.equals(Digests.sha256Base64(legacyForm, 16));
+    /** Whether a fingerprint stored by an earlier build is that of this request's legacy text. */
+    public boolean isLegacyOf(String storedFingerprint) {
+        return legacyForm != null && storedFingerprint.equals(Digests.sha256Base64(legacyForm, 16));
     }
 
     /** The canonical JSON text. */

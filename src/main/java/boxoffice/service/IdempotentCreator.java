@@ -58,7 +58,7 @@ public final class IdempotentCreator {
             return createClaimed(scope, scopedKey, proposed.resourceId(), create);
         }
         IdempotencyRecord record = earlier.get();
-        if (!canonical.matches(record.fingerprint())) {
+        if (!record.fingerprint().equals(proposed.fingerprint()) && !canonical.isLegacyOf(record.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
         Optional<T> existing = find.apply(record.resourceId());

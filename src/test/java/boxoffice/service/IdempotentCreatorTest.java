@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import boxoffice.domain.Outcome;
+import boxoffice.refusals.IdempotencyKeyReusedException;
 import boxoffice.refusals.StoreUnavailableException;
+import boxoffice.store.IdempotencyRecord;
 import boxoffice.store.memory.MemoryIdempotencyKeys;
+import boxoffice.support.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class IdempotentCreatorTest {
     private final Clock clock = Clock.systemUTC();
-    private final IdempotentCreator creator = new IdempotentCreator(new MemoryIdempotencyKeys(clock), clock,
-            Duration.ofHours(24), Duration.ofSeconds(10));
+    private final MemoryIdempotencyKeys keys = new MemoryIdempotencyKeys(clock);
+    private final IdempotentCreator creator = new IdempotentCreator(keys, clock, Duration.ofHours(24),
+            Duration.ofSeconds(10));
     private final Optional<IdempotencyKey> key =
             Optional.of(new IdempotencyKey(IdempotencyKey.ANONYMOUS, UUID.randomUUID().toString()));
     /** What the creations made, by id. */
@@ -56,5 +60,23 @@ class IdempotentCreatorTest {
         })).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(create("second", this::make)).isEqualTo(new Created<>("thing second", false));
+    }
+
+    @Test
+    void aKeyClaimedByAnEarlierBuildReplaysItsRequestAndRefusesAnother() {
+        make("first");
+        keys.claim("things", key.get().scoped(), new IdempotencyRecord(
+                Digests.sha256Base64("legacy text of the request", 16), "first", clock.instant()), Duration.ofHours(24));
+
+        Created<String> replayed = creator.create("things", key,
+                () -> CanonicalRequest.of("thing").alsoKnownAs("legacy text of the request"), () -> "second",
+                id -> Optional.ofNullable(made.get(id)), this::make);
+        assertThat(replayed).isEqualTo(new Created<>("thing first", true));
+
+        assertThatThrownBy(() -> creator.create("things", key,
+                () -> CanonicalRequest.of("thing").alsoKnownAs("legacy text of another request"), () -> "third",
+                id -> Optional.ofNullable(made.get(id)), this::make))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(made).containsOnlyKeys("first");
     }
 }

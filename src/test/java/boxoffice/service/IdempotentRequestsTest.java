@@ -93,8 +93,8 @@ class IdempotentRequestsTest {
                 + List.of(new SeatRequest.Quantity("floor", 2)) + "\n300\n", 16);
         CanonicalRequest hold = IdempotentRequests.hold(EVENT, List.of(new SeatRequest.Quantity("floor", 2)),
                 Duration.ofSeconds(300), Optional.empty());
-        assertThat(hold.matches(legacyFingerprint)).isTrue();
-        assertThat(hold.matches(hold.fingerprint())).isTrue();
-        assertThat(hold.matches(aHold().fingerprint())).isFalse();
+        assertThat(hold.isLegacyOf(legacyFingerprint)).isTrue();
+        assertThat(hold.isLegacyOf(hold.fingerprint())).isFalse();
+        assertThat(aHold().isLegacyOf(legacyFingerprint)).isFalse();
     }
 }

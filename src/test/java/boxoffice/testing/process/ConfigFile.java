@@ -16,15 +16,17 @@ import org.apache.commons.text.StringSubstitutor;
  * then YAML, then Bean Validation), with the given environment variables instead of the process's own.
  */
 public final class ConfigFile {
+    /** Built once: a validator's and an object mapper's set-up costs more than reading the file (both are reusable). */
+    private static final YamlConfigurationFactory<BoxOfficeConfiguration> FACTORY = new YamlConfigurationFactory<>(
+            BoxOfficeConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+
     private ConfigFile() {}
 
     /** The validated configuration; a bad combination throws {@link ConfigurationException} with its message. */
     public static BoxOfficeConfiguration load(Map<String, String> environment)
             throws IOException, ConfigurationException {
         StringSubstitutor variables = new StringSubstitutor(environment::get); // as EnvironmentVariableSubstitutor(false)
-        YamlConfigurationFactory<BoxOfficeConfiguration> factory = new YamlConfigurationFactory<>(
-                BoxOfficeConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
-        return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), variables),
+        return FACTORY.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), variables),
                 BoxOfficeTestApp.CONFIG);
     }
 }

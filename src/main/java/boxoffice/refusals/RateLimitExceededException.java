@@ -1,8 +1,6 @@
 package boxoffice.refusals;
 
-import java.time.Duration;
-
-/** The caller has used up its quota; it may try again after {@link #retryAfter()}. */
+/** The caller has used up its quota; it may try again after the answer's {@code untilNext} (Retry-After). */
 public final class RateLimitExceededException extends BoxOfficeException {
     private final RateLimitAnswer answer;
 
@@ -11,14 +9,6 @@ public final class RateLimitExceededException extends BoxOfficeException {
                 "Too many requests: the " + answer.quota().name() + " limit is " + answer.quota().tokens()
                 + " per " + answer.quota().window().toSeconds() + " s; retry later");
         this.answer = answer;
-    }
-
-    public RateLimitAnswer answer() {
-        return answer;
-    }
-
-    public Duration retryAfter() {
-        return answer.untilNext();
     }
 
     @Override
